@@ -1,0 +1,12 @@
+#include "analyze/components.h"
+
+namespace recoupe {
+
+void register_builtin_components(ComponentRegistry& registry) {
+  registry.add("segmenter", make_segmenter);
+  registry.add("lexical", make_lexical);
+  registry.add("language", make_language);
+  registry.add("link_features", make_link_features);
+}
+
+}  // namespace recoupe

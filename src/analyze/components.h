@@ -1,0 +1,21 @@
+// src/analyze/components.h
+//
+// The built-in analyze components, in pipeline order:
+//   segmenter      sentences and tokens of every field (ICU break iterators, French rules)
+//   lexical        folded stem of each word (Snowball French), stopword and name flags
+//   language       the document's language (CLD2) when the input did not give it
+//   link_features  weighted terms and a MinHash signature, all that the link stage reads
+#pragma once
+
+#include "analyze/pipeline.h"
+
+namespace recoupe {
+
+void register_builtin_components(ComponentRegistry& registry);
+
+std::unique_ptr<Component> make_segmenter();
+std::unique_ptr<Component> make_lexical();
+std::unique_ptr<Component> make_language();
+std::unique_ptr<Component> make_link_features();
+
+}  // namespace recoupe

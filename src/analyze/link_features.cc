@@ -1,0 +1,96 @@
+// What the link stage compares: a bag of weighted stems (title and lead count
+// more than the body, proper names more than common words) and a MinHash
+// signature of the body's word 4-grams for near-duplicate search.
+//
+// MinHash is one-permutation hashing with densification by rotation
+// (Shrivastava & Li 2014): one hash per shingle instead of one per shingle and
+// permutation, which is what makes it cheap enough to run on every article.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analyze/components.h"
+
+namespace recoupe {
+namespace {
+
+constexpr float kFieldWeight[kFieldCount] = {3.0f, 2.0f, 1.0f};  // title, abstract, text
+constexpr float kNameBoost = 2.0f;
+constexpr int kShingleWords = 4;
+constexpr int kBinBits = 7;  // 2^7 = LinkFeatures::kMinhashSize bins
+static_assert((1 << kBinBits) == LinkFeatures::kMinhashSize);
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+std::vector<uint32_t> minhash_of(const std::vector<uint64_t>& words) {
+  std::vector<uint32_t> bins;
+  if (words.empty()) return bins;
+  const size_t k = std::min<size_t>(kShingleWords, words.size());
+  constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  bins.assign(LinkFeatures::kMinhashSize, kEmpty);
+  for (size_t i = 0; i + k <= words.size(); ++i) {
+    const uint64_t h = XXH3_64bits(&words[i], k * sizeof(uint64_t));
+    const auto bin = static_cast<size_t>(h >> (64 - kBinBits));
+    const auto value = static_cast<uint32_t>(h);
+    if (value < bins[bin]) bins[bin] = value;
+  }
+  // Densify: an empty bin borrows the value of the next filled bin to its right,
+  // salted by the distance so that two documents agree on it only when they agree there.
+  std::vector<uint32_t> dense(bins.size());
+  for (size_t b = 0; b < bins.size(); ++b) {
+    size_t d = 0;
+    while (bins[(b + d) % bins.size()] == kEmpty) ++d;
+    dense[b] = d == 0 ? bins[b] : static_cast<uint32_t>(mix(bins[(b + d) % bins.size()] + d * 0x9E3779B97F4A7C15ULL));
+  }
+  return dense;
+}
+
+class LinkFeaturesComponent final : public Component {
+ public:
+  std::string name() const override { return "link_features"; }
+  std::vector<std::string> requires_() const override { return {"doc.tokens", "token.term", "token.stop"}; }
+  std::vector<std::string> assigns() const override { return {"doc.link_features"}; }
+
+  void process(Doc& doc) const override {
+    // Terms written as names somewhere in the document: capitalised mid-sentence.
+    std::unordered_set<uint64_t> names;
+    for (const Token& t : doc.tokens) {
+      if (t.has(Token::kWord) && t.has(Token::kCapitalized) && !t.has(Token::kSentenceStart) && !t.has(Token::kStop)) {
+        names.insert(t.term);
+      }
+    }
+    std::unordered_map<uint64_t, float> weights;
+    std::vector<uint64_t> body_words;
+    for (const Token& t : doc.tokens) {
+      if (!t.has(Token::kWord)) continue;
+      if (t.span.field != Field::kTitle) body_words.push_back(t.term);
+      if (t.has(Token::kStop) || t.has(Token::kNumber) || t.span.size() < 2) continue;
+      float w = kFieldWeight[static_cast<int>(t.span.field)];
+      if (names.count(t.term)) w *= kNameBoost;
+      weights[t.term] += w;
+    }
+    LinkFeatures& out = doc.features;
+    out.terms.clear();
+    out.terms.reserve(weights.size());
+    for (const auto& [term, w] : weights) out.terms.push_back({term, w});
+    std::sort(out.terms.begin(), out.terms.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+    out.names.assign(names.begin(), names.end());
+    std::sort(out.names.begin(), out.names.end());
+    out.minhash = minhash_of(body_words);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_link_features() { return std::make_unique<LinkFeaturesComponent>(); }
+
+}  // namespace recoupe

@@ -1,0 +1,49 @@
+// src/analyze/pipeline.h
+//
+// Components register by name; a Pipeline is an ordered list of them, checked
+// at build time so that every requirement is assigned by an earlier component.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/component.h"
+#include "common/result.h"
+
+namespace recoupe {
+
+class ComponentRegistry {
+ public:
+  using Factory = std::function<std::unique_ptr<Component>()>;
+  //! The registry with every built-in component.
+  static ComponentRegistry& global();
+  void add(const std::string& name, Factory factory);
+  std::unique_ptr<Component> make(const std::string& name) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::map<std::string, Factory> factories_;
+};
+
+class Pipeline {
+ public:
+  //! The default pipeline: normalise → segment → lexical → language → link features.
+  static std::vector<std::string> default_names();
+  //! Builds the named components in order; refuses unknown names and unmet requirements.
+  static Result<Pipeline> build(const std::vector<std::string>& names,
+                                const ComponentRegistry& registry = ComponentRegistry::global());
+
+  //! Runs every component on `doc`.
+  void process(Doc& doc) const;
+  //! One row per component: name, requires, assigns (for `recoupe pipeline`).
+  std::string explain() const;
+  const std::vector<std::unique_ptr<Component>>& components() const { return components_; }
+
+ private:
+  std::vector<std::unique_ptr<Component>> components_;
+};
+
+}  // namespace recoupe

@@ -1,0 +1,114 @@
+#include "clean/cleaner.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/bytestream.h>
+
+#include "common/folding.h"
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+std::string to_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(text);
+}
+
+bool is_opening_quote(char32_t c) { return c == '"' || c == 0xAB || c == 0x201C || c == 0x2018 || c == '\''; }
+
+}  // namespace
+
+std::string restore_glued_sentences(std::string_view s) {
+  // <lower-case letter, digit or closing mark> <. ! ?> [opening quote] <Upper><lower>: a paragraph
+  // break lost by the scraper. "M.Dupont" (upper case before the dot) and "3.5" stay as they are.
+  auto ends_sentence = [](char32_t before, char32_t mark) {
+    return (mark == '.' || mark == '!' || mark == '?') &&
+           (is_lower(before) || (before >= '0' && before <= '9') || before == ')' || before == '"' ||
+            before == 0xBB || before == 0x201D);
+  };
+  std::string out;
+  out.reserve(s.size() + 64);
+  char32_t before = 0, mark = 0;  // the two code points before position i
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    const char32_t c = utf8::next(s, i);
+    if (ends_sentence(before, mark)) {
+      size_t k = i;
+      char32_t first = c;
+      if (is_opening_quote(c) && k < s.size()) first = utf8::next(s, k);
+      if (is_upper(first) && k < s.size() && is_lower(utf8::next(s, k))) out.push_back('\n');
+    }
+    out.append(s.data() + at, i - at);
+    before = mark;
+    mark = c;
+  }
+  return out;
+}
+
+std::string clean_text(std::string_view text) {
+  std::string s = to_nfc(text);
+  // Line ends to \n, other control characters dropped, tabs to spaces, trailing spaces trimmed,
+  // no more than one blank line in a row, no leading or trailing blank lines.
+  std::string out;
+  out.reserve(s.size());
+  int newlines = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
+      c = '\n';
+    }
+    if (c == '\t' || c == '\f' || c == '\v') c = ' ';
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\n') continue;
+    if (u == 0x7F) continue;
+    if (c == '\n') {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (out.empty()) continue;
+      if (++newlines > 2) continue;
+      out.push_back('\n');
+      continue;
+    }
+    if (c == ' ' && (out.empty() || out.back() == '\n')) continue;  // leading spaces of a line
+    newlines = 0;
+    out.push_back(c);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return restore_glued_sentences(out);
+}
+
+Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
+  Doc doc;
+  doc.id = std::move(r.id);
+  doc.origin = std::move(r.origin);
+  doc.field(Field::kTitle) = clean_text(r.title);
+  doc.field(Field::kAbstract) = clean_text(r.abstract);
+  doc.field(Field::kText) = clean_text(r.text);
+  if (doc.field(Field::kTitle).empty() && doc.field(Field::kAbstract).empty() && doc.field(Field::kText).empty()) {
+    if (!r.html.empty()) {
+      return Error{Errc::kBadInput, "has only \"html\"; page extraction is not part of this build yet"};
+    }
+    return Error{Errc::kBadInput, "no title, abstract or text"};
+  }
+  doc.published_text = std::move(r.published);
+  if (!doc.published_text.empty()) {
+    doc.published = Timestamp::parse(doc.published_text);
+    if (!doc.published && warning) {
+      *warning = "\"published\" is not an ISO 8601 date: \"" + doc.published_text + "\"; the article is treated as undated";
+    }
+  }
+  doc.url = std::move(r.url);
+  doc.source = std::move(r.source);
+  doc.lang = std::move(r.lang);
+  return doc;
+}
+
+}  // namespace recoupe

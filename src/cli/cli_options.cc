@@ -1,0 +1,65 @@
+#include "cli/cli_options.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+
+namespace recoupe::cli {
+
+void add_engine_flags(CLI::App& app, EngineFlags& f) {
+  app.add_option("inputs", f.inputs,
+                 "JSONL or JSONL.gz files (- for stdin), .txt files or folders of them")
+      ->required();
+  app.add_option("--threads", f.threads, "analyze threads (0 = every core)")->capture_default_str();
+  app.add_flag("--strict", f.strict, "stop at the first bad record (exit 1)");
+  app.add_flag("--progress", f.progress, "report progress on stderr (default when stderr is a terminal)");
+  app.add_option("--max-record-mb", f.max_record_mb, "skip records larger than this")->capture_default_str();
+  app.add_option("--batch", f.batch, "articles analysed and linked together");
+  app.add_option("--story-threshold", f.link.story.threshold, "similarity needed to join a story")
+      ->capture_default_str();
+  app.add_option("--story-window-days", f.link.story.window_days, "a story quiet for longer is closed")
+      ->capture_default_str();
+  app.add_option("--duplicate-threshold", f.link.duplicate_threshold,
+                 "estimated Jaccard of body 4-grams for a near-duplicate")
+      ->capture_default_str();
+}
+
+EngineOptions engine_options(const EngineFlags& f, size_t default_batch) {
+  EngineOptions o;
+  o.threads = f.threads;
+  o.progress = f.progress || isatty(STDERR_FILENO);
+  o.read.max_record_bytes = static_cast<size_t>(f.max_record_mb * 1024 * 1024);
+  o.batch_size = f.batch ? f.batch : default_batch;
+  return o;
+}
+
+int parse(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    std::fputs(app.help().c_str(), stdout);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "recoupe %s: %s\n\n%s", app.get_name().c_str(), e.what(), app.help().c_str());
+    return kExitUsage;
+  }
+  return -1;
+}
+
+int finish(const char* command, const RunCounts& c, const Status& status, bool strict) {
+  std::fprintf(stderr, "recoupe %s: %zu articles read, %zu analysed, %zu skipped", command, c.read, c.analyzed,
+               c.skipped);
+  if (c.existing) std::fprintf(stderr, ", %zu already stored", c.existing);
+  std::fputc('\n', stderr);
+  if (!status) {
+    std::fprintf(stderr, "recoupe %s: %s\n", command, status.error().message.c_str());
+    return kExitError;
+  }
+  (void)strict;
+  return c.skipped ? kExitSkipped : kExitOk;
+}
+
+}  // namespace recoupe::cli

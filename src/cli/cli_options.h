@@ -1,0 +1,37 @@
+// src/cli/cli_options.h
+//
+// Options shared by the commands that run the engine (analyze, ingest,
+// explain), and CLI11 glue.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "link/linker.h"
+
+namespace recoupe::cli {
+
+struct EngineFlags {
+  std::vector<std::string> inputs;
+  unsigned threads = 0;
+  bool strict = false;
+  bool progress = false;
+  double max_record_mb = 16;
+  size_t batch = 0;  // 0: the command's default
+  LinkOptions link;
+};
+
+//! Adds INPUT... and the engine's options to `app`.
+void add_engine_flags(CLI::App& app, EngineFlags& flags);
+EngineOptions engine_options(const EngineFlags& flags, size_t default_batch);
+
+//! Parses `args`; returns -1 to go on, or the exit status (0 after --help, 2 on error).
+int parse(CLI::App& app, const std::vector<std::string>& args);
+
+//! Prints the end-of-run summary line on stderr and picks the exit status.
+int finish(const char* command, const RunCounts& counts, const Status& status, bool strict);
+
+}  // namespace recoupe::cli

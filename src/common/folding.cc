@@ -1,0 +1,93 @@
+#include "common/folding.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <unordered_map>
+
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+// The folded form of one non-ASCII code point, computed once per thread.
+const std::string& fold_code_point(char32_t c) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  std::string out;
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032) {
+    out = "'";
+  } else if (c == 0x0153 || c == 0x0152) {
+    out = "oe";
+  } else if (c == 0x00E6 || c == 0x00C6) {
+    out = "ae";
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString folded(static_cast<UChar32>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+    icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(folded, status) : folded;
+    if (U_FAILURE(status)) decomposed = folded;
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 d = decomposed.char32At(i);
+      i += U16_LENGTH(d);
+      if (u_charType(d) == U_NON_SPACING_MARK) continue;  // the accent itself
+      utf8::append(out, static_cast<char32_t>(d));
+    }
+  }
+  return cache.emplace(c, std::move(out)).first->second;
+}
+
+}  // namespace
+
+void fold_append(std::string_view s, std::string& out) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    out += fold_code_point(utf8::next(s, i));
+  }
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  fold_append(s, out);
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    const char32_t c = utf8::next(s, i);
+    if (c == 0x2019) {
+      out.push_back('\'');
+      continue;
+    }
+    utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  }
+  return out;
+}
+
+bool is_upper(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+
+bool is_lower(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(static_cast<UChar32>(c));
+}
+
+}  // namespace recoupe

@@ -1,0 +1,121 @@
+// src/doc/doc.h
+//
+// The document model every stage annotates (as spaCy's Doc). A Doc owns the
+// normalised UTF-8 text of each field once; sentences and tokens are spans
+// (field, byte range) into it. Stages append annotations; none re-tokenises.
+//
+// Thread safety: a Doc is owned by one thread at a time; the pipeline hands
+// it from the analyze workers to the link stage, never shares it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/timestamp.h"
+
+namespace recoupe {
+
+enum class Field : uint8_t { kTitle = 0, kAbstract = 1, kText = 2 };
+inline constexpr int kFieldCount = 3;
+inline constexpr std::array<Field, kFieldCount> kAllFields = {Field::kTitle, Field::kAbstract, Field::kText};
+const char* field_name(Field f) noexcept;
+
+//! A half-open byte range [begin, end) into one field of a Doc. A Span must not outlive its Doc.
+struct Span {
+  Field field = Field::kText;
+  uint32_t begin = 0;  //!< byte offset into Doc::field(field)
+  uint32_t end = 0;    //!< one past the last byte
+  uint32_t size() const noexcept { return end - begin; }
+  bool operator==(const Span&) const = default;
+};
+
+//! A word or a punctuation mark; `term` identifies its folded stem for matching.
+struct Token {
+  enum Flag : uint8_t {
+    kWord = 1,            //!< letters or digits (not punctuation)
+    kCapitalized = 2,     //!< starts with an upper-case letter
+    kSentenceStart = 4,   //!< first word of its sentence
+    kStop = 8,            //!< a stopword
+    kNumber = 16,         //!< digits only
+  };
+  Span span;
+  uint8_t flags = 0;
+  uint64_t term = 0;  //!< hash of the folded stem; 0 for punctuation
+  bool has(Flag f) const noexcept { return (flags & f) != 0; }
+};
+
+//! A term and its weight in a document, before inverse document frequency is applied.
+struct TermWeight {
+  uint64_t term = 0;
+  float weight = 0;
+  bool operator==(const TermWeight&) const = default;
+};
+
+//! What the link stage needs of a document; computed per document in analyze.
+struct LinkFeatures {
+  static constexpr int kMinhashSize = 128;
+  std::vector<TermWeight> terms;  //!< sorted by term; field- and name-weighted term frequency
+  std::vector<uint64_t> names;    //!< sorted; the terms written as proper names in this document
+  std::vector<uint32_t> minhash;  //!< kMinhashSize values, or empty when the text is too short
+};
+
+//! Why the link stage put a document where it did; `recoupe explain` prints it.
+struct LinkDecision {
+  uint64_t order = 0;                       //!< position in the link stage's stream (0-based)
+  std::string story;                        //!< story label ("s12")
+  std::optional<std::string> duplicate_of;  //!< id of the earliest near-copy
+  double duplicate_similarity = 0;          //!< estimated Jaccard with that copy
+  bool new_story = true;
+  double similarity = 0;         //!< score against the chosen story (or the best one refused)
+  double threshold = 0;          //!< score needed to join
+  std::string best_other_story;  //!< the best story when a new one was opened
+  double gap_days = -1;          //!< days since that story's last article; -1 when undated
+  std::vector<std::string> shared_terms;  //!< strongest terms shared with the story, names first
+};
+
+class Doc {
+ public:
+  Doc() = default;
+  Doc(const Doc&) = delete;
+  Doc& operator=(const Doc&) = delete;
+  Doc(Doc&&) noexcept = default;
+  Doc& operator=(Doc&&) noexcept = default;
+
+  // -- identity and metadata, from the reader
+  std::string id;
+  std::string origin;  //!< "file:line" or "file", for messages
+  size_t input_index = 0;  //!< position in the run's input, for ordering output
+  std::string published_text;  //!< as given
+  std::optional<Timestamp> published;
+  std::string url, source, lang;
+
+  std::string& field(Field f) noexcept { return fields_[static_cast<int>(f)]; }
+  const std::string& field(Field f) const noexcept { return fields_[static_cast<int>(f)]; }
+  std::string_view text(const Span& s) const noexcept {
+    return std::string_view(field(s.field)).substr(s.begin, s.size());
+  }
+
+  // -- analysis, appended by the analyze components
+  std::vector<Span> sentences;
+  std::vector<Token> tokens;
+  std::vector<std::string> flags;  //!< text-quality flags (contract `flags`)
+  LinkFeatures features;
+
+  // -- linking
+  LinkDecision link;
+
+  //! Frees what only analysis needs (tokens, sentences) once features exist.
+  void release_analysis() {
+    std::vector<Token>().swap(tokens);
+    std::vector<Span>().swap(sentences);
+  }
+
+ private:
+  std::array<std::string, kFieldCount> fields_;
+};
+
+}  // namespace recoupe

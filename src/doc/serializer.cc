@@ -1,0 +1,50 @@
+#include "doc/serializer.h"
+
+#include "common/json_writer.h"
+
+namespace recoupe {
+
+void append_contract_json(const Doc& doc, std::string& out) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("id").value(doc.id);
+  if (!doc.lang.empty()) w.key("lang").value(doc.lang); else w.key("lang").null();
+  if (!doc.published_text.empty()) w.key("published").value(doc.published_text); else w.key("published").null();
+  if (!doc.source.empty()) w.key("source").value(doc.source);
+  if (!doc.url.empty()) w.key("url").value(doc.url);
+  for (Field f : kAllFields) {
+    if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
+  }
+  if (!doc.link.story.empty()) w.key("story").value(doc.link.story); else w.key("story").null();
+  if (doc.link.duplicate_of) w.key("duplicate_of").value(*doc.link.duplicate_of); else w.key("duplicate_of").null();
+  w.key("flags").begin_array();
+  for (const auto& f : doc.flags) w.value(f);
+  w.end_array();
+  w.end_object();
+  out.push_back('\n');
+}
+
+std::string link_decision_json(const Doc& doc) {
+  std::string out;
+  const LinkDecision& d = doc.link;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("id").value(doc.id);
+  w.key("story").value(d.story);
+  w.key("new_story").value(d.new_story);
+  if (d.duplicate_of) {
+    w.key("duplicate_of").value(*d.duplicate_of);
+    w.key("duplicate_similarity").value(d.duplicate_similarity);
+  }
+  w.key("similarity").value(d.similarity);
+  w.key("threshold").value(d.threshold);
+  if (!d.best_other_story.empty()) w.key("best_other_story").value(d.best_other_story);
+  if (d.gap_days >= 0) w.key("gap_days").value(d.gap_days); else w.key("gap_days").null();
+  w.key("shared_terms").begin_array();
+  for (const auto& t : d.shared_terms) w.value(t);
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+}  // namespace recoupe

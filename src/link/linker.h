@@ -1,0 +1,55 @@
+// src/link/linker.h
+//
+// The link stage: the only stage with memory across documents. It takes
+// documents in publication order, finds each one's earliest near-copy and its
+// story, and records why (doc.link). Feeding the same documents in the same
+// order gives the same result, whatever the number of analyze threads.
+//
+// Thread safety: none; one thread calls link().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/doc.h"
+#include "link/near_duplicates.h"
+#include "link/story_clusterer.h"
+
+namespace recoupe {
+
+struct LinkOptions {
+  StoryOptions story;
+  double duplicate_threshold = 0.5;  //!< estimated Jaccard of body 4-gram sets
+};
+
+class Linker {
+ public:
+  explicit Linker(LinkOptions options = {});
+
+  //! Links one document (the next in publication order): fills doc.link.
+  void link(Doc& doc);
+
+  //! Re-applies a stored decision to rebuild state: `story` is the story label,
+  //! `duplicate_of` the stored original's id, if any.
+  void replay(const std::string& id, const LinkFeatures& features, std::optional<int64_t> seconds,
+              const std::string& story, const std::optional<std::string>& duplicate_of);
+
+  const StoryClusterer& stories() const { return stories_; }
+  size_t documents() const { return ids_.size(); }
+
+ private:
+  LinkOptions options_;
+  NearDuplicateIndex duplicates_;
+  StoryClusterer stories_;
+  std::vector<std::string> ids_;       // by insertion index
+  std::vector<uint32_t> story_of_;     // by insertion index
+  std::unordered_map<std::string, uint32_t> index_of_;  // id → insertion index
+};
+
+//! The order in which to link `docs`: by publication time, undated documents
+//! staying after the dated one that precedes them in the input; ties keep input order.
+std::vector<size_t> publication_order(const std::vector<Doc>& docs);
+
+}  // namespace recoupe

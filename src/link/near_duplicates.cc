@@ -1,0 +1,50 @@
+#include "link/near_duplicates.h"
+
+#include <xxhash.h>
+
+#include <unordered_set>
+
+namespace recoupe {
+
+double NearDuplicateIndex::estimate_jaccard(const uint32_t* a, const uint32_t* b, size_t n) noexcept {
+  size_t same = 0;
+  for (size_t i = 0; i < n; ++i) same += a[i] == b[i];
+  return n ? static_cast<double>(same) / static_cast<double>(n) : 0.0;
+}
+
+uint64_t NearDuplicateIndex::band_key(const uint32_t* band, int b) noexcept {
+  return XXH3_64bits_withSeed(band, kRows * sizeof(uint32_t), static_cast<uint64_t>(b) + 1);
+}
+
+std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::find(const std::vector<uint32_t>& sig) const {
+  if (sig.size() < static_cast<size_t>(kBands * kRows) || width_ == 0 || sig.size() != width_) return std::nullopt;
+  std::optional<Match> best;
+  std::unordered_set<uint32_t> seen;
+  for (int b = 0; b < kBands; ++b) {
+    auto it = buckets_.find(band_key(sig.data() + b * kRows, b));
+    if (it == buckets_.end()) continue;
+    for (uint32_t doc : it->second) {
+      if (!seen.insert(doc).second) continue;
+      const double j = estimate_jaccard(sig.data(), signatures_.data() + doc * width_, width_);
+      if (j >= threshold_ && (!best || j > best->similarity ||
+                              (j == best->similarity && root_[doc] < best->original))) {
+        best = Match{root_[doc], j};
+      }
+    }
+  }
+  return best;
+}
+
+uint32_t NearDuplicateIndex::add(const std::vector<uint32_t>& sig, std::optional<uint32_t> original) {
+  const auto index = static_cast<uint32_t>(root_.size());
+  root_.push_back(original.value_or(index));
+  if (width_ == 0 && sig.size() >= static_cast<size_t>(kBands * kRows)) width_ = sig.size();
+  if (width_ == 0) return index;  // nothing indexable seen yet; rows are filled below once known
+  signatures_.resize(root_.size() * width_, 0);
+  if (sig.size() != width_) return index;  // too short to index: never a candidate
+  std::copy(sig.begin(), sig.end(), signatures_.begin() + static_cast<std::ptrdiff_t>(index * width_));
+  for (int b = 0; b < kBands; ++b) buckets_[band_key(sig.data() + b * kRows, b)].push_back(index);
+  return index;
+}
+
+}  // namespace recoupe

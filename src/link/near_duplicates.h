@@ -1,0 +1,48 @@
+// src/link/near_duplicates.h
+//
+// Near-duplicate search over MinHash signatures with LSH banding: 32 bands of
+// 4 rows make two documents candidates from an estimated Jaccard of about 0.4
+// on (the S-curve's midpoint is (1/32)^(1/4) ≈ 0.42); a candidate is a copy
+// when its estimated Jaccard reaches the threshold. Each copy points to the
+// earliest document of its group, so a chain of copies names one original.
+//
+// Thread safety: none; the link stage is single-threaded by design.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace recoupe {
+
+class NearDuplicateIndex {
+ public:
+  struct Match {
+    uint32_t original;  //!< index (in insertion order) of the earliest copy
+    double similarity;  //!< estimated Jaccard with the closest indexed copy
+  };
+  static constexpr int kBands = 32;
+  static constexpr int kRows = 4;
+
+  explicit NearDuplicateIndex(double threshold = 0.5) : threshold_(threshold) {}
+
+  //! The best earlier copy of `signature`, if any reaches the threshold.
+  std::optional<Match> find(const std::vector<uint32_t>& signature) const;
+  //! Adds a document; `original` is what find() returned for it, if anything. Returns its index.
+  uint32_t add(const std::vector<uint32_t>& signature, std::optional<uint32_t> original);
+  size_t size() const noexcept { return root_.size(); }
+
+  static double estimate_jaccard(const uint32_t* a, const uint32_t* b, size_t n) noexcept;
+
+ private:
+  static uint64_t band_key(const uint32_t* band, int b) noexcept;
+  double threshold_;
+  size_t width_ = 0;                  // signature length (0 until the first add)
+  std::vector<uint32_t> signatures_;  // flat, width_ per document; empty rows for documents without one
+  std::vector<uint32_t> root_;        // earliest copy of each document (itself when original)
+  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
+};
+
+}  // namespace recoupe

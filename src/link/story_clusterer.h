@@ -1,0 +1,77 @@
+// src/link/story_clusterer.h
+//
+// Online story clustering (single pass, as in TDT first-story detection):
+// each document, taken in publication order, joins the active story whose
+// centroid is most similar to it, or opens a new story. Similarity is the
+// cosine of TF-IDF vectors with document frequencies counted over the stream
+// so far (no look-ahead), discounted by the time since the story's last
+// article; a story quiet for longer than the window stops attracting articles.
+// Undated documents may join any active story and do not age it.
+//
+// Thread safety: none; one thread feeds documents in order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "doc/doc.h"
+
+namespace recoupe {
+
+struct StoryOptions {
+  double threshold = 0.30;    //!< cosine needed to join a story
+  double window_days = 14;    //!< a story quiet for longer is closed
+  double fresh_days = 1.5;    //!< no time discount below this gap
+  double decay_days = 10;     //!< then the score decays as exp(-(gap - fresh) / decay)
+  size_t centroid_terms = 300;  //!< terms kept per story centroid
+};
+
+//! One story as the clusterer keeps it.
+struct StoryState {
+  uint32_t index = 0;
+  std::string label;               //!< "s<index+1>"
+  std::unordered_map<uint64_t, float> centroid;  //!< sum of member vectors (pruned)
+  double norm = 0;                 //!< L2 norm of centroid
+  uint32_t size = 0;
+  std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only
+  bool closed = false;             //!< expired: centroid freed
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryOptions options = {}) : options_(options) {}
+
+  //! Decides the story of `doc` (fills doc.link except duplicate fields) and adds it.
+  //! When `forced_story` is given (a near-duplicate's story), the document joins it.
+  void place(Doc& doc, std::optional<uint32_t> forced_story = std::nullopt);
+
+  //! Re-applies a decision made earlier (rebuilding state from the store): updates
+  //! document frequencies and the story exactly as place() did.
+  void replay(const LinkFeatures& features, std::optional<int64_t> seconds, uint32_t story_index);
+
+  const std::vector<StoryState>& stories() const { return stories_; }
+  uint32_t story_index(const std::string& label) const;
+  const StoryOptions& options() const { return options_; }
+
+ private:
+  using Vector = std::vector<std::pair<uint64_t, float>>;
+  Vector weigh(const LinkFeatures& f);
+  void count_document(const LinkFeatures& f);
+  void add_to_story(uint32_t story, const Vector& v, std::optional<int64_t> seconds);
+  uint32_t open_story();
+  void close_quiet_stories(int64_t now);
+  double time_factor(const StoryState& s, std::optional<int64_t> seconds, double* gap_days) const;
+
+  StoryOptions options_;
+  std::unordered_map<uint64_t, uint32_t> df_;
+  uint64_t documents_ = 0;
+  std::vector<StoryState> stories_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // term → stories whose centroid has it
+  std::optional<int64_t> now_;  // latest publication time seen
+  uint64_t since_sweep_ = 0;
+};
+
+}  // namespace recoupe

@@ -1,0 +1,354 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+#include <map>
+
+#include "common/json_writer.h"
+#include "common/string_store.h"
+#include "doc/serializer.h"
+
+namespace recoupe {
+namespace {
+
+constexpr uint32_t kFeaturesFormat = 1;
+
+const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories(
+  id INTEGER PRIMARY KEY,          -- the clusterer's index + 1; label is 's' || id
+  title TEXT NOT NULL,             -- title (or start of text) of its first article
+  first_ts INTEGER, last_ts INTEGER,             -- UTC seconds of its dated articles
+  first_published TEXT, last_published TEXT,     -- the same, as the sources gave them
+  articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS articles(
+  id TEXT PRIMARY KEY,
+  link_order INTEGER NOT NULL UNIQUE,  -- position in the link stream; replayed in this order
+  published TEXT, published_ts INTEGER,
+  source TEXT, url TEXT, lang TEXT,
+  title TEXT, abstract TEXT, text TEXT,
+  story_id INTEGER NOT NULL REFERENCES stories(id),
+  duplicate_of TEXT,
+  flags TEXT,             -- JSON array
+  analysis TEXT NOT NULL, -- the contract's JSON line
+  link_decision TEXT NOT NULL,
+  features BLOB NOT NULL  -- link features, see encode_features()
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last_ts);
+CREATE TABLE IF NOT EXISTS terms(hash INTEGER PRIMARY KEY, text TEXT NOT NULL);  -- readable terms for explanations
+)SQL";
+
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool prepare(sqlite3* db, const char* sql) { return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) == SQLITE_OK; }
+  sqlite3_stmt* get() { return s_; }
+  void reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  void text(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void text_or_null(int i, std::string_view v) {
+    if (v.empty()) sqlite3_bind_null(s_, i); else text(i, v);
+  }
+  void integer(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void null(int i) { sqlite3_bind_null(s_, i); }
+  void blob(int i, std::string_view v) { sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+};
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  const auto* p = sqlite3_column_text(s, i);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+
+template <typename T>
+void put(std::string& out, T v) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &v, sizeof(T));
+  out.append(buf, sizeof(T));
+}
+template <typename T>
+bool take(std::string_view& in, T& v) {
+  if (in.size() < sizeof(T)) return false;
+  std::memcpy(&v, in.data(), sizeof(T));
+  in.remove_prefix(sizeof(T));
+  return true;
+}
+
+}  // namespace
+
+struct Store::Statements {
+  Stmt contains, insert_article, upsert_story, insert_term;
+};
+
+std::string encode_features(const LinkFeatures& f) {
+  std::string out;
+  out.reserve(16 + f.terms.size() * 12 + f.names.size() * 8 + f.minhash.size() * 4);
+  put<uint32_t>(out, kFeaturesFormat);
+  put<uint32_t>(out, static_cast<uint32_t>(f.terms.size()));
+  for (const auto& t : f.terms) {
+    put<uint64_t>(out, t.term);
+    put<float>(out, t.weight);
+  }
+  put<uint32_t>(out, static_cast<uint32_t>(f.names.size()));
+  for (uint64_t n : f.names) put<uint64_t>(out, n);
+  put<uint32_t>(out, static_cast<uint32_t>(f.minhash.size()));
+  for (uint32_t m : f.minhash) put<uint32_t>(out, m);
+  return out;
+}
+
+Result<LinkFeatures> decode_features(std::string_view in) {
+  LinkFeatures f;
+  uint32_t format = 0, n = 0;
+  const Error bad{Errc::kCorrupt, "stored link features are truncated or of an unknown format"};
+  if (!take(in, format) || format != kFeaturesFormat || !take(in, n) || n > in.size() / 12) return bad;
+  f.terms.resize(n);
+  for (auto& t : f.terms) {
+    if (!take(in, t.term) || !take(in, t.weight)) return bad;
+  }
+  if (!take(in, n) || n > in.size() / 8) return bad;
+  f.names.resize(n);
+  for (auto& x : f.names) {
+    if (!take(in, x)) return bad;
+  }
+  if (!take(in, n) || n > in.size() / 4) return bad;
+  f.minhash.resize(n);
+  for (auto& x : f.minhash) {
+    if (!take(in, x)) return bad;
+  }
+  if (!in.empty()) return bad;
+  return f;
+}
+
+Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
+
+Store::~Store() {
+  stmts_.reset();
+  sqlite3_close(db_);
+}
+
+Status Store::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    const int code = sqlite3_errcode(db_);
+    std::string msg = path_ + ": " + (err ? err : "sqlite error");
+    sqlite3_free(err);
+    return Error{code == SQLITE_BUSY || code == SQLITE_LOCKED ? Errc::kBusy
+                 : code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? Errc::kCorrupt
+                                                                     : Errc::kIo,
+                 msg};
+  }
+  return {};
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string msg = path + ": cannot open database: " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Error{Errc::kIo, msg};
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Store> store(new Store(db, path));
+  // synchronous=NORMAL in WAL mode: a power cut may lose the last transactions but never
+  // corrupts; a killed process loses nothing that was committed.
+  if (Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !st) {
+    return st.error();
+  }
+  if (Status st = store->exec(kSchema); !st) return st.error();
+  {
+    Stmt get;
+    get.prepare(db, "SELECT value FROM meta WHERE key='schema_version'");
+    if (sqlite3_step(get.get()) == SQLITE_ROW) {
+      const int version = sqlite3_column_int(get.get(), 0);
+      if (version != kSchemaVersion) {
+        return Error{Errc::kCorrupt, path + ": database schema version " + std::to_string(version) +
+                                         ", this recoupe reads version " + std::to_string(kSchemaVersion)};
+      }
+    } else if (Status st = store->exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')"); !st) {
+      return st.error();
+    }
+  }
+  auto& s = *store->stmts_;
+  if (!s.contains.prepare(db, "SELECT 1 FROM articles WHERE id=?1") ||
+      !s.insert_article.prepare(db,
+          "INSERT INTO articles(id, link_order, published, published_ts, source, url, lang, title, abstract, text,"
+          " story_id, duplicate_of, flags, analysis, link_decision, features)"
+          " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)") ||
+      !s.upsert_story.prepare(db,
+          "INSERT INTO stories(id, title, first_ts, last_ts, first_published, last_published, articles)"
+          " VALUES (?1, ?2, ?3, ?3, ?4, ?4, 1)"
+          " ON CONFLICT(id) DO UPDATE SET articles = articles + 1,"
+          "  first_published = CASE WHEN ?3 IS NOT NULL AND (first_ts IS NULL OR ?3 < first_ts) THEN ?4 ELSE first_published END,"
+          "  first_ts = CASE WHEN ?3 IS NOT NULL AND (first_ts IS NULL OR ?3 < first_ts) THEN ?3 ELSE first_ts END,"
+          "  last_published = CASE WHEN ?3 IS NOT NULL AND (last_ts IS NULL OR ?3 > last_ts) THEN ?4 ELSE last_published END,"
+          "  last_ts = CASE WHEN ?3 IS NOT NULL AND (last_ts IS NULL OR ?3 > last_ts) THEN ?3 ELSE last_ts END") ||
+      !s.insert_term.prepare(db, "INSERT OR IGNORE INTO terms(hash, text) VALUES (?1, ?2)")) {
+    return Error{Errc::kIo, path + ": " + sqlite3_errmsg(db)};
+  }
+  return store;
+}
+
+bool Store::contains(const std::string& id) {
+  Stmt& s = stmts_->contains;
+  s.reset();
+  s.text(1, id);
+  return sqlite3_step(s.get()) == SQLITE_ROW;
+}
+
+int64_t Store::article_count() {
+  Stmt s;
+  s.prepare(db_, "SELECT count(*) FROM articles");
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+Status Store::add(const std::vector<Doc>& docs) {
+  if (docs.empty()) return {};
+  if (Status st = exec("BEGIN IMMEDIATE"); !st) return st;
+  auto fail = [&](const std::string& what) -> Status {
+    std::string msg = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
+    (void)exec("ROLLBACK");  // the error that made us roll back is the one to report
+    return Error{Errc::kIo, msg};
+  };
+  std::string analysis, flags;
+  for (const Doc& d : docs) {
+    const int64_t story_id = static_cast<int64_t>(std::stoul(d.link.story.substr(1)));
+    Stmt& st = stmts_->upsert_story;
+    st.reset();
+    st.integer(1, story_id);
+    std::string title = d.field(Field::kTitle);
+    if (title.empty()) title = d.field(Field::kText).substr(0, d.field(Field::kText).find('\n')).substr(0, 160);
+    st.text(2, title);
+    if (d.published) {
+      st.integer(3, d.published->seconds);
+      st.text(4, d.published_text);
+    } else {
+      st.null(3);
+      st.null(4);
+    }
+    if (sqlite3_step(st.get()) != SQLITE_DONE) return fail("cannot update story " + d.link.story);
+
+    analysis.clear();
+    append_contract_json(d, analysis);
+    if (!analysis.empty() && analysis.back() == '\n') analysis.pop_back();
+    flags.clear();
+    JsonWriter fw(flags);
+    fw.begin_array();
+    for (const auto& f : d.flags) fw.value(f);
+    fw.end_array();
+
+    Stmt& a = stmts_->insert_article;
+    a.reset();
+    a.text(1, d.id);
+    a.integer(2, static_cast<int64_t>(d.link.order));
+    a.text_or_null(3, d.published_text);
+    if (d.published) a.integer(4, d.published->seconds); else a.null(4);
+    a.text_or_null(5, d.source);
+    a.text_or_null(6, d.url);
+    a.text_or_null(7, d.lang);
+    a.text_or_null(8, d.field(Field::kTitle));
+    a.text_or_null(9, d.field(Field::kAbstract));
+    a.text_or_null(10, d.field(Field::kText));
+    a.integer(11, story_id);
+    if (d.link.duplicate_of) a.text(12, *d.link.duplicate_of); else a.null(12);
+    a.text(13, flags);
+    a.text(14, analysis);
+    a.text(15, link_decision_json(d));
+    a.blob(16, encode_features(d.features));
+    if (sqlite3_step(a.get()) != SQLITE_DONE) return fail("cannot store article " + d.id);
+
+    Stmt& t = stmts_->insert_term;
+    for (const auto& tw : d.features.terms) {
+      if (known_terms_.count(tw.term)) continue;
+      t.reset();
+      t.integer(1, static_cast<int64_t>(tw.term));
+      t.text(2, StringStore::global().lookup(tw.term));
+      if (sqlite3_step(t.get()) != SQLITE_DONE) return fail("cannot store terms");
+      known_terms_.insert(tw.term);
+    }
+  }
+  if (Status st = exec("COMMIT"); !st) {
+    (void)exec("ROLLBACK");  // the error that made us roll back is the one to report
+    return st;
+  }
+  return {};
+}
+
+Status Store::load_into(Linker& linker) {
+  {
+    Stmt terms;
+    terms.prepare(db_, "SELECT hash, text FROM terms");
+    while (sqlite3_step(terms.get()) == SQLITE_ROW) {
+      const auto h = static_cast<uint64_t>(sqlite3_column_int64(terms.get(), 0));
+      known_terms_.insert(h);
+      StringStore::global().intern(h, column_text(terms.get(), 1));
+    }
+  }
+  Stmt s;
+  if (!s.prepare(db_, "SELECT id, published_ts, story_id, duplicate_of, features FROM articles ORDER BY link_order")) {
+    return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  }
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const std::string id = column_text(s.get(), 0);
+    std::optional<int64_t> ts;
+    if (sqlite3_column_type(s.get(), 1) != SQLITE_NULL) ts = sqlite3_column_int64(s.get(), 1);
+    const std::string story = "s" + std::to_string(sqlite3_column_int64(s.get(), 2));
+    std::optional<std::string> dup;
+    if (sqlite3_column_type(s.get(), 3) != SQLITE_NULL) dup = column_text(s.get(), 3);
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(s.get(), 4));
+    auto features = decode_features(std::string_view(blob ? blob : "", static_cast<size_t>(sqlite3_column_bytes(s.get(), 4))));
+    if (!features) return Error{Errc::kCorrupt, path_ + ": article " + id + ": " + features.error().message};
+    linker.replay(id, features.value(), ts, story, dup);
+  }
+  if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  return {};
+}
+
+Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
+  Stmt s;
+  if (!s.prepare(db_,
+                 "SELECT s.id, s.title, s.first_published, s.last_published, s.articles,"
+                 " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
+                 "   WHERE a.story_id = s.id AND source IS NOT NULL ORDER BY source))"
+                 " FROM stories s ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC LIMIT ?1")) {
+    return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  }
+  s.integer(1, limit);
+  std::vector<StoryRow> rows;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    StoryRow r;
+    r.label = "s" + std::to_string(sqlite3_column_int64(s.get(), 0));
+    r.title = column_text(s.get(), 1);
+    r.first_published = column_text(s.get(), 2);
+    r.last_published = column_text(s.get(), 3);
+    r.articles = sqlite3_column_int64(s.get(), 4);
+    const std::string sources = column_text(s.get(), 5);
+    for (size_t b = 0; b < sources.size();) {
+      size_t e = sources.find('\x1f', b);
+      if (e == std::string::npos) e = sources.size();
+      r.sources.push_back(sources.substr(b, e - b));
+      b = e + 1;
+    }
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+Result<std::string> Store::link_decision(const std::string& id) {
+  Stmt s;
+  s.prepare(db_, "SELECT link_decision FROM articles WHERE id=?1");
+  s.text(1, id);
+  if (sqlite3_step(s.get()) != SQLITE_ROW) return Error{Errc::kNotFound, "no article with id " + id + " in " + path_};
+  return column_text(s.get(), 0);
+}
+
+}  // namespace recoupe
