@@ -16,8 +16,10 @@
 namespace recoupe {
 namespace {
 
-constexpr float kFieldWeight[kFieldCount] = {3.0f, 2.0f, 1.0f};  // title, abstract, text
-constexpr float kNameBoost = 2.0f;
+#include <cstdlib>
+static float envf(const char* n, float d) { const char* v = std::getenv(n); return v ? std::strtof(v, nullptr) : d; }
+static const float kFieldWeight[kFieldCount] = {envf("RW_T", 3.0f), envf("RW_A", 2.0f), 1.0f};  // title, abstract, text
+static const float kNameBoost = envf("RW_N", 2.0f);
 constexpr int kShingleWords = 4;
 constexpr int kBinBits = 7;  // 2^7 = LinkFeatures::kMinhashSize bins
 static_assert((1 << kBinBits) == LinkFeatures::kMinhashSize);
@@ -70,11 +72,17 @@ class LinkFeaturesComponent final : public Component {
     }
     std::unordered_map<uint64_t, float> weights;
     std::vector<uint64_t> body_words;
+    static const int kBodyWords = static_cast<int>(envf("RW_B", 100000));
+    static const float kTailWeight = envf("RW_TAIL", 0.0f);
+    int body_seen = 0;
     for (const Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
       if (t.span.field != Field::kTitle) body_words.push_back(t.term);
+      float scale = 1.0f;
+      if (t.span.field == Field::kText && ++body_seen > kBodyWords) scale = kTailWeight;
+      if (scale == 0.0f) continue;
       if (t.has(Token::kStop) || t.has(Token::kNumber) || t.span.size() < 2) continue;
-      float w = kFieldWeight[static_cast<int>(t.span.field)];
+      float w = scale * kFieldWeight[static_cast<int>(t.span.field)];
       if (names.count(t.term)) w *= kNameBoost;
       weights[t.term] += w;
     }

@@ -21,6 +21,12 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
       ->capture_default_str();
   app.add_option("--story-window-days", f.link.story.window_days, "a story quiet for longer is closed")
       ->capture_default_str();
+  app.add_option("--centroid-share", f.link.story.centroid_share, "weight of the centroid against the closest member")
+      ->capture_default_str();
+  app.add_option("--doc-terms", f.link.story.doc_terms, "strongest terms kept per document (0 = all)")
+      ->capture_default_str();
+  app.add_option("--prior-documents", f.link.story.prior_documents, "pseudo-documents smoothing the stream's IDF")
+      ->capture_default_str();
   app.add_option("--duplicate-threshold", f.link.duplicate_threshold,
                  "estimated Jaccard of body 4-grams for a near-duplicate")
       ->capture_default_str();

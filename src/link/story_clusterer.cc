@@ -11,6 +11,19 @@ namespace {
 constexpr size_t kCandidateTerms = 40;   // strongest document terms used to find candidate stories
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
+
+// Dot product of two vectors sorted by term.
+double sparse_dot(const std::vector<std::pair<uint64_t, float>>& a, const std::vector<std::pair<uint64_t, float>>& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) ++i;
+    else if (b[j].first < a[i].first) ++j;
+    else dot += static_cast<double>(a[i++].second) * b[j++].second;
+  }
+  return dot;
+}
+
 }  // namespace
 
 void StoryClusterer::count_document(const LinkFeatures& f) {
@@ -22,14 +35,21 @@ StoryClusterer::Vector StoryClusterer::weigh(const LinkFeatures& f) {
   Vector v;
   v.reserve(f.terms.size());
   double norm = 0;
-  const double n = static_cast<double>(documents_);
+  const double n = static_cast<double>(documents_) + options_.prior_documents;
   for (const auto& t : f.terms) {
     const auto it = df_.find(t.term);
     const double df = it == df_.end() ? 1.0 : it->second;
     const double w = (1.0 + std::log(std::max(1.0f, t.weight))) * std::log(1.0 + n / df);
     v.emplace_back(t.term, static_cast<float>(w));
-    norm += w * w;
   }
+  if (options_.doc_terms > 0 && v.size() > options_.doc_terms) {
+    const auto keep = static_cast<std::ptrdiff_t>(options_.doc_terms);
+    std::nth_element(v.begin(), v.begin() + keep, v.end(), [](const auto& a, const auto& b) {
+      return a.second > b.second || (a.second == b.second && a.first < b.first);
+    });
+    v.resize(options_.doc_terms);
+  }
+  for (const auto& [term, w] : v) norm += static_cast<double>(w) * w;
   norm = std::sqrt(norm);
   if (norm > 0) {
     for (auto& [term, w] : v) w = static_cast<float>(w / norm);
@@ -53,6 +73,12 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, std::optional
     if (!s.last_seconds || *seconds > *s.last_seconds) s.last_seconds = seconds;
   }
   if (s.closed) return;
+  if (options_.recent_members > 0) {
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    if (s.recent.size() >= options_.recent_members) s.recent.erase(s.recent.begin());
+    s.recent.push_back(std::move(sorted));
+  }
   for (const auto& [term, w] : v) {
     auto [it, inserted] = s.centroid.try_emplace(term, 0.0f);
     it->second += w;
@@ -91,6 +117,7 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
     if (!s.closed && s.last_seconds && now - *s.last_seconds > limit) {
       s.closed = true;
       std::unordered_map<uint64_t, float>().swap(s.centroid);
+      decltype(s.recent)().swap(s.recent);
     }
   }
   for (auto it = postings_.begin(); it != postings_.end();) {
@@ -132,6 +159,8 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     std::sort(candidates.begin(), candidates.end());
   }
 
+  Vector sorted_v = v;
+  std::sort(sorted_v.begin(), sorted_v.end());
   auto score = [&](const StoryState& s, double* gap) {
     if (s.norm <= 0) return 0.0;
     double dot = 0;
@@ -139,7 +168,11 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
       auto it = s.centroid.find(term);
       if (it != s.centroid.end()) dot += static_cast<double>(w) * it->second;
     }
-    return dot / s.norm * time_factor(s, seconds, gap);
+    double best_member = 0;
+    for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(sorted_v, m));
+    const double sim = s.recent.empty() ? dot / s.norm
+                                        : options_.centroid_share * dot / s.norm + (1 - options_.centroid_share) * best_member;
+    return sim * time_factor(s, seconds, gap);
   };
 
   LinkDecision& d = doc.link;

@@ -27,6 +27,12 @@ struct StoryOptions {
   double fresh_days = 1.5;    //!< no time discount below this gap
   double decay_days = 10;     //!< then the score decays as exp(-(gap - fresh) / decay)
   size_t centroid_terms = 300;  //!< terms kept per story centroid
+  double centroid_share = 0.5;  //!< score = share × cos(centroid) + (1 − share) × best cos(recent member)
+  //! Pseudo-documents in which no term occurs, added to the stream's count: early in a stream, and
+  //! when a stream opens with one topic, the topic's words keep a high weight instead of looking common.
+  double prior_documents = 1000;
+  size_t doc_terms = 0;         //!< strongest terms kept per document vector (0 = all): evens out length
+  size_t recent_members = 16;   //!< members kept per story for the member term of the score
 };
 
 //! One story as the clusterer keeps it.
@@ -38,6 +44,7 @@ struct StoryState {
   uint32_t size = 0;
   std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only
   bool closed = false;             //!< expired: centroid freed
+  std::vector<std::vector<std::pair<uint64_t, float>>> recent;  //!< latest members' vectors, sorted by term
 };
 
 class StoryClusterer {
