@@ -23,6 +23,8 @@ const std::string& fold_code_point(char32_t c) {
     out = "oe";
   } else if (c == 0x00E6 || c == 0x00C6) {
     out = "ae";
+  } else if (c == 0x00DF || c == 0x1E9E) {  // ß: full case folding gives "ss", simple folding does not
+    out = "ss";
   } else {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);

@@ -41,7 +41,9 @@ std::string describe_json_error(simdjson::error_code e) {
   using namespace simdjson;
   switch (e) {
     case UTF8_ERROR: return "invalid UTF-8";
-    case TAPE_ERROR: case STRING_ERROR: case UNCLOSED_STRING: return "broken JSON (unterminated or malformed)";
+    case UNCLOSED_STRING: return "broken JSON (unterminated string)";
+    case STRING_ERROR: return "broken JSON (invalid string: bad escape or lone surrogate)";
+    case TAPE_ERROR: return "broken JSON (malformed structure)";
     case INCORRECT_TYPE: return "a field has the wrong type";
     case EMPTY: return "empty record";
     default: return std::string("broken JSON (") + error_message(e) + ")";

@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "analyze/components.h"
+#include "analyze/lexicon.h"
+#include "clean/cleaner.h"
+
+namespace recoupe {
+namespace {
+
+Doc analysed(const std::string& title, const std::string& text) {
+  RawRecord r;
+  r.id = "t";
+  r.title = title;
+  r.text = text;
+  auto d = make_doc(std::move(r));
+  EXPECT_TRUE(d.ok());
+  auto p = Pipeline::build(Pipeline::default_names());
+  EXPECT_TRUE(p.ok());
+  p->process(*d);
+  return std::move(d.value());
+}
+
+std::vector<std::string> words(const Doc& d, Field f) {
+  std::vector<std::string> out;
+  for (const auto& t : d.tokens)
+    if (t.span.field == f && t.has(Token::kWord)) out.emplace_back(d.text(t.span));
+  return out;
+}
+
+TEST(Pipeline, RefusesUnmetRequirementsAndUnknownNames) {
+  auto bad_order = Pipeline::build({"lexical", "segmenter"});
+  ASSERT_FALSE(bad_order.ok());
+  EXPECT_NE(bad_order.error().message.find("requires 'doc.tokens'"), std::string::npos);
+  auto unknown = Pipeline::build({"segmenter", "nope"});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("unknown component 'nope'"), std::string::npos);
+  auto good = Pipeline::build(Pipeline::default_names());
+  ASSERT_TRUE(good.ok());
+  EXPECT_NE(good->explain().find("link_features"), std::string::npos);
+}
+
+TEST(Segmenter, SentencesIncludingGluedOnes) {
+  Doc d = analysed("", "Le gouvernement a tranché jeudi.Les syndicats protestent. M. Dupont répond ce soir.");
+  std::vector<std::string> sentences;
+  for (const auto& s : d.sentences) sentences.emplace_back(d.text(s));
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences[0], "Le gouvernement a tranché jeudi.");
+  EXPECT_EQ(sentences[1], "Les syndicats protestent.");
+  EXPECT_EQ(sentences[2], "M. Dupont répond ce soir.");  // no break after the abbreviation "M."
+}
+
+TEST(Segmenter, ElisionIsSplitAndOffsetsAreExact) {
+  Doc d = analysed("", "L’annonce qu'il a faite aujourd'hui, à l'Élysée.");
+  const auto w = words(d, Field::kText);
+  const std::vector<std::string> want = {"L’", "annonce", "qu'", "il", "a", "faite", "aujourd'hui", "à", "l'", "Élysée"};
+  EXPECT_EQ(w, want);
+  for (const auto& t : d.tokens) {
+    ASSERT_LE(t.span.end, d.field(t.span.field).size());
+    ASSERT_LT(t.span.begin, t.span.end);
+  }
+  // "Élysée" follows an elided article, mid-sentence: capitalised, not a sentence start.
+  auto it = std::find_if(d.tokens.begin(), d.tokens.end(), [&](const Token& t) { return d.text(t.span) == "Élysée"; });
+  ASSERT_NE(it, d.tokens.end());
+  EXPECT_TRUE(it->has(Token::kCapitalized));
+  EXPECT_FALSE(it->has(Token::kSentenceStart));
+}
+
+TEST(Lexical, StemsFoldAndStopwords) {
+  Doc d = analysed("", "Les manifestations et la manifestation. Élections, election, ÉLECTION.");
+  std::vector<const Token*> w;
+  for (const auto& t : d.tokens)
+    if (t.has(Token::kWord)) w.push_back(&t);
+  ASSERT_EQ(w.size(), 8u);
+  EXPECT_TRUE(w[0]->has(Token::kStop));   // Les
+  EXPECT_FALSE(w[1]->has(Token::kStop));  // manifestations
+  EXPECT_EQ(w[1]->term, w[4]->term);      // manifestations ~ manifestation
+  EXPECT_EQ(w[5]->term, w[6]->term);      // Élections ~ election
+  EXPECT_EQ(w[6]->term, w[7]->term);      // election ~ ÉLECTION
+  EXPECT_NE(w[1]->term, w[5]->term);
+  EXPECT_TRUE(is_stopword("les"));
+  EXPECT_FALSE(is_stopword("gouvernement"));
+}
+
+TEST(Language, FrenchAndEnglish) {
+  Doc fr = analysed("Le conseil municipal vote le budget",
+                    "Les élus se sont réunis mardi soir pour adopter le budget de la commune, malgré l'opposition.");
+  EXPECT_EQ(fr.lang, "fr");
+  Doc en = analysed("The city council votes on the budget",
+                    "Councillors met on Tuesday evening to adopt the town budget despite the opposition.");
+  EXPECT_EQ(en.lang, "en");
+}
+
+TEST(LinkFeatures, TitleWeighsMoreAndNamesAreFound) {
+  Doc d = analysed("Incendie à Montrevel", "Un incendie a détruit un entrepôt. Les pompiers de Montrevel sont intervenus.");
+  const auto& terms = d.features.terms;
+  ASSERT_FALSE(terms.empty());
+  EXPECT_TRUE(std::is_sorted(terms.begin(), terms.end(), [](auto& a, auto& b) { return a.term < b.term; }));
+  auto weight_of = [&](const char* surface) {
+    for (const auto& t : d.tokens) {
+      if (d.text(t.span) == surface) {
+        for (const auto& tw : terms)
+          if (tw.term == t.term) return tw.weight;
+      }
+    }
+    return 0.0f;
+  };
+  EXPECT_GT(weight_of("incendie"), weight_of("entrepôt"));  // also in the title
+  EXPECT_GT(weight_of("Montrevel"), weight_of("pompiers"));  // a name
+  EXPECT_EQ(weight_of("les"), 0.0f);                          // stopwords carry nothing
+  EXPECT_EQ(d.features.minhash.size(), static_cast<size_t>(LinkFeatures::kMinhashSize));
+}
+
+TEST(LinkFeatures, MinhashIgnoresTheTitle) {
+  const std::string body = "Le conseil départemental a voté mardi un plan de cinq millions d'euros pour les routes.";
+  Doc a = analysed("Un titre", body);
+  Doc b = analysed("Un tout autre titre pour la reprise", body);
+  EXPECT_EQ(a.features.minhash, b.features.minhash);
+  Doc c = analysed("Un titre", "Rien à voir : la saison de pêche ouvre samedi dans le département.");
+  EXPECT_NE(a.features.minhash, c.features.minhash);
+}
+
+}  // namespace
+}  // namespace recoupe

@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include "common/folding.h"
+#include "common/json_writer.h"
+#include "common/timestamp.h"
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+TEST(Utf8, FindInvalid) {
+  struct Case {
+    std::string text;
+    size_t want;
+  };
+  const Case cases[] = {
+      {"", std::string::npos},
+      {"plain ascii text", std::string::npos},
+      {"Élysée « café »", std::string::npos},
+      {"emoji \xF0\x9F\x93\xB0 ok", std::string::npos},
+      {"bad \xC3\x28 pair", 4},
+      {"lone \xFF byte", 5},
+      {"overlong \xC0\xAF", 9},
+      {"surrogate \xED\xA0\x80", 10},
+      {"cut at end \xE2\x80", 11},
+      {"above max \xF4\x90\x80\x80", 10},
+      {"0123456789abcdef\x80", 16},  // after the 8-byte ASCII fast path
+  };
+  for (const auto& c : cases) EXPECT_EQ(utf8::find_invalid(c.text), c.want) << c.text;
+}
+
+TEST(Utf8, TruncateKeepsWholeCodePoints) {
+  EXPECT_EQ(utf8::truncate("abc", 10), "abc");
+  EXPECT_EQ(utf8::truncate("éé", 3), "é");  // 'é' is 2 bytes: cutting at 3 would split the second
+  EXPECT_EQ(utf8::truncate("éé", 2), "é");
+  EXPECT_EQ(utf8::truncate("é", 1), "");
+}
+
+TEST(Timestamp, Parse) {
+  struct Case {
+    const char* text;
+    bool ok;
+    const char* date;
+    Timestamp::Precision precision;
+  };
+  using P = Timestamp::Precision;
+  const Case cases[] = {
+      {"2022-09", true, "2022-09", P::kMonth},
+      {"2022", true, "2022", P::kYear},
+      {"2022-09-27", true, "2022-09-27", P::kDay},
+      {"2022-09-27T10:41:53+02:00", true, "2022-09-27", P::kSecond},
+      {"2022-09-27 10:41", true, "2022-09-27", P::kMinute},
+      {"2020-06-15T01:04:22Z", true, "2020-06-15", P::kSecond},
+      {"2020-02-29", true, "2020-02-29", P::kDay},
+      {"2019-02-29", false, "", P::kDay},
+      {"2022-13-01", false, "", P::kDay},
+      {"27/09/2022", false, "", P::kDay},
+      {"", false, "", P::kDay},
+      {"2022-09-27T25:00", false, "", P::kDay},
+      {"2022-09-27Tjunk", false, "", P::kDay},
+  };
+  for (const auto& c : cases) {
+    auto t = Timestamp::parse(c.text);
+    ASSERT_EQ(t.has_value(), c.ok) << c.text;
+    if (!t) continue;
+    EXPECT_EQ(t->date_string(), c.date) << c.text;
+    EXPECT_EQ(t->precision, c.precision) << c.text;
+  }
+}
+
+TEST(Timestamp, OffsetsAreApplied) {
+  auto a = Timestamp::parse("2022-09-27T10:00:00+02:00");
+  auto b = Timestamp::parse("2022-09-27T08:00:00Z");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->seconds, b->seconds);
+  EXPECT_EQ(Timestamp::parse("1970-01-02")->seconds, 86400);
+}
+
+TEST(JsonWriter, EscapesWhatJsonRequires) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("t").value("a\"b\\c\nd\x01 « é »").key("n").value(int64_t{-3}).key("z").null();
+  w.key("l").begin_array().value(true).value(0.5).end_array().end_object();
+  EXPECT_EQ(out, "{\"t\":\"a\\\"b\\\\c\\nd\\u0001 « é »\",\"n\":-3,\"z\":null,\"l\":[true,0.5]}");
+}
+
+TEST(Folding, CaseAccentsLigaturesApostrophes) {
+  EXPECT_EQ(fold("Élysée"), "elysee");
+  EXPECT_EQ(fold("ŒUVRE cœur"), "oeuvre coeur");
+  EXPECT_EQ(fold("l’État"), "l'etat");
+  EXPECT_EQ(fold("Straße"), "strasse");
+  EXPECT_EQ(fold("ÇA VA"), "ca va");
+  EXPECT_EQ(fold(""), "");
+  EXPECT_EQ(lower("Élysée"), "élysée");
+  EXPECT_TRUE(is_upper(U'É'));
+  EXPECT_FALSE(is_upper(U'é'));
+  EXPECT_TRUE(is_lower(U'ç'));
+}
+
+}  // namespace
+}  // namespace recoupe

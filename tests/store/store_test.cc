@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "analyze/pipeline.h"
+#include "clean/cleaner.h"
+#include "store/store.h"
+
+namespace recoupe {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() / ("recoupe_store_test_" + std::to_string(::getpid()) + ".db")).string();
+    Remove();
+  }
+  void TearDown() override { Remove(); }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+  }
+  std::string path_;
+};
+
+Doc make(const std::string& id, const std::string& title, const std::string& text, const std::string& published,
+         const std::string& source) {
+  RawRecord r;
+  r.id = id;
+  r.title = title;
+  r.text = text;
+  r.published = published;
+  r.source = source;
+  auto d = make_doc(std::move(r));
+  static const auto pipeline = Pipeline::build(Pipeline::default_names());
+  pipeline->process(*d);
+  return std::move(d.value());
+}
+
+TEST(Features, RoundTripAndCorruption) {
+  LinkFeatures f;
+  f.terms = {{1, 2.5f}, {7, 1.0f}};
+  f.names = {7};
+  f.minhash = {3, 4, 5};
+  auto back = decode_features(encode_features(f));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->terms, f.terms);
+  EXPECT_EQ(back->names, f.names);
+  EXPECT_EQ(back->minhash, f.minhash);
+  std::string blob = encode_features(f);
+  EXPECT_FALSE(decode_features(blob.substr(0, blob.size() - 1)).ok());
+  EXPECT_FALSE(decode_features("").ok());
+  blob[0] = 9;  // unknown format version
+  auto bad = decode_features(blob);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, Errc::kCorrupt);
+}
+
+TEST_F(StoreTest, AddListExplainAndReopen) {
+  std::vector<Doc> docs;
+  docs.push_back(make("a", "Grève à l'aéroport de Nantes", "Les agents de sûreté de l'aéroport de Nantes sont en grève depuis lundi.",
+                      "2024-05-06T08:00:00+02:00", "Ouest Matin"));
+  docs.push_back(make("b", "Nantes : l'aéroport perturbé par la grève", "La grève des agents de sûreté perturbe l'aéroport de Nantes pour le deuxième jour.",
+                      "2024-05-07T09:00:00+02:00", "Le Courrier"));
+  docs.push_back(make("c", "Fête du pain à Vannes", "La fête du pain attire les boulangers du Morbihan sur le port de Vannes.",
+                      "2024-05-08T09:00:00+02:00", "Ouest Matin"));
+  {
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    Linker linker;
+    for (auto& d : docs) linker.link(d);
+    ASSERT_TRUE(store.value()->add(docs).ok());
+    EXPECT_TRUE(store.value()->contains("a"));
+    EXPECT_FALSE(store.value()->contains("zzz"));
+    EXPECT_EQ(store.value()->article_count(), 3);
+  }
+  auto store = Store::open(path_);
+  ASSERT_TRUE(store.ok());
+  auto stories = store.value()->stories(10);
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 2u);
+  EXPECT_EQ((*stories)[0].title, "Fête du pain à Vannes");  // newest first
+  const StoryRow& strike = (*stories)[1];
+  EXPECT_EQ(strike.articles, 2);
+  EXPECT_EQ(strike.first_published, "2024-05-06T08:00:00+02:00");
+  EXPECT_EQ(strike.last_published, "2024-05-07T09:00:00+02:00");
+  EXPECT_EQ(strike.sources, (std::vector<std::string>{"Le Courrier", "Ouest Matin"}));
+  auto why = store.value()->link_decision("b");
+  ASSERT_TRUE(why.ok());
+  EXPECT_NE(why->find("\"new_story\":false"), std::string::npos) << *why;
+  auto missing = store.value()->link_decision("nope");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, Errc::kNotFound);
+}
+
+TEST_F(StoreTest, DuplicateIdInABatchRollsBackTheWholeBatch) {
+  std::vector<Doc> docs;
+  docs.push_back(make("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
+  docs.push_back(make("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
+  Linker linker;
+  for (auto& d : docs) linker.link(d);
+  auto store = Store::open(path_);
+  ASSERT_TRUE(store.ok());
+  EXPECT_FALSE(store.value()->add(docs).ok());
+  EXPECT_EQ(store.value()->article_count(), 0);  // nothing half-written
+}
+
+TEST_F(StoreTest, NotADatabase) {
+  { std::ofstream(path_) << "this is not sqlite, just text that is long enough to have a header............"; }
+  auto store = Store::open(path_);
+  EXPECT_FALSE(store.ok());
+}
+
+}  // namespace
+}  // namespace recoupe
