@@ -52,7 +52,7 @@ int run_analyze(const std::vector<std::string>& args) {
     return {};
   });
   if (std::fflush(out) != 0 && st) st = Error{Errc::kIo, output + ": write failed"};
-  return finish("analyze", engine.counts(), st, flags.strict);
+  return finish("analyze", engine.counts(), st);
 }
 
 int run_pipeline(const std::vector<std::string>& args) {

@@ -55,16 +55,17 @@ int parse(CLI::App& app, const std::vector<std::string>& args) {
   return -1;
 }
 
-int finish(const char* command, const RunCounts& c, const Status& status, bool strict) {
+int finish(const char* command, const RunCounts& c, const Status& status) {
   std::fprintf(stderr, "recoupe %s: %zu articles read, %zu analysed, %zu skipped", command, c.read, c.analyzed,
                c.skipped);
   if (c.existing) std::fprintf(stderr, ", %zu already stored", c.existing);
+  if (c.input_errors) std::fprintf(stderr, ", %zu inputs unreadable", c.input_errors);
   std::fputc('\n', stderr);
   if (!status) {
     std::fprintf(stderr, "recoupe %s: %s\n", command, status.error().message.c_str());
     return kExitError;
   }
-  (void)strict;
+  if (c.input_errors) return kExitError;
   return c.skipped ? kExitSkipped : kExitOk;
 }
 

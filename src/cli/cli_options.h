@@ -32,6 +32,6 @@ EngineOptions engine_options(const EngineFlags& flags, size_t default_batch);
 int parse(CLI::App& app, const std::vector<std::string>& args);
 
 //! Prints the end-of-run summary line on stderr and picks the exit status.
-int finish(const char* command, const RunCounts& counts, const Status& status, bool strict);
+int finish(const char* command, const RunCounts& counts, const Status& status);
 
 }  // namespace recoupe::cli

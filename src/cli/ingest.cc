@@ -38,7 +38,7 @@ int run_ingest(const std::vector<std::string>& args) {
   const Status st = engine.run(
       flags.inputs, [&](std::vector<Doc>& batch) { return db.add(batch); },
       [&](const std::string& id) { return db.contains(id); });
-  return finish("ingest", engine.counts(), st, flags.strict);
+  return finish("ingest", engine.counts(), st);
 }
 
 }  // namespace recoupe::cli

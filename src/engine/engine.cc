@@ -118,10 +118,12 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
   }
   if (diagnostics_.fatal()) {
     counts_.skipped = diagnostics_.skipped();
+    counts_.input_errors = diagnostics_.input_errors();
     return Error{Errc::kBadInput, "stopped at the first bad record (--strict)"};
   }
   Status st = flush();
   counts_.skipped = diagnostics_.skipped();
+  counts_.input_errors = diagnostics_.input_errors();
   report_progress(true);
   if (!st) return st;
   if (diagnostics_.fatal()) return Error{Errc::kBadInput, "stopped at the first bad record (--strict)"};

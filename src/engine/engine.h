@@ -34,6 +34,7 @@ struct RunCounts {
   size_t analyzed = 0;  //!< documents that reached the sink
   size_t skipped = 0;   //!< bad records (reader and clean stage)
   size_t existing = 0;  //!< records dropped by the `skip` filter (already stored)
+  size_t input_errors = 0;  //!< inputs that could not be read at all (missing file, read error)
 };
 
 class Engine {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The project's first case: seeds 000 and 002 are one story, 001 another (scored by ../shared's scorer).
+source "$(dirname "$0")/lib.sh"
+need_shared
+expect_status 0 "$RECOUPE" analyze "$SHARED/seeds" -o "$WORK/seeds.jsonl"
+python3 "$SHARED/tools/score.py" seeds --gold "$SHARED/gold/seeds.gold.json" --pred "$WORK/seeds.jsonl" >"$WORK/score.txt"
+tail -1 "$WORK/score.txt"
+python3 - "$WORK/score.txt" <<'PY' || fail "seeds: BCubed F1 below 1.0"
+import json, sys
+text = open(sys.argv[1]).read()
+result = json.loads(text[: text.rindex("}") + 1])
+f1 = result["clusters"]["bcubed"]["f1"]
+sys.exit(0 if f1 == 1.0 else 1)
+PY
+for id in 000_3f03fae4bbbed3b9.txt 001_f963d68a5c7836e8.txt 002_d41ba8a7a5b51f1a.txt; do
+  grep -q "\"id\":\"$id\",\"lang\":\"fr\"" "$WORK/seeds.jsonl" || fail "$id: not French or missing"
+done
+echo "seeds ok"
