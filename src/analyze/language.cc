@@ -10,7 +10,8 @@
 namespace recoupe {
 namespace {
 
-constexpr size_t kSampleBytes = 4096;
+// CLD2 is reliable on a few hundred bytes of prose, and its cost grows with the sample.
+constexpr size_t kSampleBytes = 512;
 
 class Language final : public Component {
  public:

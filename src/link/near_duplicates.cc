@@ -18,7 +18,7 @@ uint64_t NearDuplicateIndex::band_key(const uint32_t* band, int b) noexcept {
 
 std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::find(const std::vector<uint32_t>& sig) const {
   if (sig.size() < static_cast<size_t>(kBands * kRows) || width_ == 0 || sig.size() != width_) return std::nullopt;
-  std::optional<Match> best;
+  std::optional<Match> exact, near;
   std::unordered_set<uint32_t> seen;
   for (int b = 0; b < kBands; ++b) {
     auto it = buckets_.find(band_key(sig.data() + b * kRows, b));
@@ -26,18 +26,21 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::find(const std::vec
     for (uint32_t doc : it->second) {
       if (!seen.insert(doc).second) continue;
       const double j = estimate_jaccard(sig.data(), signatures_.data() + doc * width_, width_);
-      if (j >= threshold_ && (!best || j > best->similarity ||
-                              (j == best->similarity && root_[doc] < best->original))) {
-        best = Match{root_[doc], j};
+      if (j >= 1.0) {
+        if (!exact || doc < exact->original) exact = Match{doc, j};
+      } else if (j >= threshold_ &&
+                 (!near || j > near->similarity || (j == near->similarity && root_[doc] < near->original))) {
+        near = Match{root_[doc], j};
       }
     }
   }
-  return best;
+  return exact ? exact : near;
 }
 
 uint32_t NearDuplicateIndex::add(const std::vector<uint32_t>& sig, std::optional<uint32_t> original) {
   const auto index = static_cast<uint32_t>(root_.size());
-  root_.push_back(original.value_or(index));
+  // Roots are kept transitive, so that a near-copy of an exact copy still names the group's first document.
+  root_.push_back(original ? root_[*original] : index);
   if (width_ == 0 && sig.size() >= static_cast<size_t>(kBands * kRows)) width_ = sig.size();
   if (width_ == 0) return index;  // nothing indexable seen yet; rows are filled below once known
   signatures_.resize(root_.size() * width_, 0);

@@ -3,8 +3,10 @@
 // Near-duplicate search over MinHash signatures with LSH banding: 32 bands of
 // 4 rows make two documents candidates from an estimated Jaccard of about 0.4
 // on (the S-curve's midpoint is (1/32)^(1/4) ≈ 0.42); a candidate is a copy
-// when its estimated Jaccard reaches the threshold. Each copy points to the
-// earliest document of its group, so a chain of copies names one original.
+// when its estimated Jaccard reaches the threshold. A document names the
+// earliest exact copy it has (same body: every bin equal), or else the earliest
+// document of the group of near-copies it joins, so that a chain of edits
+// names one original while a verbatim republication names its own source.
 //
 // Thread safety: none; the link stage is single-threaded by design.
 #pragma once
@@ -20,8 +22,8 @@ namespace recoupe {
 class NearDuplicateIndex {
  public:
   struct Match {
-    uint32_t original;  //!< index (in insertion order) of the earliest copy
-    double similarity;  //!< estimated Jaccard with the closest indexed copy
+    uint32_t original;  //!< index (in insertion order) of the copy named
+    double similarity;  //!< estimated Jaccard with that copy (or, for a near-copy, the closest one)
   };
   static constexpr int kBands = 32;
   static constexpr int kRows = 4;
@@ -41,7 +43,7 @@ class NearDuplicateIndex {
   double threshold_;
   size_t width_ = 0;                  // signature length (0 until the first add)
   std::vector<uint32_t> signatures_;  // flat, width_ per document; empty rows for documents without one
-  std::vector<uint32_t> root_;        // earliest copy of each document (itself when original)
+  std::vector<uint32_t> root_;        // first document of each one's group of copies (itself when original)
   std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
 };
 

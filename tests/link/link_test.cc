@@ -46,13 +46,17 @@ TEST(NearDuplicates, CopiesFoundUnrelatedNot) {
   Doc a = make("a", "Crue de la Loire à Saumur", kFloodA, "2024-03-01T08:00:00Z");
   Doc b = make("b", "Saumur : quarante évacués", edited(kFloodA), "2024-03-01T10:00:00Z");
   Doc c = make("c", "Autre titre encore", edited(kFloodA), "2024-03-01T11:00:00Z");
+  Doc d = make("d", "Et un autre", edited(kFloodA) + " La circulation reste coupée sur le pont Cessart.",
+               "2024-03-01T11:30:00Z");
   Doc m = make("m", "Marathon de Nantes", kMarathon, "2024-03-01T12:00:00Z");
-  for (Doc* d : {&a, &b, &c, &m}) linker.link(*d);
+  for (Doc* x : {&a, &b, &c, &d, &m}) linker.link(*x);
   EXPECT_FALSE(a.link.duplicate_of.has_value());
   ASSERT_TRUE(b.link.duplicate_of.has_value());
   EXPECT_EQ(*b.link.duplicate_of, "a");
   ASSERT_TRUE(c.link.duplicate_of.has_value());
-  EXPECT_EQ(*c.link.duplicate_of, "a");  // the earliest copy, not the closest one (b)
+  EXPECT_EQ(*c.link.duplicate_of, "b");  // a verbatim republication names its exact source
+  ASSERT_TRUE(d.link.duplicate_of.has_value());
+  EXPECT_EQ(*d.link.duplicate_of, "a");  // an edited copy names the first of the group, not the closest
   EXPECT_FALSE(m.link.duplicate_of.has_value());
   EXPECT_EQ(b.link.story, a.link.story);
   EXPECT_NE(m.link.story, a.link.story);
