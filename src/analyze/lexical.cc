@@ -39,10 +39,16 @@ class Stemmer {
   sb_stemmer* s_;
 };
 
+// Lets the cache be searched with a string_view, without building a string per token.
+struct SurfaceHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 Entry lookup(std::string_view surface) {
-  thread_local std::unordered_map<std::string, Entry> cache;
+  thread_local std::unordered_map<std::string, Entry, SurfaceHash, std::equal_to<>> cache;
   thread_local Stemmer stemmer;
-  auto it = cache.find(std::string(surface));
+  auto it = cache.find(surface);
   if (it != cache.end()) return it->second;
   if (cache.size() > kCacheLimit) cache.clear();
   const std::string lowered = lower(surface);
