@@ -1,5 +1,6 @@
-// What the link stage compares: a bag of weighted stems (title and lead count
-// more than the body, proper names more than common words) and a MinHash
+// What the link stage compares: a bag of weighted stems of the title, abstract
+// and the body's first kBodyWords words (title and abstract count more than the
+// body, proper names more than common words) and a MinHash
 // signature of the body's word 4-grams for near-duplicate search.
 //
 // MinHash is one-permutation hashing with densification by rotation
@@ -16,10 +17,11 @@
 namespace recoupe {
 namespace {
 
-#include <cstdlib>
-static float envf(const char* n, float d) { const char* v = std::getenv(n); return v ? std::strtof(v, nullptr) : d; }
-static const float kFieldWeight[kFieldCount] = {envf("RW_T", 3.0f), envf("RW_A", 2.0f), 1.0f};  // title, abstract, text
-static const float kNameBoost = envf("RW_N", 2.0f);
+constexpr float kFieldWeight[kFieldCount] = {3.0f, 2.0f, 1.0f};  // title, abstract, text
+constexpr float kNameBoost = 2.0f;
+// Body words counted as terms: the lead tells the event; later paragraphs drift to
+// background shared by every story on the same theme (June set: 200-300 words best).
+constexpr int kBodyWords = 250;
 constexpr int kShingleWords = 4;
 constexpr int kBinBits = 7;  // 2^7 = LinkFeatures::kMinhashSize bins
 static_assert((1 << kBinBits) == LinkFeatures::kMinhashSize);
@@ -72,17 +74,13 @@ class LinkFeaturesComponent final : public Component {
     }
     std::unordered_map<uint64_t, float> weights;
     std::vector<uint64_t> body_words;
-    static const int kBodyWords = static_cast<int>(envf("RW_B", 100000));
-    static const float kTailWeight = envf("RW_TAIL", 0.0f);
     int body_seen = 0;
     for (const Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
-      if (t.span.field != Field::kTitle) body_words.push_back(t.term);
-      float scale = 1.0f;
-      if (t.span.field == Field::kText && ++body_seen > kBodyWords) scale = kTailWeight;
-      if (scale == 0.0f) continue;
+      if (t.span.field != Field::kTitle) body_words.push_back(t.term);  // MinHash sees the whole body
+      if (t.span.field == Field::kText && ++body_seen > kBodyWords) continue;
       if (t.has(Token::kStop) || t.has(Token::kNumber) || t.span.size() < 2) continue;
-      float w = scale * kFieldWeight[static_cast<int>(t.span.field)];
+      float w = kFieldWeight[static_cast<int>(t.span.field)];
       if (names.count(t.term)) w *= kNameBoost;
       weights[t.term] += w;
     }

@@ -27,6 +27,11 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
       ->capture_default_str();
   app.add_option("--prior-documents", f.link.story.prior_documents, "pseudo-documents smoothing the stream's IDF")
       ->capture_default_str();
+  app.add_option("--name-share", f.link.story.name_share, "weight of the name channel in a document's similarity")
+      ->capture_default_str();
+  app.add_option("--undated-burst-bonus", f.link.story.undated_burst_bonus,
+                 "score bonus, between undated documents, for the story the previous one joined")
+      ->capture_default_str();
   app.add_option("--duplicate-threshold", f.link.duplicate_threshold,
                  "estimated Jaccard of body 4-grams for a near-duplicate")
       ->capture_default_str();

@@ -90,6 +90,24 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) noexcept {
   return t;
 }
 
+int64_t Timestamp::end_seconds() const noexcept {
+  switch (precision) {
+    case Precision::kSecond: return seconds;
+    case Precision::kMinute: return seconds + 59;
+    case Precision::kDay: return seconds + 86399;
+    case Precision::kMonth:
+    case Precision::kYear: {
+      // Parse the start back into y-m, then step one month or one year.
+      const std::string start = date_string();
+      const int y = std::stoi(start.substr(0, 4));
+      if (precision == Precision::kYear) return days_from_civil(y + 1, 1, 1) * 86400 - 1;
+      const unsigned m = static_cast<unsigned>(std::stoi(start.substr(5, 2)));
+      return (m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1)) * 86400 - 1;
+    }
+  }
+  return seconds;
+}
+
 std::string Timestamp::date_string() const {
   int64_t z = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
   // civil_from_days

@@ -21,6 +21,9 @@ struct Timestamp {
   //! which means UTC). Returns nullopt for anything else, or an impossible date.
   static std::optional<Timestamp> parse(std::string_view text) noexcept;
 
+  //! UTC seconds at the end of the period given: a month-only date covers the whole month.
+  int64_t end_seconds() const noexcept;
+
   //! The date part as ISO 8601, as precise as known ("2022-09", "2022-09-27").
   std::string date_string() const;
   double days_since(const Timestamp& earlier) const noexcept {

@@ -27,7 +27,7 @@ void Linker::link(Doc& doc) {
   index_of_.emplace(doc.id, static_cast<uint32_t>(ids_.size() - 1));
 }
 
-void Linker::replay(const std::string& id, const LinkFeatures& features, std::optional<int64_t> seconds,
+void Linker::replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
                     const std::string& story, const std::optional<std::string>& duplicate_of) {
   std::optional<uint32_t> original;
   if (duplicate_of) {
@@ -35,7 +35,7 @@ void Linker::replay(const std::string& id, const LinkFeatures& features, std::op
     if (it != index_of_.end()) original = it->second;
   }
   const uint32_t story_index = stories_.story_index(story);
-  stories_.replay(features, seconds, story_index);
+  stories_.replay(features, published, story_index);
   duplicates_.add(features.minhash, original);
   ids_.push_back(id);
   story_of_.push_back(story_index);

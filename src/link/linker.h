@@ -33,7 +33,7 @@ class Linker {
 
   //! Re-applies a stored decision to rebuild state: `story` is the story label,
   //! `duplicate_of` the stored original's id, if any.
-  void replay(const std::string& id, const LinkFeatures& features, std::optional<int64_t> seconds,
+  void replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
               const std::string& story, const std::optional<std::string>& duplicate_of);
 
   const StoryClusterer& stories() const { return stories_; }

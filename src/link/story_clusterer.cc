@@ -9,6 +9,8 @@
 namespace recoupe {
 namespace {
 constexpr size_t kCandidateTerms = 40;   // strongest document terms used to find candidate stories
+constexpr size_t kShortlist = 24;        // stories scored by centroid cosine
+constexpr size_t kFinalists = 4;         // stories scored in full
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
 
@@ -34,7 +36,6 @@ void StoryClusterer::count_document(const LinkFeatures& f) {
 StoryClusterer::Vector StoryClusterer::weigh(const LinkFeatures& f) {
   Vector v;
   v.reserve(f.terms.size());
-  double norm = 0;
   const double n = static_cast<double>(documents_) + options_.prior_documents;
   for (const auto& t : f.terms) {
     const auto it = df_.find(t.term);
@@ -49,11 +50,15 @@ StoryClusterer::Vector StoryClusterer::weigh(const LinkFeatures& f) {
     });
     v.resize(options_.doc_terms);
   }
-  for (const auto& [term, w] : v) norm += static_cast<double>(w) * w;
-  norm = std::sqrt(norm);
-  if (norm > 0) {
-    for (auto& [term, w] : v) w = static_cast<float>(w / norm);
-  }
+  // Each channel (names, other words) to its share of a unit norm; a document with
+  // only one channel puts all its weight there.
+  double names_sq = 0, words_sq = 0;
+  auto is_name = [&](uint64_t term) { return std::binary_search(f.names.begin(), f.names.end(), term); };
+  for (const auto& [term, w] : v) (is_name(term) ? names_sq : words_sq) += static_cast<double>(w) * w;
+  const double name_share = words_sq > 0 ? (names_sq > 0 ? options_.name_share : 0.0) : 1.0;
+  const double name_scale = names_sq > 0 ? std::sqrt(name_share / names_sq) : 0.0;
+  const double word_scale = words_sq > 0 ? std::sqrt((1 - name_share) / words_sq) : 0.0;
+  for (auto& [term, w] : v) w = static_cast<float>(w * (is_name(term) ? name_scale : word_scale));
   return v;
 }
 
@@ -65,12 +70,14 @@ uint32_t StoryClusterer::open_story() {
   return stories_.back().index;
 }
 
-void StoryClusterer::add_to_story(uint32_t index, const Vector& v, std::optional<int64_t> seconds) {
+void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::optional<Timestamp>& published) {
   StoryState& s = stories_[index];
   ++s.size;
-  if (seconds) {
-    if (!s.first_seconds || *seconds < *s.first_seconds) s.first_seconds = seconds;
-    if (!s.last_seconds || *seconds > *s.last_seconds) s.last_seconds = seconds;
+  undated_burst_ = published ? std::nullopt : std::optional<uint32_t>(index);
+  if (published) {
+    const int64_t first = published->seconds, last = published->end_seconds();
+    if (!s.first_seconds || first < *s.first_seconds) s.first_seconds = first;
+    if (!s.last_seconds || last > *s.last_seconds) s.last_seconds = last;
   }
   if (s.closed) return;
   if (options_.recent_members > 0) {
@@ -140,40 +147,73 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   count_document(doc.features);
   const Vector v = weigh(doc.features);
 
-  // Candidate stories: those sharing one of the document's strongest terms.
+  // Candidate stories, in three steps that each look at fewer stories: those sharing one of the
+  // document's strongest terms, ranked by the weight shared; the best of them by centroid
+  // cosine; the best of those with the recent-member term too. Full scoring of every story that
+  // shares a common word would cost a hash lookup per term and story.
   std::vector<size_t> order(v.size());
   for (size_t i = 0; i < v.size(); ++i) order[i] = i;
   const size_t top = std::min(kCandidateTerms, v.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
                     [&](size_t a, size_t b) { return v[a].second > v[b].second || (v[a].second == v[b].second && v[a].first < v[b].first); });
-  std::vector<uint32_t> candidates;
-  {
-    std::unordered_set<uint32_t> seen;
-    for (size_t k = 0; k < top; ++k) {
-      auto it = postings_.find(v[order[k]].first);
-      if (it == postings_.end()) continue;
-      for (uint32_t s : it->second) {
-        if (!stories_[s].closed && seen.insert(s).second) candidates.push_back(s);
-      }
+  shared_weight_.resize(stories_.size(), 0.0f);
+  std::vector<uint32_t> touched;
+  for (size_t k = 0; k < top; ++k) {
+    auto it = postings_.find(v[order[k]].first);
+    if (it == postings_.end()) continue;
+    for (uint32_t s : it->second) {
+      if (stories_[s].closed) continue;
+      if (shared_weight_[s] == 0.0f) touched.push_back(s);
+      shared_weight_[s] += v[order[k]].second;
     }
-    std::sort(candidates.begin(), candidates.end());
+  }
+  if (!seconds && undated_burst_ && !stories_[*undated_burst_].closed && shared_weight_[*undated_burst_] == 0.0f) {
+    touched.push_back(*undated_burst_);  // the burst's story is always a candidate
+    shared_weight_[*undated_burst_] = 1e-6f;
+  }
+  auto by_shared = [&](uint32_t a, uint32_t b) {
+    return shared_weight_[a] > shared_weight_[b] || (shared_weight_[a] == shared_weight_[b] && a < b);
+  };
+  const size_t keep = std::min(kShortlist, touched.size());
+  std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(), by_shared);
+  for (uint32_t s : touched) shared_weight_[s] = 0.0f;
+  touched.resize(keep);
+  if (!seconds && undated_burst_ && !stories_[*undated_burst_].closed &&
+      std::find(touched.begin(), touched.end(), *undated_burst_) == touched.end()) {
+    touched.push_back(*undated_burst_);
   }
 
   Vector sorted_v = v;
   std::sort(sorted_v.begin(), sorted_v.end());
-  auto score = [&](const StoryState& s, double* gap) {
+  auto centroid_cosine = [&](const StoryState& s) {
     if (s.norm <= 0) return 0.0;
     double dot = 0;
     for (const auto& [term, w] : v) {
       auto it = s.centroid.find(term);
       if (it != s.centroid.end()) dot += static_cast<double>(w) * it->second;
     }
+    return dot / s.norm;
+  };
+  auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
     for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(sorted_v, m));
-    const double sim = s.recent.empty() ? dot / s.norm
-                                        : options_.centroid_share * dot / s.norm + (1 - options_.centroid_share) * best_member;
-    return sim * time_factor(s, seconds, gap);
+    const double sim = s.recent.empty() ? centroid
+                                        : options_.centroid_share * centroid + (1 - options_.centroid_share) * best_member;
+    const double burst = !seconds && undated_burst_ == s.index ? 1 + options_.undated_burst_bonus : 1.0;
+    return burst * sim * time_factor(s, seconds, gap);
   };
+  std::vector<std::pair<double, uint32_t>> shortlist;
+  for (uint32_t s : touched) {
+    const double burst = !seconds && undated_burst_ == s ? 1 + options_.undated_burst_bonus : 1.0;
+    shortlist.emplace_back(burst * centroid_cosine(stories_[s]) * time_factor(stories_[s], seconds, nullptr), s);
+  }
+  const size_t finalists = std::min(kFinalists, shortlist.size());
+  std::partial_sort(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(finalists), shortlist.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  shortlist.resize(finalists);
+  std::vector<uint32_t> candidates;
+  for (const auto& [sc, s] : shortlist) candidates.push_back(s);
+  std::sort(candidates.begin(), candidates.end());
 
   LinkDecision& d = doc.link;
   d.threshold = options_.threshold;
@@ -181,7 +221,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   double best_score = 0, best_gap = -1;
   for (uint32_t s : candidates) {
     double gap = -1;
-    const double sc = score(stories_[s], &gap);
+    const double sc = score(stories_[s], centroid_cosine(stories_[s]), &gap);
     if (!best || sc > best_score) {
       best = s;
       best_score = sc;
@@ -193,7 +233,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     chosen = *forced_story;
     d.new_story = false;
     double gap = -1;
-    d.similarity = stories_[chosen].closed ? 0.0 : score(stories_[chosen], &gap);
+    d.similarity = stories_[chosen].closed ? 0.0 : score(stories_[chosen], centroid_cosine(stories_[chosen]), &gap);
     d.gap_days = gap;
   } else if (best && best_score >= options_.threshold) {
     chosen = *best;
@@ -225,10 +265,12 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     }
   }
   d.story = stories_[chosen].label;
-  add_to_story(chosen, v, seconds);
+  add_to_story(chosen, v, doc.published);
 }
 
-void StoryClusterer::replay(const LinkFeatures& features, std::optional<int64_t> seconds, uint32_t story_index) {
+void StoryClusterer::replay(const LinkFeatures& features, const std::optional<Timestamp>& published,
+                            uint32_t story_index) {
+  const std::optional<int64_t> seconds = published ? std::optional<int64_t>(published->seconds) : std::nullopt;
   if (seconds && (!now_ || *seconds > *now_)) now_ = seconds;
   if (++since_sweep_ >= kSweepEvery && now_) {
     since_sweep_ = 0;
@@ -237,7 +279,7 @@ void StoryClusterer::replay(const LinkFeatures& features, std::optional<int64_t>
   count_document(features);
   const Vector v = weigh(features);
   while (stories_.size() <= story_index) open_story();
-  add_to_story(story_index, v, seconds);
+  add_to_story(story_index, v, published);
 }
 
 uint32_t StoryClusterer::story_index(const std::string& label) const {

@@ -6,7 +6,8 @@
 // cosine of TF-IDF vectors with document frequencies counted over the stream
 // so far (no look-ahead), discounted by the time since the story's last
 // article; a story quiet for longer than the window stops attracting articles.
-// Undated documents may join any active story and do not age it.
+// Undated documents may join any active story and do not age it; among undated
+// documents the stream order stands for time (see undated_burst_bonus).
 //
 // Thread safety: none; one thread feeds documents in order.
 #pragma once
@@ -22,7 +23,7 @@
 namespace recoupe {
 
 struct StoryOptions {
-  double threshold = 0.30;    //!< cosine needed to join a story
+  double threshold = 0.25;    //!< score needed to join a story
   double window_days = 14;    //!< a story quiet for longer is closed
   double fresh_days = 1.5;    //!< no time discount below this gap
   double decay_days = 10;     //!< then the score decays as exp(-(gap - fresh) / decay)
@@ -33,6 +34,15 @@ struct StoryOptions {
   double prior_documents = 1000;
   size_t doc_terms = 0;         //!< strongest terms kept per document vector (0 = all): evens out length
   size_t recent_members = 16;   //!< members kept per story for the member term of the score
+  //! Document vectors are two channels, names (terms written capitalised mid-sentence) and other
+  //! words, each normalised on its own: cosine = name_share × cos(names) + (1 − name_share) × cos(words).
+  //! Sharing the same people and places is not enough to be the same story (two meetings of the
+  //! same two presidents); the event's own words must match too.
+  double name_share = 0.3;
+  //! Without dates the stream's order is the only clock: when both an undated document and the
+  //! one before it are undated, its score against the story the previous one joined is multiplied
+  //! by (1 + bonus) (news comes in bursts; an undated collection is usually given story by story).
+  double undated_burst_bonus = 1.0;
 };
 
 //! One story as the clusterer keeps it.
@@ -42,7 +52,7 @@ struct StoryState {
   std::unordered_map<uint64_t, float> centroid;  //!< sum of member vectors (pruned)
   double norm = 0;                 //!< L2 norm of centroid
   uint32_t size = 0;
-  std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only
+  std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only; a month-only date spans its month
   bool closed = false;             //!< expired: centroid freed
   std::vector<std::vector<std::pair<uint64_t, float>>> recent;  //!< latest members' vectors, sorted by term
 };
@@ -57,7 +67,7 @@ class StoryClusterer {
 
   //! Re-applies a decision made earlier (rebuilding state from the store): updates
   //! document frequencies and the story exactly as place() did.
-  void replay(const LinkFeatures& features, std::optional<int64_t> seconds, uint32_t story_index);
+  void replay(const LinkFeatures& features, const std::optional<Timestamp>& published, uint32_t story_index);
 
   const std::vector<StoryState>& stories() const { return stories_; }
   uint32_t story_index(const std::string& label) const;
@@ -67,7 +77,7 @@ class StoryClusterer {
   using Vector = std::vector<std::pair<uint64_t, float>>;
   Vector weigh(const LinkFeatures& f);
   void count_document(const LinkFeatures& f);
-  void add_to_story(uint32_t story, const Vector& v, std::optional<int64_t> seconds);
+  void add_to_story(uint32_t story, const Vector& v, const std::optional<Timestamp>& published);
   uint32_t open_story();
   void close_quiet_stories(int64_t now);
   double time_factor(const StoryState& s, std::optional<int64_t> seconds, double* gap_days) const;
@@ -79,6 +89,8 @@ class StoryClusterer {
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // term → stories whose centroid has it
   std::optional<int64_t> now_;  // latest publication time seen
   uint64_t since_sweep_ = 0;
+  std::optional<uint32_t> undated_burst_;
+  std::vector<float> shared_weight_;  // scratch, by story: weight of the document's top terms it shares  // story of the previous document, when that one was undated
 };
 
 }  // namespace recoupe

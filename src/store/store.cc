@@ -293,21 +293,21 @@ Status Store::load_into(Linker& linker) {
     }
   }
   Stmt s;
-  if (!s.prepare(db_, "SELECT id, published_ts, story_id, duplicate_of, features FROM articles ORDER BY link_order")) {
+  if (!s.prepare(db_, "SELECT id, published, story_id, duplicate_of, features FROM articles ORDER BY link_order")) {
     return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   }
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     const std::string id = column_text(s.get(), 0);
-    std::optional<int64_t> ts;
-    if (sqlite3_column_type(s.get(), 1) != SQLITE_NULL) ts = sqlite3_column_int64(s.get(), 1);
+    std::optional<Timestamp> published;
+    if (sqlite3_column_type(s.get(), 1) != SQLITE_NULL) published = Timestamp::parse(column_text(s.get(), 1));
     const std::string story = "s" + std::to_string(sqlite3_column_int64(s.get(), 2));
     std::optional<std::string> dup;
     if (sqlite3_column_type(s.get(), 3) != SQLITE_NULL) dup = column_text(s.get(), 3);
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(s.get(), 4));
     auto features = decode_features(std::string_view(blob ? blob : "", static_cast<size_t>(sqlite3_column_bytes(s.get(), 4))));
     if (!features) return Error{Errc::kCorrupt, path_ + ": article " + id + ": " + features.error().message};
-    linker.replay(id, features.value(), ts, story, dup);
+    linker.replay(id, features.value(), published, story, dup);
   }
   if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   return {};

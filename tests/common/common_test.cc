@@ -76,6 +76,29 @@ TEST(Timestamp, OffsetsAreApplied) {
   EXPECT_EQ(Timestamp::parse("1970-01-02")->seconds, 86400);
 }
 
+TEST(Timestamp, PeriodEnd) {
+  struct Case {
+    const char* text;
+    const char* start;
+    const char* end;  // as a timestamp one second later
+  };
+  const Case cases[] = {
+      {"2023-11", "2023-11-01", "2023-12-01"},
+      {"2023-12", "2023-12-01", "2024-01-01"},
+      {"2024-02", "2024-02-01", "2024-03-01"},
+      {"2024", "2024-01-01", "2025-01-01"},
+      {"2024-02-29", "2024-02-29", "2024-03-01"},
+  };
+  for (const auto& c : cases) {
+    auto t = Timestamp::parse(c.text);
+    ASSERT_TRUE(t) << c.text;
+    EXPECT_EQ(t->seconds, Timestamp::parse(c.start)->seconds) << c.text;
+    EXPECT_EQ(t->end_seconds() + 1, Timestamp::parse(c.end)->seconds) << c.text;
+  }
+  auto exact = Timestamp::parse("2024-02-29T10:00:00Z");
+  EXPECT_EQ(exact->end_seconds(), exact->seconds);
+}
+
 TEST(JsonWriter, EscapesWhatJsonRequires) {
   std::string out;
   JsonWriter w(out);
