@@ -1,10 +1,14 @@
 // Folded Snowball stems as term ids, and stopword flags. Surfaces repeat a
 // lot in news, so each thread caches surface → (term, stop) and stems a word
-// once; the cache is bounded so that a long run keeps flat memory.
+// once. The cache is an open-addressing table keyed by the surface's 64-bit
+// hash (a collision among a few hundred thousand surfaces has a probability
+// near 1e-9), and is emptied when half full, so that a long run keeps flat memory.
 #include <libstemmer.h>
 
+#include <xxhash.h>
+
 #include <stdexcept>
-#include <unordered_map>
+#include <vector>
 
 #include "analyze/components.h"
 #include "common/folding.h"
@@ -14,11 +18,40 @@
 namespace recoupe {
 namespace {
 
-constexpr size_t kCacheLimit = 1 << 19;
+constexpr size_t kCacheSlots = size_t{1} << 20;  // 24 MB per thread
 
 struct Entry {
   uint64_t term;
   bool stop;
+};
+
+class SurfaceCache {
+ public:
+  SurfaceCache() : slots_(kCacheSlots) {}
+  //! The entry for `key` (never 0), or nullptr.
+  const Entry* find(uint64_t key) const {
+    for (size_t i = key & (kCacheSlots - 1);; i = (i + 1) & (kCacheSlots - 1)) {
+      if (slots_[i].key == key) return &slots_[i].entry;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+  void insert(uint64_t key, Entry e) {
+    if (++used_ > kCacheSlots / 2) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      used_ = 1;
+    }
+    size_t i = key & (kCacheSlots - 1);
+    while (slots_[i].key != 0) i = (i + 1) & (kCacheSlots - 1);
+    slots_[i] = Slot{key, e};
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    Entry entry{};
+  };
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 class Stemmer {
@@ -39,18 +72,11 @@ class Stemmer {
   sb_stemmer* s_;
 };
 
-// Lets the cache be searched with a string_view, without building a string per token.
-struct SurfaceHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 Entry lookup(std::string_view surface) {
-  thread_local std::unordered_map<std::string, Entry, SurfaceHash, std::equal_to<>> cache;
+  thread_local SurfaceCache cache;
   thread_local Stemmer stemmer;
-  auto it = cache.find(surface);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > kCacheLimit) cache.clear();
+  const uint64_t key = XXH3_64bits(surface.data(), surface.size()) | 1;
+  if (const Entry* hit = cache.find(key)) return *hit;
   const std::string lowered = lower(surface);
   const std::string folded = fold(lowered);
   Entry e;
@@ -58,7 +84,7 @@ Entry lookup(std::string_view surface) {
   const std::string stem = fold(stemmer.stem(lowered));
   e.term = hash_string(stem);
   StringStore::global().intern(e.term, folded);
-  cache.emplace(std::string(surface), e);
+  cache.insert(key, e);
   return e;
 }
 

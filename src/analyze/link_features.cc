@@ -9,8 +9,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analyze/components.h"
 
@@ -66,14 +64,20 @@ class LinkFeaturesComponent final : public Component {
 
   void process(Doc& doc) const override {
     // Terms written as names somewhere in the document: capitalised mid-sentence.
-    std::unordered_set<uint64_t> names;
+    LinkFeatures& out = doc.features;
+    out.names.clear();
     for (const Token& t : doc.tokens) {
       if (t.has(Token::kWord) && t.has(Token::kCapitalized) && !t.has(Token::kSentenceStart) && !t.has(Token::kStop)) {
-        names.insert(t.term);
+        out.names.push_back(t.term);
       }
     }
-    std::unordered_map<uint64_t, float> weights;
+    std::sort(out.names.begin(), out.names.end());
+    out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+    // One (term, weight) per occurrence, then summed per term (sorting beats a hash map here).
+    std::vector<TermWeight> occurrences;
+    occurrences.reserve(doc.tokens.size() / 2);
     std::vector<uint64_t> body_words;
+    body_words.reserve(doc.tokens.size());
     int body_seen = 0;
     for (const Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
@@ -81,16 +85,18 @@ class LinkFeaturesComponent final : public Component {
       if (t.span.field == Field::kText && ++body_seen > kBodyWords) continue;
       if (t.has(Token::kStop) || t.has(Token::kNumber) || t.span.size() < 2) continue;
       float w = kFieldWeight[static_cast<int>(t.span.field)];
-      if (names.count(t.term)) w *= kNameBoost;
-      weights[t.term] += w;
+      if (std::binary_search(out.names.begin(), out.names.end(), t.term)) w *= kNameBoost;
+      occurrences.push_back({t.term, w});
     }
-    LinkFeatures& out = doc.features;
+    std::sort(occurrences.begin(), occurrences.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
     out.terms.clear();
-    out.terms.reserve(weights.size());
-    for (const auto& [term, w] : weights) out.terms.push_back({term, w});
-    std::sort(out.terms.begin(), out.terms.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
-    out.names.assign(names.begin(), names.end());
-    std::sort(out.names.begin(), out.names.end());
+    for (const TermWeight& o : occurrences) {
+      if (!out.terms.empty() && out.terms.back().term == o.term) {
+        out.terms.back().weight += o.weight;
+      } else {
+        out.terms.push_back(o);
+      }
+    }
     out.minhash = minhash_of(body_words);
   }
 };

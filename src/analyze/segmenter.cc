@@ -181,6 +181,9 @@ class Segmenter final : public Component {
 
   void process(Doc& doc) const override {
     Iterators& its = thread_iterators();
+    size_t bytes = 0;
+    for (Field f : kAllFields) bytes += doc.field(f).size();
+    doc.tokens.reserve(doc.tokens.size() + bytes / 5);  // about one token per five bytes of French
     for (Field f : kAllFields) {
       const std::string& text = doc.field(f);
       if (text.empty()) continue;

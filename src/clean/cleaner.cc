@@ -29,27 +29,30 @@ bool is_opening_quote(char32_t c) { return c == '"' || c == 0xAB || c == 0x201C 
 std::string restore_glued_sentences(std::string_view s) {
   // <lower-case letter, digit or closing mark> <. ! ?> [opening quote] <Upper><lower>: a paragraph
   // break lost by the scraper. "M.Dupont" (upper case before the dot) and "3.5" stay as they are.
-  auto ends_sentence = [](char32_t before, char32_t mark) {
-    return (mark == '.' || mark == '!' || mark == '?') &&
-           (is_lower(before) || (before >= '0' && before <= '9') || before == ')' || before == '"' ||
-            before == 0xBB || before == 0x201D);
-  };
+  // Only the bytes around each sentence mark are decoded.
   std::string out;
-  out.reserve(s.size() + 64);
-  char32_t before = 0, mark = 0;  // the two code points before position i
-  for (size_t i = 0; i < s.size();) {
-    const size_t at = i;
-    const char32_t c = utf8::next(s, i);
-    if (ends_sentence(before, mark)) {
-      size_t k = i;
-      char32_t first = c;
-      if (is_opening_quote(c) && k < s.size()) first = utf8::next(s, k);
-      if (is_upper(first) && k < s.size() && is_lower(utf8::next(s, k))) out.push_back('\n');
+  size_t copied = 0;
+  for (size_t p = s.find_first_of(".!?"); p != std::string_view::npos; p = s.find_first_of(".!?", p + 1)) {
+    if (p == 0 || p + 2 >= s.size()) continue;
+    size_t b = p - 1;  // start of the code point before the mark
+    while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+    size_t i = b;
+    const char32_t before = utf8::next(s, i);
+    if (!(is_lower(before) || (before >= '0' && before <= '9') || before == ')' || before == '"' ||
+          before == 0xBB || before == 0x201D)) {
+      continue;
     }
-    out.append(s.data() + at, i - at);
-    before = mark;
-    mark = c;
+    size_t k = p + 1;
+    char32_t first = utf8::next(s, k);
+    if (is_opening_quote(first) && k < s.size()) first = utf8::next(s, k);
+    if (!is_upper(first) || k >= s.size() || !is_lower(utf8::next(s, k))) continue;
+    if (out.empty()) out.reserve(s.size() + 64);
+    out.append(s.data() + copied, p + 1 - copied);
+    out.push_back('\n');
+    copied = p + 1;
   }
+  if (copied == 0) return std::string(s);
+  out.append(s.data() + copied, s.size() - copied);
   return out;
 }
 

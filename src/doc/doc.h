@@ -74,7 +74,7 @@ struct LinkDecision {
   double threshold = 0;          //!< score needed to join
   std::string best_other_story;  //!< the best story when a new one was opened
   double gap_days = -1;          //!< days since that story's last article; -1 when undated
-  std::vector<std::string> shared_terms;  //!< strongest terms shared with the story, names first
+  std::vector<uint64_t> shared_terms;  //!< strongest terms shared with the story, names first (see StringStore)
 };
 
 class Doc {

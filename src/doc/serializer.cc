@@ -1,6 +1,7 @@
 #include "doc/serializer.h"
 
 #include "common/json_writer.h"
+#include "common/string_store.h"
 
 namespace recoupe {
 
@@ -41,7 +42,7 @@ std::string link_decision_json(const Doc& doc) {
   if (!d.best_other_story.empty()) w.key("best_other_story").value(d.best_other_story);
   if (d.gap_days >= 0) w.key("gap_days").value(d.gap_days); else w.key("gap_days").null();
   w.key("shared_terms").begin_array();
-  for (const auto& t : d.shared_terms) w.value(t);
+  for (uint64_t t : d.shared_terms) w.value(StringStore::global().lookup(t));
   w.end_array();
   w.end_object();
   return out;

@@ -4,13 +4,12 @@
 #include <cmath>
 #include <unordered_set>
 
-#include "common/string_store.h"
 
 namespace recoupe {
 namespace {
-constexpr size_t kCandidateTerms = 40;   // strongest document terms used to find candidate stories
-constexpr size_t kShortlist = 24;        // stories scored by centroid cosine
-constexpr size_t kFinalists = 4;         // stories scored in full
+constexpr size_t kCandidateTerms = 20;   // strongest document terms used to find candidate stories
+constexpr size_t kShortlist = 8;        // stories scored by centroid cosine
+constexpr size_t kFinalists = 3;         // stories scored in full
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
 
@@ -24,6 +23,11 @@ double sparse_dot(const std::vector<std::pair<uint64_t, float>>& a, const std::v
     else dot += static_cast<double>(a[i++].second) * b[j++].second;
   }
   return dot;
+}
+
+bool has_term(const std::vector<std::pair<uint64_t, float>>& sorted, uint64_t term) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), term, [](const auto& tw, uint64_t t) { return tw.first < t; });
+  return it != sorted.end() && it->first == term;
 }
 
 }  // namespace
@@ -80,25 +84,42 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
     if (!s.last_seconds || last > *s.last_seconds) s.last_seconds = last;
   }
   if (s.closed) return;
+  Vector sorted = v;
+  std::sort(sorted.begin(), sorted.end());
   if (options_.recent_members > 0) {
-    auto sorted = v;
-    std::sort(sorted.begin(), sorted.end());
     if (s.recent.size() >= options_.recent_members) s.recent.erase(s.recent.begin());
-    s.recent.push_back(std::move(sorted));
+    s.recent.push_back(sorted);
   }
-  for (const auto& [term, w] : v) {
-    auto [it, inserted] = s.centroid.try_emplace(term, 0.0f);
-    it->second += w;
-    if (inserted) postings_[term].push_back(index);
+  // Merge the document into the centroid; both are sorted by term.
+  Vector merged;
+  merged.reserve(s.centroid.size() + sorted.size());
+  size_t i = 0, j = 0;
+  while (i < s.centroid.size() || j < sorted.size()) {
+    if (j == sorted.size() || (i < s.centroid.size() && s.centroid[i].first < sorted[j].first)) {
+      merged.push_back(s.centroid[i++]);
+    } else if (i == s.centroid.size() || sorted[j].first < s.centroid[i].first) {
+      postings_[sorted[j].first].push_back(index);
+      merged.push_back(sorted[j++]);
+    } else {
+      merged.emplace_back(s.centroid[i].first, s.centroid[i].second + sorted[j].second);
+      ++i;
+      ++j;
+    }
   }
+  s.centroid.swap(merged);
   if (s.centroid.size() > 2 * options_.centroid_terms) {
+    // Keep the strongest terms (ties by term, for determinism), in term order.
     std::vector<std::pair<float, uint64_t>> by_weight;
     by_weight.reserve(s.centroid.size());
     for (const auto& [term, w] : s.centroid) by_weight.emplace_back(w, term);
-    std::nth_element(by_weight.begin(), by_weight.begin() + static_cast<std::ptrdiff_t>(options_.centroid_terms),
-                     by_weight.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-    for (size_t i = options_.centroid_terms; i < by_weight.size(); ++i) s.centroid.erase(by_weight[i].second);
-    // Postings of dropped terms go stale; lookups check the centroid, and sweeps clean them.
+    auto stronger = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
+    const auto cut = by_weight.begin() + static_cast<std::ptrdiff_t>(options_.centroid_terms - 1);
+    std::nth_element(by_weight.begin(), cut, by_weight.end(), stronger);
+    const auto weakest_kept = *cut;
+    s.centroid.erase(std::remove_if(s.centroid.begin(), s.centroid.end(),
+                                    [&](const auto& tw) { return stronger(weakest_kept, std::make_pair(tw.second, tw.first)); }),
+                     s.centroid.end());
+    // Postings of dropped terms go stale; scoring reads the centroid, and sweeps clean them.
   }
   double norm = 0;
   for (const auto& [term, w] : s.centroid) norm += static_cast<double>(w) * w;
@@ -123,14 +144,14 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
   for (auto& s : stories_) {
     if (!s.closed && s.last_seconds && now - *s.last_seconds > limit) {
       s.closed = true;
-      std::unordered_map<uint64_t, float>().swap(s.centroid);
+      Vector().swap(s.centroid);
       decltype(s.recent)().swap(s.recent);
     }
   }
   for (auto it = postings_.begin(); it != postings_.end();) {
     auto& list = it->second;
     list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](uint32_t i) { return stories_[i].closed || !stories_[i].centroid.count(it->first); }),
+                              [&](uint32_t i) { return stories_[i].closed || !has_term(stories_[i].centroid, it->first); }),
                list.end());
     it = list.empty() ? postings_.erase(it) : std::next(it);
   }
@@ -185,15 +206,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
 
   Vector sorted_v = v;
   std::sort(sorted_v.begin(), sorted_v.end());
-  auto centroid_cosine = [&](const StoryState& s) {
-    if (s.norm <= 0) return 0.0;
-    double dot = 0;
-    for (const auto& [term, w] : v) {
-      auto it = s.centroid.find(term);
-      if (it != s.centroid.end()) dot += static_cast<double>(w) * it->second;
-    }
-    return dot / s.norm;
-  };
+  auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(sorted_v, s.centroid) / s.norm : 0.0; };
   auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
     for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(sorted_v, m));
@@ -254,14 +267,15 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     const StoryState& s = stories_[*compared];
     std::vector<std::pair<double, uint64_t>> shared;
     for (const auto& [term, w] : v) {
-      auto it = s.centroid.find(term);
-      if (it == s.centroid.end()) continue;
+      auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), term,
+                                 [](const auto& tw, uint64_t t) { return tw.first < t; });
+      if (it == s.centroid.end() || it->first != term) continue;
       const bool is_name = std::binary_search(doc.features.names.begin(), doc.features.names.end(), term);
       shared.emplace_back((is_name ? 10.0 : 1.0) * w * it->second, term);
     }
     std::sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     for (size_t i = 0; i < shared.size() && i < kExplainTerms; ++i) {
-      d.shared_terms.push_back(StringStore::global().lookup(shared[i].second));
+      d.shared_terms.push_back(shared[i].second);
     }
   }
   d.story = stories_[chosen].label;

@@ -33,7 +33,7 @@ struct StoryOptions {
   //! when a stream opens with one topic, the topic's words keep a high weight instead of looking common.
   double prior_documents = 1000;
   size_t doc_terms = 0;         //!< strongest terms kept per document vector (0 = all): evens out length
-  size_t recent_members = 16;   //!< members kept per story for the member term of the score
+  size_t recent_members = 8;   //!< members kept per story for the member term of the score
   //! Document vectors are two channels, names (terms written capitalised mid-sentence) and other
   //! words, each normalised on its own: cosine = name_share × cos(names) + (1 − name_share) × cos(words).
   //! Sharing the same people and places is not enough to be the same story (two meetings of the
@@ -49,7 +49,7 @@ struct StoryOptions {
 struct StoryState {
   uint32_t index = 0;
   std::string label;               //!< "s<index+1>"
-  std::unordered_map<uint64_t, float> centroid;  //!< sum of member vectors (pruned)
+  std::vector<std::pair<uint64_t, float>> centroid;  //!< sum of member vectors (pruned), sorted by term
   double norm = 0;                 //!< L2 norm of centroid
   uint32_t size = 0;
   std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only; a month-only date spans its month

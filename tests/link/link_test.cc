@@ -4,6 +4,7 @@
 
 #include "analyze/pipeline.h"
 #include "clean/cleaner.h"
+#include "common/string_store.h"
 #include "link/linker.h"
 
 namespace recoupe {
@@ -90,7 +91,8 @@ TEST(Stories, SameEventJoinsOtherEventOpens) {
   EXPECT_NE(m.link.story, a.link.story);
   EXPECT_TRUE(m.link.new_story);
   // The explanation names what the articles share.
-  const auto& shared = b.link.shared_terms;
+  std::vector<std::string> shared;
+  for (uint64_t t : b.link.shared_terms) shared.push_back(StringStore::global().lookup(t));
   EXPECT_NE(std::find(shared.begin(), shared.end(), "saumur"), shared.end());
 }
 
