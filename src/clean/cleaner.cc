@@ -56,8 +56,23 @@ std::string restore_glued_sentences(std::string_view s) {
   return out;
 }
 
+// True when clean_text() would change nothing but the glued sentences: the common case, checked fast.
+bool already_clean(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.front() == '\n' || s.back() == ' ' || s.back() == '\n') return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7F) continue;
+    if (c != '\n') return false;
+    if (s[i - 1] == ' ' || s[i + 1] == ' ') return false;  // spaces around a line end
+    if (s[i + 1] == '\n' && s[i + 2] == '\n') return false;  // more than one blank line (s.back() != '\n')
+  }
+  return true;
+}
+
 std::string clean_text(std::string_view text) {
   std::string s = to_nfc(text);
+  if (already_clean(s)) return restore_glued_sentences(s);
   // Line ends to \n, other control characters dropped, tabs to spaces, trailing spaces trimmed,
   // no more than one blank line in a row, no leading or trailing blank lines.
   std::string out;

@@ -27,7 +27,7 @@ struct StoryOptions {
   double window_days = 14;    //!< a story quiet for longer is closed
   double fresh_days = 1.5;    //!< no time discount below this gap
   double decay_days = 10;     //!< then the score decays as exp(-(gap - fresh) / decay)
-  size_t centroid_terms = 300;  //!< terms kept per story centroid
+  size_t centroid_terms = 150;  //!< terms kept per story centroid
   double centroid_share = 0.5;  //!< score = share × cos(centroid) + (1 − share) × best cos(recent member)
   //! Pseudo-documents in which no term occurs, added to the stream's count: early in a stream, and
   //! when a stream opens with one topic, the topic's words keep a high weight instead of looking common.

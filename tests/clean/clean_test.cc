@@ -37,6 +37,18 @@ TEST(CleanText, WhitespaceAndControls) {
   EXPECT_EQ(clean_text("\n\n  \n"), "");
 }
 
+TEST(CleanText, CleanTextIsKeptAsIs) {
+  // Text that needs nothing takes a fast path; it must agree with the full one.
+  for (const char* text : {"Une ligne.", "Ligne un.\nLigne deux.\n\nLigne trois.", "a  b", "« Guillemets »\u00a0!",
+                           "x", "fin.Début"}) {
+    const std::string want = std::string(text) == "fin.Début" ? "fin.\nDébut" : text;
+    EXPECT_EQ(clean_text(text), want) << text;
+  }
+  EXPECT_EQ(clean_text("a\n\n\nb"), "a\n\nb");
+  EXPECT_EQ(clean_text("a \nb"), "a\nb");
+  EXPECT_EQ(clean_text("a\n b"), "a\nb");
+}
+
 TEST(CleanText, NormalisesToNfc) {
   // "é" written as e + combining acute becomes the single code point U+00E9.
   EXPECT_EQ(clean_text("cafe\xCC\x81"), "caf\xC3\xA9");
