@@ -126,13 +126,17 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
   s.norm = std::sqrt(norm);
 }
 
-double StoryClusterer::time_factor(const StoryState& s, std::optional<int64_t> seconds, double* gap_days) const {
-  if (!seconds || !s.last_seconds) {
+double StoryClusterer::time_factor(const StoryState& s, const std::optional<Timestamp>& published,
+                                   double* gap_days) const {
+  if (!published || !s.last_seconds) {
     if (gap_days) *gap_days = -1;
     return 1.0;
   }
-  // A document older than the story's last article is inside it in time: no gap.
-  const double gap = std::max(0.0, static_cast<double>(*seconds - *s.last_seconds) / 86400.0);
+  // The gap between the document's period and the story's span: none when they overlap, and
+  // measured backwards for a document older than the story (input that is not in time order).
+  const int64_t after = published->seconds - *s.last_seconds;
+  const int64_t before = *s.first_seconds - published->end_seconds();
+  const double gap = static_cast<double>(std::max<int64_t>({0, after, before})) / 86400.0;
   if (gap_days) *gap_days = gap;
   if (gap > options_.window_days) return 0.0;
   if (gap <= options_.fresh_days) return 1.0;
@@ -213,12 +217,12 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     const double sim = s.recent.empty() ? centroid
                                         : options_.centroid_share * centroid + (1 - options_.centroid_share) * best_member;
     const double burst = !seconds && undated_burst_ == s.index ? 1 + options_.undated_burst_bonus : 1.0;
-    return burst * sim * time_factor(s, seconds, gap);
+    return burst * sim * time_factor(s, doc.published, gap);
   };
   std::vector<std::pair<double, uint32_t>> shortlist;
   for (uint32_t s : touched) {
     const double burst = !seconds && undated_burst_ == s ? 1 + options_.undated_burst_bonus : 1.0;
-    shortlist.emplace_back(burst * centroid_cosine(stories_[s]) * time_factor(stories_[s], seconds, nullptr), s);
+    shortlist.emplace_back(burst * centroid_cosine(stories_[s]) * time_factor(stories_[s], doc.published, nullptr), s);
   }
   const size_t finalists = std::min(kFinalists, shortlist.size());
   std::partial_sort(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(finalists), shortlist.end(),

@@ -80,7 +80,7 @@ class StoryClusterer {
   void add_to_story(uint32_t story, const Vector& v, const std::optional<Timestamp>& published);
   uint32_t open_story();
   void close_quiet_stories(int64_t now);
-  double time_factor(const StoryState& s, std::optional<int64_t> seconds, double* gap_days) const;
+  double time_factor(const StoryState& s, const std::optional<Timestamp>& published, double* gap_days) const;
 
   StoryOptions options_;
   std::unordered_map<uint64_t, uint32_t> df_;

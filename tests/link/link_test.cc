@@ -106,6 +106,20 @@ TEST(Stories, AQuietStoryStopsAttracting) {
   EXPECT_TRUE(late.link.new_story);
 }
 
+TEST(Stories, AnArticleFarOlderThanTheStoryDoesNotJoinIt) {
+  // Input out of time order: the story is from June, the article from March.
+  Linker linker;
+  Doc june = make("june", "Crue de la Loire à Saumur", kFloodA, "2024-06-01T08:00:00Z");
+  Doc march = make("march", "Saumur face à la crue de la Loire", kFloodB, "2024-03-01T08:00:00Z");
+  Doc june2 = make("june2", "Crue de la Loire : Saumur évacue l'île d'Offard",
+                   "Quarante habitants de l'île d'Offard ont quitté leur maison à Saumur, où la Loire est sortie de son lit. "
+                   "Le maire Jacques Ferrand a ouvert le gymnase municipal et la préfecture garde la vigilance rouge crues.",
+                   "2024-06-01T12:00:00Z");
+  for (Doc* d : {&june, &march, &june2}) linker.link(*d);
+  EXPECT_NE(march.link.story, june.link.story);
+  EXPECT_EQ(june2.link.story, june.link.story);
+}
+
 TEST(Stories, UndatedArticlesStillCluster) {
   Linker linker;
   Doc a = make("a", "Crue de la Loire à Saumur", kFloodA);
