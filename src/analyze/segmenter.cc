@@ -103,6 +103,9 @@ bool is_space_cp(char32_t c) {
 
 // Length in bytes of an elided article or pronoun at the start of `w` ("l'", "qu’"), or 0.
 size_t elision_prefix(std::string_view w) {
+  // Elided forms are at most "quoiqu’" long; most words have no apostrophe near the start.
+  const std::string_view head = w.substr(0, 9);
+  if (head.find('\'') == std::string_view::npos && head.find("\xE2\x80\x99") == std::string_view::npos) return 0;
   static constexpr std::string_view kPrefixes[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j",
                                                    "m", "n", "s", "t", "c"};
   for (std::string_view p : kPrefixes) {

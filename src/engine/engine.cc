@@ -1,9 +1,10 @@
 #include "engine/engine.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <exception>
+#include <future>
 #include <thread>
 
 #include "clean/cleaner.h"
@@ -26,49 +27,28 @@ unsigned resolve_threads(unsigned requested) {
 Engine::Engine(EngineOptions options, Pipeline pipeline, Linker& linker, Diagnostics& diagnostics)
     : options_(options), pipeline_(std::move(pipeline)), linker_(linker), diagnostics_(diagnostics) {}
 
-std::vector<Doc> Engine::analyze_batch(std::vector<RawRecord>& records) {
-  const size_t n = records.size();
-  std::vector<Doc> docs(n);
-  std::vector<std::string> errors(n), warnings(n);
-  std::vector<char> ok(n, 0);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) {
-      std::string origin = records[i].origin;
-      Result<Doc> made = make_doc(std::move(records[i]), &warnings[i]);
-      if (!made) {
-        errors[i] = made.error().message;
-        continue;
-      }
-      try {
-        pipeline_.process(*made);
-        made->release_analysis();
-        docs[i] = std::move(made.value());
-        ok[i] = 1;
-      } catch (const std::exception& e) {
-        errors[i] = std::string("analysis failed: ") + e.what();
-      }
-      records[i].origin = std::move(origin);
-    }
-  };
-  const unsigned threads = std::min<unsigned>(resolve_threads(options_.threads), static_cast<unsigned>(std::max<size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  // Report in input order, so that messages do not depend on thread timing.
-  std::vector<Doc> good;
-  good.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (!warnings[i].empty()) diagnostics_.note(records[i].origin, warnings[i]);
-    if (!ok[i]) {
-      diagnostics_.skip_record(records[i].origin, errors[i]);
+Engine::Chunk Engine::analyze_chunk(std::vector<RawRecord> records) const {
+  Chunk out;
+  out.docs.reserve(records.size());
+  for (RawRecord& record : records) {
+    std::string origin = record.origin;
+    std::string warning;
+    Result<Doc> made = make_doc(std::move(record), &warning);
+    if (!warning.empty()) out.notes.emplace_back(origin, warning);
+    if (!made) {
+      out.skipped.emplace_back(origin, made.error().message);
       continue;
     }
-    docs[i].origin = records[i].origin;
-    good.push_back(std::move(docs[i]));
+    try {
+      pipeline_.process(*made);
+      made->release_analysis();
+      made->origin = std::move(origin);
+      out.docs.push_back(std::move(made.value()));
+    } catch (const std::exception& e) {
+      out.skipped.emplace_back(origin, std::string("analysis failed: ") + e.what());
+    }
   }
-  return good;
+  return out;
 }
 
 void Engine::report_progress(bool final) {
@@ -84,44 +64,71 @@ void Engine::report_progress(bool final) {
 Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, const SkipFilter& skip) {
   started_ = last_report_ = now_seconds();
   InputReader reader(inputs, options_.read, diagnostics_);
-  std::vector<RawRecord> records;
+  const unsigned threads = resolve_threads(options_.threads);
+  // Chunks of a batch in input order: analysed in the background while reading goes on
+  // (at most `threads` at once), or in this thread when there is one.
+  std::deque<std::future<Chunk>> pending;
+  std::vector<Chunk> done;
+  std::vector<RawRecord> chunk;
+  size_t batch_records = 0;
   std::unordered_set<std::string> batch_ids;
-  RawRecord r;
+
+  auto submit = [&] {
+    if (chunk.empty()) return;
+    if (threads <= 1) {
+      done.push_back(analyze_chunk(std::move(chunk)));
+    } else {
+      if (pending.size() >= threads) {
+        done.push_back(pending.front().get());
+        pending.pop_front();
+      }
+      pending.push_back(std::async(std::launch::async, [this, c = std::move(chunk)]() mutable {
+        return analyze_chunk(std::move(c));
+      }));
+    }
+    chunk = {};
+  };
   auto flush = [&]() -> Status {
-    if (records.empty()) return {};
-    std::vector<Doc> docs = analyze_batch(records);
-    records.clear();
+    submit();
+    while (!pending.empty()) {
+      done.push_back(pending.front().get());
+      pending.pop_front();
+    }
+    std::vector<Doc> docs;
+    docs.reserve(batch_records);
+    for (Chunk& c : done) {  // messages in input order, whatever the threads did
+      for (const auto& [where, what] : c.notes) diagnostics_.note(where, what);
+      for (const auto& [where, what] : c.skipped) diagnostics_.skip_record(where, what);
+      for (Doc& d : c.docs) docs.push_back(std::move(d));
+    }
+    done.clear();
+    batch_records = 0;
     batch_ids.clear();
+    if (docs.empty()) return {};
     for (size_t i : publication_order(docs)) linker_.link(docs[i]);
     counts_.analyzed += docs.size();
     Status st = sink(docs);
     report_progress(false);
     return st;
   };
-  for (;;) {
-    const bool more = reader.next(r);
-    if (!more) break;
+
+  RawRecord r;
+  while (reader.next(r)) {
     ++counts_.read;
-    if (skip && skip(r.id)) {
+    if (skip && (skip(r.id) || !batch_ids.insert(r.id).second)) {  // stored, or twice in this batch
       ++counts_.existing;
       continue;
     }
-    if (!batch_ids.insert(r.id).second && skip) {  // the same id twice in one ingest batch
-      ++counts_.existing;
-      continue;
-    }
-    r.origin = r.origin.empty() ? r.id : r.origin;
-    records.push_back(std::move(r));
-    if (records.size() >= options_.batch_size) {
+    if (r.origin.empty()) r.origin = r.id;
+    chunk.push_back(std::move(r));
+    ++batch_records;
+    if (chunk.size() >= kChunkRecords) submit();
+    if (batch_records >= options_.batch_size) {
       if (Status st = flush(); !st) return st;
     }
   }
-  if (diagnostics_.fatal()) {
-    counts_.skipped = diagnostics_.skipped();
-    counts_.input_errors = diagnostics_.input_errors();
-    return Error{Errc::kBadInput, "stopped at the first bad record (--strict)"};
-  }
-  Status st = flush();
+  Status st;
+  if (!diagnostics_.fatal()) st = flush();
   counts_.skipped = diagnostics_.skipped();
   counts_.input_errors = diagnostics_.input_errors();
   report_progress(true);

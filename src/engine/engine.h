@@ -2,9 +2,10 @@
 //
 // Runs the stages in their one direction: read → clean → analyze → link, and
 // hands linked documents, batch by batch and in input order, to a sink (the
-// JSONL writer or the store). Analysis is per document and runs on every
-// thread asked for; linking is sequential and in publication order within a
-// batch, so the output does not depend on the number of threads.
+// JSONL writer or the store). Analysis is per document: chunks of records are
+// analysed on the threads asked for while reading goes on; linking is
+// sequential and in publication order within a batch, so the output does not
+// depend on the number of threads.
 #pragma once
 
 #include <functional>
@@ -51,7 +52,13 @@ class Engine {
   const RunCounts& counts() const { return counts_; }
 
  private:
-  std::vector<Doc> analyze_batch(std::vector<RawRecord>& records);
+  //! Records analysed together by one thread; results and messages kept in input order.
+  struct Chunk {
+    std::vector<Doc> docs;
+    std::vector<std::pair<std::string, std::string>> skipped, notes;  // (where, what)
+  };
+  static constexpr size_t kChunkRecords = 256;
+  Chunk analyze_chunk(std::vector<RawRecord> records) const;
   void report_progress(bool final);
 
   EngineOptions options_;

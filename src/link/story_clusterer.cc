@@ -9,7 +9,7 @@ namespace recoupe {
 namespace {
 constexpr size_t kCandidateTerms = 20;   // strongest document terms used to find candidate stories
 constexpr size_t kShortlist = 8;        // stories scored by centroid cosine
-constexpr size_t kFinalists = 3;         // stories scored in full
+constexpr size_t kFinalists = 2;         // stories scored in full
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
 
