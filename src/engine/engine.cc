@@ -5,9 +5,11 @@
 #include <deque>
 #include <exception>
 #include <future>
+#include <memory>
 #include <thread>
 
 #include "clean/cleaner.h"
+#include "common/thread_pool.h"
 
 namespace recoupe {
 namespace {
@@ -67,6 +69,8 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
   const unsigned threads = resolve_threads(options_.threads);
   // Chunks of a batch in input order: analysed in the background while reading goes on
   // (at most `threads` at once), or in this thread when there is one.
+  std::unique_ptr<ThreadPool> pool;
+  if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
   std::deque<std::future<Chunk>> pending;
   std::vector<Chunk> done;
   std::vector<RawRecord> chunk;
@@ -82,9 +86,7 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
         done.push_back(pending.front().get());
         pending.pop_front();
       }
-      pending.push_back(std::async(std::launch::async, [this, c = std::move(chunk)]() mutable {
-        return analyze_chunk(std::move(c));
-      }));
+      pending.push_back(pool->submit([this, c = std::move(chunk)]() mutable { return analyze_chunk(std::move(c)); }));
     }
     chunk = {};
   };
