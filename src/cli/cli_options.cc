@@ -23,8 +23,6 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
       ->capture_default_str();
   app.add_option("--centroid-share", f.link.story.centroid_share, "weight of the centroid against the closest member")
       ->capture_default_str();
-  app.add_option("--doc-terms", f.link.story.doc_terms, "strongest terms kept per document (0 = all)")
-      ->capture_default_str();
   app.add_option("--prior-documents", f.link.story.prior_documents, "pseudo-documents smoothing the stream's IDF")
       ->capture_default_str();
   app.add_option("--name-share", f.link.story.name_share, "weight of the name channel in a document's similarity")

@@ -14,7 +14,7 @@ constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of clos
 constexpr size_t kExplainTerms = 8;
 
 // Dot product of two vectors sorted by term.
-double sparse_dot(const std::vector<std::pair<uint64_t, float>>& a, const std::vector<std::pair<uint64_t, float>>& b) {
+double sparse_dot(const std::vector<std::pair<uint32_t, float>>& a, const std::vector<std::pair<uint32_t, float>>& b) {
   double dot = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -25,44 +25,39 @@ double sparse_dot(const std::vector<std::pair<uint64_t, float>>& a, const std::v
   return dot;
 }
 
-bool has_term(const std::vector<std::pair<uint64_t, float>>& sorted, uint64_t term) {
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), term, [](const auto& tw, uint64_t t) { return tw.first < t; });
+bool has_term(const std::vector<std::pair<uint32_t, float>>& sorted, uint32_t term) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), term, [](const auto& tw, uint32_t t) { return tw.first < t; });
   return it != sorted.end() && it->first == term;
 }
 
 }  // namespace
 
-void StoryClusterer::count_document(const LinkFeatures& f) {
+StoryClusterer::Vector StoryClusterer::count_and_weigh(const LinkFeatures& f) {
   ++documents_;
-  for (const auto& t : f.terms) ++df_[t.term];
-}
-
-StoryClusterer::Vector StoryClusterer::weigh(const LinkFeatures& f) {
   Vector v;
   v.reserve(f.terms.size());
+  std::vector<bool> name(f.terms.size());
   const double n = static_cast<double>(documents_) + options_.prior_documents;
   for (const auto& t : f.terms) {
-    const auto it = df_.find(t.term);
-    const double df = it == df_.end() ? 1.0 : it->second;
+    auto [it, inserted] = vocabulary_.try_emplace(t.term, TermInfo{static_cast<uint32_t>(term_hash_.size()), 0});
+    if (inserted) {
+      term_hash_.push_back(t.term);
+      postings_.emplace_back();
+    }
+    const double df = ++it->second.df;
     const double w = (1.0 + std::log(std::max(1.0f, t.weight))) * std::log(1.0 + n / df);
-    v.emplace_back(t.term, static_cast<float>(w));
-  }
-  if (options_.doc_terms > 0 && v.size() > options_.doc_terms) {
-    const auto keep = static_cast<std::ptrdiff_t>(options_.doc_terms);
-    std::nth_element(v.begin(), v.begin() + keep, v.end(), [](const auto& a, const auto& b) {
-      return a.second > b.second || (a.second == b.second && a.first < b.first);
-    });
-    v.resize(options_.doc_terms);
+    v.emplace_back(it->second.id, static_cast<float>(w));
+    name[v.size() - 1] = std::binary_search(f.names.begin(), f.names.end(), t.term);
   }
   // Each channel (names, other words) to its share of a unit norm; a document with
   // only one channel puts all its weight there.
   double names_sq = 0, words_sq = 0;
-  auto is_name = [&](uint64_t term) { return std::binary_search(f.names.begin(), f.names.end(), term); };
-  for (const auto& [term, w] : v) (is_name(term) ? names_sq : words_sq) += static_cast<double>(w) * w;
+  for (size_t i = 0; i < v.size(); ++i) (name[i] ? names_sq : words_sq) += static_cast<double>(v[i].second) * v[i].second;
   const double name_share = words_sq > 0 ? (names_sq > 0 ? options_.name_share : 0.0) : 1.0;
   const double name_scale = names_sq > 0 ? std::sqrt(name_share / names_sq) : 0.0;
   const double word_scale = words_sq > 0 ? std::sqrt((1 - name_share) / words_sq) : 0.0;
-  for (auto& [term, w] : v) w = static_cast<float>(w * (is_name(term) ? name_scale : word_scale));
+  for (size_t i = 0; i < v.size(); ++i) v[i].second = static_cast<float>(v[i].second * (name[i] ? name_scale : word_scale));
+  std::sort(v.begin(), v.end());
   return v;
 }
 
@@ -84,8 +79,7 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
     if (!s.last_seconds || last > *s.last_seconds) s.last_seconds = last;
   }
   if (s.closed) return;
-  Vector sorted = v;
-  std::sort(sorted.begin(), sorted.end());
+  const Vector& sorted = v;
   if (options_.recent_members > 0) {
     if (s.recent.size() >= options_.recent_members) s.recent.erase(s.recent.begin());
     s.recent.push_back(sorted);
@@ -98,7 +92,7 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
     if (j == sorted.size() || (i < s.centroid.size() && s.centroid[i].first < sorted[j].first)) {
       merged.push_back(s.centroid[i++]);
     } else if (i == s.centroid.size() || sorted[j].first < s.centroid[i].first) {
-      postings_[sorted[j].first].push_back(index);
+      postings_[sorted[j].first].push_back(index);  // by id: no hashing
       merged.push_back(sorted[j++]);
     } else {
       merged.emplace_back(s.centroid[i].first, s.centroid[i].second + sorted[j].second);
@@ -109,7 +103,7 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
   s.centroid.swap(merged);
   if (s.centroid.size() > 2 * options_.centroid_terms) {
     // Keep the strongest terms (ties by term, for determinism), in term order.
-    std::vector<std::pair<float, uint64_t>> by_weight;
+    std::vector<std::pair<float, uint32_t>> by_weight;
     by_weight.reserve(s.centroid.size());
     for (const auto& [term, w] : s.centroid) by_weight.emplace_back(w, term);
     auto stronger = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
@@ -152,12 +146,11 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
       decltype(s.recent)().swap(s.recent);
     }
   }
-  for (auto it = postings_.begin(); it != postings_.end();) {
-    auto& list = it->second;
+  for (uint32_t term = 0; term < postings_.size(); ++term) {
+    auto& list = postings_[term];
     list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](uint32_t i) { return stories_[i].closed || !has_term(stories_[i].centroid, it->first); }),
+                              [&](uint32_t i) { return stories_[i].closed || !has_term(stories_[i].centroid, term); }),
                list.end());
-    it = list.empty() ? postings_.erase(it) : std::next(it);
   }
 }
 
@@ -169,8 +162,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     since_sweep_ = 0;
     close_quiet_stories(*now_);
   }
-  count_document(doc.features);
-  const Vector v = weigh(doc.features);
+  const Vector v = count_and_weigh(doc.features);
 
   // Candidate stories, in three steps that each look at fewer stories: those sharing one of the
   // document's strongest terms, ranked by the weight shared; the best of them by centroid
@@ -184,9 +176,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   shared_weight_.resize(stories_.size(), 0.0f);
   std::vector<uint32_t> touched;
   for (size_t k = 0; k < top; ++k) {
-    auto it = postings_.find(v[order[k]].first);
-    if (it == postings_.end()) continue;
-    for (uint32_t s : it->second) {
+    for (uint32_t s : postings_[v[order[k]].first]) {
       if (stories_[s].closed) continue;
       if (shared_weight_[s] == 0.0f) touched.push_back(s);
       shared_weight_[s] += v[order[k]].second;
@@ -208,8 +198,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     touched.push_back(*undated_burst_);
   }
 
-  Vector sorted_v = v;
-  std::sort(sorted_v.begin(), sorted_v.end());
+  const Vector& sorted_v = v;
   auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(sorted_v, s.centroid) / s.norm : 0.0; };
   auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
@@ -272,10 +261,11 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     std::vector<std::pair<double, uint64_t>> shared;
     for (const auto& [term, w] : v) {
       auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), term,
-                                 [](const auto& tw, uint64_t t) { return tw.first < t; });
+                                 [](const auto& tw, uint32_t t) { return tw.first < t; });
       if (it == s.centroid.end() || it->first != term) continue;
-      const bool is_name = std::binary_search(doc.features.names.begin(), doc.features.names.end(), term);
-      shared.emplace_back((is_name ? 10.0 : 1.0) * w * it->second, term);
+      const uint64_t hash = term_hash_[term];
+      const bool is_name = std::binary_search(doc.features.names.begin(), doc.features.names.end(), hash);
+      shared.emplace_back((is_name ? 10.0 : 1.0) * w * it->second, hash);
     }
     std::sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     for (size_t i = 0; i < shared.size() && i < kExplainTerms; ++i) {
@@ -294,8 +284,7 @@ void StoryClusterer::replay(const LinkFeatures& features, const std::optional<Ti
     since_sweep_ = 0;
     close_quiet_stories(*now_);
   }
-  count_document(features);
-  const Vector v = weigh(features);
+  const Vector v = count_and_weigh(features);
   while (stories_.size() <= story_index) open_story();
   add_to_story(story_index, v, published);
 }

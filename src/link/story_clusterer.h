@@ -32,7 +32,6 @@ struct StoryOptions {
   //! Pseudo-documents in which no term occurs, added to the stream's count: early in a stream, and
   //! when a stream opens with one topic, the topic's words keep a high weight instead of looking common.
   double prior_documents = 1000;
-  size_t doc_terms = 0;         //!< strongest terms kept per document vector (0 = all): evens out length
   size_t recent_members = 8;   //!< members kept per story for the member term of the score
   //! Document vectors are two channels, names (terms written capitalised mid-sentence) and other
   //! words, each normalised on its own: cosine = name_share × cos(names) + (1 − name_share) × cos(words).
@@ -49,12 +48,12 @@ struct StoryOptions {
 struct StoryState {
   uint32_t index = 0;
   std::string label;               //!< "s<index+1>"
-  std::vector<std::pair<uint64_t, float>> centroid;  //!< sum of member vectors (pruned), sorted by term
+  std::vector<std::pair<uint32_t, float>> centroid;  //!< sum of member vectors (pruned), by term id
   double norm = 0;                 //!< L2 norm of centroid
   uint32_t size = 0;
   std::optional<int64_t> first_seconds, last_seconds;  //!< dated members only; a month-only date spans its month
   bool closed = false;             //!< expired: centroid freed
-  std::vector<std::vector<std::pair<uint64_t, float>>> recent;  //!< latest members' vectors, sorted by term
+  std::vector<std::vector<std::pair<uint32_t, float>>> recent;  //!< latest members' vectors, by term id
 };
 
 class StoryClusterer {
@@ -74,23 +73,30 @@ class StoryClusterer {
   const StoryOptions& options() const { return options_; }
 
  private:
-  using Vector = std::vector<std::pair<uint64_t, float>>;
-  Vector weigh(const LinkFeatures& f);
-  void count_document(const LinkFeatures& f);
+  //! A weighted document or centroid, sorted by term id.
+  using Vector = std::vector<std::pair<uint32_t, float>>;
+  //! Counts the document's terms (giving new ones an id) and returns its vector.
+  Vector count_and_weigh(const LinkFeatures& f);
   void add_to_story(uint32_t story, const Vector& v, const std::optional<Timestamp>& published);
   uint32_t open_story();
   void close_quiet_stories(int64_t now);
   double time_factor(const StoryState& s, const std::optional<Timestamp>& published, double* gap_days) const;
 
   StoryOptions options_;
-  std::unordered_map<uint64_t, uint32_t> df_;
+  // Terms get dense ids in order of first sight, so that vectors are compact and postings an array.
+  struct TermInfo {
+    uint32_t id;
+    uint32_t df;  // documents seen so far with the term
+  };
+  std::unordered_map<uint64_t, TermInfo> vocabulary_;
+  std::vector<uint64_t> term_hash_;  // by id
   uint64_t documents_ = 0;
   std::vector<StoryState> stories_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // term → stories whose centroid has it
+  std::vector<std::vector<uint32_t>> postings_;  // by term id: stories whose centroid has (or had) it
   std::optional<int64_t> now_;  // latest publication time seen
   uint64_t since_sweep_ = 0;
-  std::optional<uint32_t> undated_burst_;
-  std::vector<float> shared_weight_;  // scratch, by story: weight of the document's top terms it shares  // story of the previous document, when that one was undated
+  std::optional<uint32_t> undated_burst_;  // story of the previous document, when that one was undated
+  std::vector<float> shared_weight_;       // scratch, by story: weight of the document's top terms it shares
 };
 
 }  // namespace recoupe
