@@ -3,6 +3,7 @@
 // compact_lang_det.h uses FILE without including <cstdio>.
 #include <cstdio>
 #include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
 
 #include "analyze/components.h"
 #include "common/utf8.h"
@@ -11,7 +12,7 @@ namespace recoupe {
 namespace {
 
 // CLD2 is reliable on a few hundred bytes of prose, and its cost grows with the sample.
-constexpr size_t kSampleBytes = 512;
+constexpr size_t kSampleBytes = 320;
 
 class Language final : public Component {
  public:
@@ -20,15 +21,22 @@ class Language final : public Component {
   std::vector<std::string> assigns() const override { return {"doc.lang"}; }
   void process(Doc& doc) const override {
     if (!doc.lang.empty()) return;
+    // Body first: titles are short and full of names, which mislead a character-level model.
     std::string sample;
-    for (Field f : kAllFields) {
+    for (Field f : {Field::kText, Field::kAbstract, Field::kTitle}) {
       if (sample.size() >= kSampleBytes) break;
       sample += utf8::truncate(doc.field(f), kSampleBytes - sample.size());
       sample += '\n';
     }
+    // French is the stream's expected language: the hint tips the balance when a short sample is
+    // dominated by foreign names ("Manuel Valls ... Barcelone"), and does not outweigh real text.
     bool reliable = false;
-    const CLD2::Language lang =
-        CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, &reliable);
+    CLD2::Language top3[3];
+    int percent3[3];
+    int text_bytes = 0;
+    const CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
+        sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, /*tld_hint=*/"",
+        CLD2::UNKNOWN_ENCODING, CLD2::FRENCH, top3, percent3, &text_bytes, &reliable);
     if (lang == CLD2::UNKNOWN_LANGUAGE) return;
     doc.lang = CLD2::LanguageCode(lang);
   }

@@ -32,8 +32,8 @@ std::string restore_glued_sentences(std::string_view s) {
   // Only the bytes around each sentence mark are decoded.
   std::string out;
   size_t copied = 0;
-  for (size_t p = s.find_first_of(".!?"); p != std::string_view::npos; p = s.find_first_of(".!?", p + 1)) {
-    if (p == 0 || p + 2 >= s.size()) continue;
+  for (size_t p = 1; p + 2 < s.size(); ++p) {
+    if (s[p] != '.' && s[p] != '!' && s[p] != '?') continue;  // (find_first_of calls memchr per byte)
     size_t b = p - 1;  // start of the code point before the mark
     while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
     size_t i = b;
