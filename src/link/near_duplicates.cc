@@ -23,7 +23,8 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::find(const std::vec
   for (int b = 0; b < kBands; ++b) {
     auto it = buckets_.find(band_key(sig.data() + b * kRows, b));
     if (it == buckets_.end()) continue;
-    for (uint32_t doc : it->second) {
+    for (uint32_t e = it->second; e != kNone; e = entries_[e].next) {
+      const uint32_t doc = entries_[e].doc;
       if (!seen.insert(doc).second) continue;
       const double j = estimate_jaccard(sig.data(), signatures_.data() + doc * width_, width_);
       if (j >= 1.0) {
@@ -46,7 +47,11 @@ uint32_t NearDuplicateIndex::add(const std::vector<uint32_t>& sig, std::optional
   signatures_.resize(root_.size() * width_, 0);
   if (sig.size() != width_) return index;  // too short to index: never a candidate
   std::copy(sig.begin(), sig.end(), signatures_.begin() + static_cast<std::ptrdiff_t>(index * width_));
-  for (int b = 0; b < kBands; ++b) buckets_[band_key(sig.data() + b * kRows, b)].push_back(index);
+  for (int b = 0; b < kBands; ++b) {
+    auto [it, inserted] = buckets_.try_emplace(band_key(sig.data() + b * kRows, b), kNone);
+    entries_.push_back(Entry{index, it->second});
+    it->second = static_cast<uint32_t>(entries_.size() - 1);
+  }
   return index;
 }
 

@@ -44,7 +44,14 @@ class NearDuplicateIndex {
   size_t width_ = 0;                  // signature length (0 until the first add)
   std::vector<uint32_t> signatures_;  // flat, width_ per document; empty rows for documents without one
   std::vector<uint32_t> root_;        // first document of each one's group of copies (itself when original)
-  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
+  // LSH buckets as linked lists in one array: a bucket holds the index of its newest entry.
+  struct Entry {
+    uint32_t doc;
+    uint32_t next;  // kNone at the end of the bucket
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::unordered_map<uint64_t, uint32_t> buckets_;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace recoupe

@@ -8,7 +8,7 @@
 namespace recoupe {
 namespace {
 constexpr size_t kCandidateTerms = 20;   // strongest document terms used to find candidate stories
-constexpr size_t kShortlist = 8;        // stories scored by centroid cosine
+constexpr size_t kShortlist = 5;        // stories scored by centroid cosine
 constexpr size_t kFinalists = 2;         // stories scored in full
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
@@ -171,8 +171,8 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   std::vector<size_t> order(v.size());
   for (size_t i = 0; i < v.size(); ++i) order[i] = i;
   const size_t top = std::min(kCandidateTerms, v.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-                    [&](size_t a, size_t b) { return v[a].second > v[b].second || (v[a].second == v[b].second && v[a].first < v[b].first); });
+  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                   [&](size_t a, size_t b) { return v[a].second > v[b].second || (v[a].second == v[b].second && v[a].first < v[b].first); });
   shared_weight_.resize(stories_.size(), 0.0f);
   std::vector<uint32_t> touched;
   for (size_t k = 0; k < top; ++k) {
