@@ -1,7 +1,10 @@
 #include "clean/cleaner.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
+#include <algorithm>
+#include <vector>
 
 #include "common/folding.h"
 #include "common/utf8.h"
@@ -32,8 +35,16 @@ std::string restore_glued_sentences(std::string_view s) {
   // Only the bytes around each sentence mark are decoded.
   std::string out;
   size_t copied = 0;
-  for (size_t p = 1; p + 2 < s.size(); ++p) {
-    if (s[p] != '.' && s[p] != '!' && s[p] != '?') continue;  // (find_first_of calls memchr per byte)
+  // Sentence marks, found with memchr ('!' and '?' only when the text has any).
+  std::vector<size_t> marks;
+  for (const char mark : {'.', '!', '?'}) {
+    for (size_t p = s.find(mark, 1); p != std::string_view::npos && p + 2 < s.size(); p = s.find(mark, p + 1)) {
+      marks.push_back(p);
+    }
+  }
+  if (marks.empty()) return std::string(s);
+  std::sort(marks.begin(), marks.end());
+  for (const size_t p : marks) {
     size_t b = p - 1;  // start of the code point before the mark
     while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
     size_t i = b;

@@ -58,7 +58,7 @@ struct StoryState {
 
 class StoryClusterer {
  public:
-  explicit StoryClusterer(StoryOptions options = {}) : options_(options) {}
+  explicit StoryClusterer(StoryOptions options = {}) : options_(options) { vocabulary_.reserve(1 << 16); }
 
   //! Decides the story of `doc` (fills doc.link except duplicate fields) and adds it.
   //! When `forced_story` is given (a near-duplicate's story), the document joins it.
