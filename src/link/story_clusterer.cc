@@ -69,6 +69,7 @@ uint32_t StoryClusterer::open_story() {
   s.index = static_cast<uint32_t>(stories_.size());
   s.label = "s" + std::to_string(s.index + 1);
   stories_.push_back(std::move(s));
+  closed_.push_back(0);
   return stories_.back().index;
 }
 
@@ -145,6 +146,7 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
   for (auto& s : stories_) {
     if (!s.closed && s.last_seconds && now - *s.last_seconds > limit) {
       s.closed = true;
+      closed_[s.index] = 1;
       Vector().swap(s.centroid);
       decltype(s.recent)().swap(s.recent);
     }
@@ -180,7 +182,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   std::vector<uint32_t> touched;
   for (size_t k = 0; k < top; ++k) {
     for (uint32_t s : postings_[v[order[k]].first]) {
-      if (stories_[s].closed) continue;
+      if (closed_[s]) continue;
       if (shared_weight_[s] == 0.0f) touched.push_back(s);
       shared_weight_[s] += v[order[k]].second;
     }

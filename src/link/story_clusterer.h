@@ -97,6 +97,7 @@ class StoryClusterer {
   uint64_t since_sweep_ = 0;
   std::optional<uint32_t> undated_burst_;  // story of the previous document, when that one was undated
   std::vector<float> shared_weight_;       // scratch, by story: weight of the document's top terms it shares
+  std::vector<uint8_t> closed_;            // by story: StoryState::closed, packed for the candidate scan
 };
 
 }  // namespace recoupe
