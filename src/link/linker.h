@@ -21,7 +21,7 @@ namespace recoupe {
 
 struct LinkOptions {
   StoryOptions story;
-  double duplicate_threshold = 0.5;  //!< estimated Jaccard of body 4-gram sets
+  double duplicate_threshold = 0.45;  //!< estimated Jaccard of body 4-gram sets
 };
 
 class Linker {
