@@ -59,8 +59,8 @@ void Engine::report_progress(bool final) {
   if (!final && t - last_report_ < 5.0) return;
   last_report_ = t;
   const double elapsed = std::max(t - started_, 1e-9);
-  std::fprintf(stderr, "recoupe: %zu articles in %.1f s (%.0f/s)%s\n", counts_.analyzed, elapsed,
-               static_cast<double>(counts_.analyzed) / elapsed, final ? ", done" : "");
+  std::fprintf(stderr, "recoupe: %.1f s: %zu articles read (%.0f/s), %zu linked and written%s\n", elapsed,
+               counts_.read, static_cast<double>(counts_.read) / elapsed, counts_.analyzed, final ? ", done" : "");
 }
 
 Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, const SkipFilter& skip) {
@@ -124,7 +124,10 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
     if (r.origin.empty()) r.origin = r.id;
     chunk.push_back(std::move(r));
     ++batch_records;
-    if (chunk.size() >= kChunkRecords) submit();
+    if (chunk.size() >= kChunkRecords) {
+      submit();
+      report_progress(false);
+    }
     if (batch_records >= options_.batch_size) {
       if (Status st = flush(); !st) return st;
     }
