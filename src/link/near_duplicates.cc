@@ -21,9 +21,9 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::find(const std::vec
   std::optional<Match> exact, near;
   std::unordered_set<uint32_t> seen;
   for (int b = 0; b < kBands; ++b) {
-    auto it = buckets_.find(band_key(sig.data() + b * kRows, b));
-    if (it == buckets_.end()) continue;
-    for (uint32_t e = it->second; e != kNone; e = entries_[e].next) {
+    const uint32_t* head = buckets_.find(band_key(sig.data() + b * kRows, b));
+    if (!head) continue;
+    for (uint32_t e = *head; e != kNone; e = entries_[e].next) {
       const uint32_t doc = entries_[e].doc;
       if (!seen.insert(doc).second) continue;
       const double j = estimate_jaccard(sig.data(), signatures_.data() + doc * width_, width_);
@@ -48,9 +48,9 @@ uint32_t NearDuplicateIndex::add(const std::vector<uint32_t>& sig, std::optional
   if (sig.size() != width_) return index;  // too short to index: never a candidate
   std::copy(sig.begin(), sig.end(), signatures_.begin() + static_cast<std::ptrdiff_t>(index * width_));
   for (int b = 0; b < kBands; ++b) {
-    auto [it, inserted] = buckets_.try_emplace(band_key(sig.data() + b * kRows, b), kNone);
-    entries_.push_back(Entry{index, it->second});
-    it->second = static_cast<uint32_t>(entries_.size() - 1);
+    uint32_t& head = buckets_.try_emplace(band_key(sig.data() + b * kRows, b), kNone).first;
+    entries_.push_back(Entry{index, head});
+    head = static_cast<uint32_t>(entries_.size() - 1);
   }
   return index;
 }

@@ -14,8 +14,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "common/flat_hash_map.h"
 
 namespace recoupe {
 
@@ -50,7 +51,7 @@ class NearDuplicateIndex {
     uint32_t next;  // kNone at the end of the bucket
   };
   static constexpr uint32_t kNone = UINT32_MAX;
-  std::unordered_map<uint64_t, uint32_t> buckets_;
+  FlatHashMap<uint32_t> buckets_;
   std::vector<Entry> entries_;
 };
 

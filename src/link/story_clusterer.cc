@@ -42,14 +42,14 @@ StoryClusterer::Vector StoryClusterer::count_and_weigh(const LinkFeatures& f) {
   std::vector<bool> name(f.terms.size());
   const double n = static_cast<double>(documents_) + options_.prior_documents;
   for (const auto& t : f.terms) {
-    auto [it, inserted] = vocabulary_.try_emplace(t.term, TermInfo{static_cast<uint32_t>(term_hash_.size()), 0});
+    auto [info, inserted] = vocabulary_.try_emplace(t.term, TermInfo{static_cast<uint32_t>(term_hash_.size()), 0});
     if (inserted) {
       term_hash_.push_back(t.term);
       postings_.emplace_back();
     }
-    const double df = ++it->second.df;
+    const double df = ++info.df;
     const double w = (1.0 + std::log(std::max(1.0f, t.weight))) * std::log(1.0 + n / df);
-    v.emplace_back(it->second.id, static_cast<float>(w));
+    v.emplace_back(info.id, static_cast<float>(w));
     name[v.size() - 1] = std::binary_search(f.names.begin(), f.names.end(), t.term);
   }
   // Each channel (names, other words) to its share of a unit norm; a document with

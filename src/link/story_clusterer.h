@@ -15,9 +15,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "common/flat_hash_map.h"
 #include "doc/doc.h"
 
 namespace recoupe {
@@ -58,7 +58,7 @@ struct StoryState {
 
 class StoryClusterer {
  public:
-  explicit StoryClusterer(StoryOptions options = {}) : options_(options) { vocabulary_.reserve(1 << 16); }
+  explicit StoryClusterer(StoryOptions options = {}) : options_(options), vocabulary_(1 << 16) {}
 
   //! Decides the story of `doc` (fills doc.link except duplicate fields) and adds it.
   //! When `forced_story` is given (a near-duplicate's story), the document joins it.
@@ -88,7 +88,7 @@ class StoryClusterer {
     uint32_t id;
     uint32_t df;  // documents seen so far with the term
   };
-  std::unordered_map<uint64_t, TermInfo> vocabulary_;
+  FlatHashMap<TermInfo> vocabulary_;
   std::vector<uint64_t> term_hash_;  // by id
   uint64_t documents_ = 0;
   std::vector<StoryState> stories_;

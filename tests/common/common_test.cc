@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 #include "common/json_writer.h"
 #include "common/timestamp.h"
@@ -118,6 +119,27 @@ TEST(Folding, CaseAccentsLigaturesApostrophes) {
   EXPECT_TRUE(is_upper(U'É'));
   EXPECT_FALSE(is_upper(U'é'));
   EXPECT_TRUE(is_lower(U'ç'));
+}
+
+TEST(FlatHashMap, InsertFindGrowAndZeroKey) {
+  FlatHashMap<uint32_t> map(4);
+  for (uint64_t k = 0; k < 10000; ++k) {
+    auto [value, inserted] = map.try_emplace(k * 0xD6E8FEB86659FD93ULL, static_cast<uint32_t>(k));
+    EXPECT_TRUE(inserted);
+    EXPECT_EQ(value, k);
+  }
+  EXPECT_EQ(map.size(), 10000u);
+  for (uint64_t k = 0; k < 10000; ++k) {
+    const uint32_t* v = map.find(k * 0xD6E8FEB86659FD93ULL);
+    ASSERT_NE(v, nullptr) << k;  // k = 0 is the key 0
+    EXPECT_EQ(*v, k);
+  }
+  EXPECT_EQ(map.find(12345), nullptr);
+  auto [again, inserted] = map.try_emplace(0, 99);
+  EXPECT_FALSE(inserted);
+  EXPECT_EQ(again, 0u);
+  again = 7;  // the reference writes through
+  EXPECT_EQ(*map.find(0), 7u);
 }
 
 }  // namespace
