@@ -25,10 +25,12 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
-# Speed and quality against the peers, on ../shared's corpora (skipped when absent).
+# Speed and quality against the peers, on ../shared's corpora (skipped when absent),
+# then one micro-benchmark per stage on the shipped sample.
 bench: build
 	@scripts/install-deps.sh --bench
 	@bench/run.sh $(BUILD)/recoupe
+	@$(BUILD)/bench/recoupe_bench --benchmark_min_time=0.3
 
 clean:
 	rm -rf $(BUILD)

@@ -141,5 +141,15 @@ fi
 echo "== summary"
 echo
 "$py" bench/summarize.py "$out" --recoupe "$recoupe" | tee "$out/summary.md"
+if [ -f "$out/recoupe_orangesum.jsonl" ] && [ -f "$out/exact_groups.json" ]; then
+    { echo; echo "Duplicate groups found whole by recoupe on OrangeSum:"
+      "$py" bench/groups_found.py "$out/recoupe_orangesum.jsonl" \
+          "all exact_duplicate_groups=$out/exact_groups.json" \
+          "groups with an identical body=$out/exact_groups_same_body.json"
+      if [ -f "$out/near_copies.groups.json" ] && [ -f "$out/recoupe_near_copies.jsonl" ]; then
+          "$py" bench/groups_found.py "$out/recoupe_near_copies.jsonl" "generated near-copies=$out/near_copies.groups.json"
+      fi
+    } | tee -a "$out/summary.md"
+fi
 
 exit $recoupe_failed
