@@ -96,7 +96,7 @@ int run_explain(const std::vector<std::string>& args) {
     auto d = store.value()->link_decision(id);
     if (!d) {
       std::fprintf(stderr, "recoupe explain: %s\n", d.error().message.c_str());
-      return d.error().code == Errc::kNotFound ? kExitError : kExitError;
+      return kExitError;
     }
     decision = d.value();
   } else {

@@ -88,7 +88,6 @@ class Doc {
   // -- identity and metadata, from the reader
   std::string id;
   std::string origin;  //!< "file:line" or "file", for messages
-  size_t input_index = 0;  //!< position in the run's input, for ordering output
   std::string published_text;  //!< as given
   std::optional<Timestamp> published;
   std::string url, source, lang;

@@ -19,12 +19,9 @@ void Linker::link(Doc& doc) {
     forced = story_of_[copy->original];
   }
   stories_.place(doc, forced);
-  const uint32_t index = duplicates_.add(doc.features.minhash,
-                                         copy ? std::optional<uint32_t>(copy->original) : std::nullopt);
-  (void)index;
+  duplicates_.add(doc.features.minhash, copy ? std::optional<uint32_t>(copy->original) : std::nullopt);
   ids_.push_back(doc.id);
   story_of_.push_back(stories_.story_index(doc.link.story));
-  index_of_.emplace(doc.id, static_cast<uint32_t>(ids_.size() - 1));
 }
 
 void Linker::replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,

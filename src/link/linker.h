@@ -33,7 +33,7 @@ class Linker {
   void link(Doc& doc);
 
   //! Re-applies a stored decision to rebuild state: `story` is the story label,
-  //! `duplicate_of` the stored original's id, if any.
+  //! `duplicate_of` the stored original's id, if any. Replays come before any link().
   void replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
               const std::string& story, const std::optional<std::string>& duplicate_of);
 
@@ -46,7 +46,7 @@ class Linker {
   StoryClusterer stories_;
   std::vector<std::string> ids_;       // by insertion index
   std::vector<uint32_t> story_of_;     // by insertion index
-  std::unordered_map<std::string, uint32_t> index_of_;  // id → insertion index
+  std::unordered_map<std::string, uint32_t> index_of_;  // id → insertion index, of replayed documents
 };
 
 //! The order in which to link `docs`: by publication time, undated documents
