@@ -33,7 +33,7 @@ int run_analyze(const std::vector<std::string>& args) {
   }
   Diagnostics diagnostics(flags.strict);
   Linker linker(flags.link);
-  Engine engine(engine_options(flags, 100000), std::move(pipeline.value()), linker, diagnostics);
+  Engine engine(engine_options(flags, kAnalyzeBatch), std::move(pipeline.value()), linker, diagnostics);
   std::string buffer;
   Status st = engine.run(flags.inputs, [&](std::vector<Doc>& batch) -> Status {
     for (const Doc& d : batch) {

@@ -104,7 +104,7 @@ int run_explain(const std::vector<std::string>& args) {
     if (!pipeline) return kExitError;
     Diagnostics diagnostics(false);
     Linker linker(flags.link);
-    Engine engine(engine_options(flags, 100000), std::move(pipeline.value()), linker, diagnostics);
+    Engine engine(engine_options(flags, kAnalyzeBatch), std::move(pipeline.value()), linker, diagnostics);
     const Status st = engine.run(flags.inputs, [&](std::vector<Doc>& batch) -> Status {
       for (const Doc& doc : batch) {
         if (doc.id == id) decision = link_decision_json(doc);

@@ -33,7 +33,7 @@ int run_ingest(const std::vector<std::string>& args) {
     return kExitError;
   }
   Diagnostics diagnostics(flags.strict);
-  Engine engine(engine_options(flags, 1000), std::move(pipeline.value()), linker, diagnostics);
+  Engine engine(engine_options(flags, kIngestBatch), std::move(pipeline.value()), linker, diagnostics);
   Store& db = *store.value();
   const Status st = engine.run(
       flags.inputs, [&](std::vector<Doc>& batch) { return db.add(batch); },

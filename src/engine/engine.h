@@ -26,7 +26,7 @@ struct EngineOptions {
   ReadOptions read;
   unsigned threads = 0;  //!< analyze threads; 0 = every core
   //! Articles analysed and linked together; linking is in publication order within a batch.
-  size_t batch_size = 100000;
+  size_t batch_size = 50000;
   bool progress = false;  //!< report progress on stderr every few seconds
 };
 
