@@ -41,9 +41,9 @@ const std::string& fold_code_point(char32_t c) {
   return cache.emplace(c, std::move(out)).first->second;
 }
 
-}  // namespace
-
-void fold_append(std::string_view s, std::string& out) {
+// Lower-cases ASCII in place and hands every other code point to `other`.
+template <typename Other>
+void map_code_points(std::string_view s, std::string& out, Other&& other) {
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
@@ -51,8 +51,14 @@ void fold_append(std::string_view s, std::string& out) {
       ++i;
       continue;
     }
-    out += fold_code_point(utf8::next(s, i));
+    other(utf8::next(s, i));
   }
+}
+
+}  // namespace
+
+void fold_append(std::string_view s, std::string& out) {
+  map_code_points(s, out, [&](char32_t c) { out += fold_code_point(c); });
 }
 
 std::string fold(std::string_view s) {
@@ -65,20 +71,13 @@ std::string fold(std::string_view s) {
 std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-      ++i;
-      continue;
-    }
-    const char32_t c = utf8::next(s, i);
+  map_code_points(s, out, [&](char32_t c) {
     if (c == 0x2019) {
       out.push_back('\'');
-      continue;
+    } else {
+      utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     }
-    utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
-  }
+  });
   return out;
 }
 
