@@ -22,6 +22,10 @@ int run_ingest(const std::vector<std::string>& args) {
     std::fprintf(stderr, "recoupe ingest: %s\n", store.error().message.c_str());
     return kExitError;
   }
+  if (Status st = store.value()->lock_writer(); !st) {
+    std::fprintf(stderr, "recoupe ingest: %s\n", st.error().message.c_str());
+    return kExitError;
+  }
   Linker linker(flags.link);
   if (Status st = store.value()->load_into(linker); !st) {
     std::fprintf(stderr, "recoupe ingest: %s\n", st.error().message.c_str());

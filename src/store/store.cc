@@ -1,6 +1,11 @@
 #include "store/store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <cstring>
 #include <map>
@@ -133,6 +138,20 @@ Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), s
 Store::~Store() {
   stmts_.reset();
   sqlite3_close(db_);
+  if (lock_fd_ >= 0) close(lock_fd_);  // releases the lock
+}
+
+Status Store::lock_writer() {
+  if (lock_fd_ >= 0) return {};
+  const std::string lock_path = path_ + ".writer-lock";
+  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Error{Errc::kIo, lock_path + ": cannot open: " + std::strerror(errno)};
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    close(fd);
+    return Error{Errc::kBusy, path_ + ": another process is writing to this database (" + lock_path + " is locked)"};
+  }
+  lock_fd_ = fd;
+  return {};
 }
 
 Status Store::exec(const char* sql) {

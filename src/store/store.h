@@ -50,6 +50,11 @@ class Store {
   //! Number of stored articles.
   int64_t article_count();
 
+  //! Makes this process the database's only writer until the Store is closed. Linking depends on
+  //! all that came before, so two ingests at once would each decide without the other's articles.
+  //! Fails with kBusy, naming the lock file, when another process holds it.
+  Status lock_writer();
+
   //! Stores a batch of linked documents in one transaction.
   Status add(const std::vector<Doc>& docs);
   //! Replays every stored decision into `linker` (which must be fresh), in link order.
@@ -68,6 +73,7 @@ class Store {
   struct Statements;
   std::unique_ptr<Statements> stmts_;
   std::unordered_set<uint64_t> known_terms_;
+  int lock_fd_ = -1;  // held while this Store is the writer (see lock_writer)
 };
 
 //! Serialises link features (versioned, little-endian) for the store.

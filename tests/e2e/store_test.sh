@@ -69,6 +69,13 @@ for attempt in 1 2 3; do
     [[ $n -gt 100 ]] && break
     sleep 0.02
   done
+  # Meanwhile, a second writer is refused (the link state would diverge).
+  second=0
+  "$RECOUPE" ingest "$WORK/first.jsonl" --db "$WORK/killed.db" 2>"$WORK/second.err" || second=$?
+  if kill -0 "$pid" 2>/dev/null; then
+    [[ $second == 1 ]] || fail "a second ingest on the same database was not refused (exit $second)"
+    grep -qF "another process is writing to this database" "$WORK/second.err" || fail "no clear message for a second writer"
+  fi
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
     killed=1

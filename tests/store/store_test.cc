@@ -21,7 +21,7 @@ class StoreTest : public ::testing::Test {
   }
   void TearDown() override { Remove(); }
   void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".writer-lock"}) fs::remove(path_ + suffix);
   }
   std::string path_;
 };
@@ -106,6 +106,18 @@ TEST_F(StoreTest, DuplicateIdInABatchRollsBackTheWholeBatch) {
   ASSERT_TRUE(store.ok());
   EXPECT_FALSE(store.value()->add(docs).ok());
   EXPECT_EQ(store.value()->article_count(), 0);  // nothing half-written
+}
+
+TEST_F(StoreTest, OneWriterAtATime) {
+  auto first = Store::open(path_);
+  auto second = Store::open(path_);
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE(first.value()->lock_writer().ok());
+  const Status refused = second.value()->lock_writer();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Errc::kBusy);
+  first.value().reset();  // closing releases the lock
+  EXPECT_TRUE(second.value()->lock_writer().ok());
 }
 
 TEST_F(StoreTest, NotADatabase) {
