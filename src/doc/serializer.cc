@@ -11,13 +11,14 @@ void append_contract_json(const Doc& doc, std::string& out) {
   w.key("id").value(doc.id);
   if (!doc.lang.empty()) w.key("lang").value(doc.lang); else w.key("lang").null();
   if (!doc.published_text.empty()) w.key("published").value(doc.published_text); else w.key("published").null();
+  // Short fields first, so that the start of each line tells the article's place.
+  if (!doc.link.story.empty()) w.key("story").value(doc.link.story); else w.key("story").null();
+  if (doc.link.duplicate_of) w.key("duplicate_of").value(*doc.link.duplicate_of); else w.key("duplicate_of").null();
   if (!doc.source.empty()) w.key("source").value(doc.source);
   if (!doc.url.empty()) w.key("url").value(doc.url);
   for (Field f : kAllFields) {
     if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
   }
-  if (!doc.link.story.empty()) w.key("story").value(doc.link.story); else w.key("story").null();
-  if (doc.link.duplicate_of) w.key("duplicate_of").value(*doc.link.duplicate_of); else w.key("duplicate_of").null();
   w.key("flags").begin_array();
   for (const auto& f : doc.flags) w.value(f);
   w.end_array();
