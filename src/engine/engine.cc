@@ -106,6 +106,7 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
     done.clear();
     batch_records = 0;
     batch_ids.clear();
+    if (diagnostics_.fatal()) return Error{Errc::kBadInput, "stopped at the first bad record (--strict)"};
     if (docs.empty()) return {};
     for (size_t i : publication_order(docs)) linker_.link(docs[i]);
     counts_.analyzed += docs.size();
@@ -129,17 +130,19 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
       report_progress(false);
     }
     if (batch_records >= options_.batch_size) {
-      if (Status st = flush(); !st) return st;
+      if (Status st = flush(); !st) return finish(st);
     }
   }
-  Status st;
-  if (!diagnostics_.fatal()) st = flush();
+  // Under --strict, a bad record ends the run: nothing of its batch is linked or written.
+  if (diagnostics_.fatal()) return finish(Error{Errc::kBadInput, "stopped at the first bad record (--strict)"});
+  return finish(flush());
+}
+
+Status Engine::finish(Status status) {
   counts_.skipped = diagnostics_.skipped();
   counts_.input_errors = diagnostics_.input_errors();
   report_progress(true);
-  if (!st) return st;
-  if (diagnostics_.fatal()) return Error{Errc::kBadInput, "stopped at the first bad record (--strict)"};
-  return {};
+  return status;
 }
 
 }  // namespace recoupe

@@ -60,6 +60,8 @@ class Engine {
   static constexpr size_t kChunkRecords = 256;
   Chunk analyze_chunk(std::vector<RawRecord> records) const;
   void report_progress(bool final);
+  //! Final counts and progress line; returns `status`.
+  Status finish(Status status);
 
   EngineOptions options_;
   Pipeline pipeline_;

@@ -16,6 +16,14 @@ expect_status 1 "$RECOUPE" analyze --strict "$bad/broken.jsonl"
 expect_stderr "broken.jsonl:2: error: broken JSON"
 expect_stderr "stopped at the first bad record"
 
+# A record that fails later (no text at all) is fatal under --strict too, and nothing of its batch is written.
+printf '{"id":"a","text":"Un article."}\n{"id":"b","text":""}\n{"id":"c","text":"Un autre."}\n' >"$WORK/strict.jsonl"
+expect_status 1 "$RECOUPE" analyze --strict "$WORK/strict.jsonl"
+expect_stderr "strict.jsonl:2: error: no title, abstract or text"
+[[ ! -s "$WORK/stdout" ]] || fail "--strict wrote records of a failed batch"
+expect_status 3 "$RECOUPE" analyze "$WORK/strict.jsonl"
+[[ $(wc -l <"$WORK/stdout") == 2 ]] || fail "expected the 2 good records without --strict"
+
 # An empty file is worth a note, not an error.
 expect_status 0 "$RECOUPE" analyze "$bad/empty.jsonl"
 expect_stderr "empty.jsonl: note: empty file"
