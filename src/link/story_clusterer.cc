@@ -83,23 +83,22 @@ void StoryClusterer::add_to_story(uint32_t index, const Vector& v, const std::op
     if (!s.last_seconds || last > *s.last_seconds) s.last_seconds = last;
   }
   if (s.closed) return;
-  const Vector& sorted = v;
   if (options_.recent_members > 0) {
     if (s.recent.size() >= options_.recent_members) s.recent.erase(s.recent.begin());
-    s.recent.push_back(sorted);
+    s.recent.push_back(v);
   }
-  // Merge the document into the centroid; both are sorted by term.
+  // Merge the document into the centroid; both are sorted by term id.
   Vector merged;
-  merged.reserve(s.centroid.size() + sorted.size());
+  merged.reserve(s.centroid.size() + v.size());
   size_t i = 0, j = 0;
-  while (i < s.centroid.size() || j < sorted.size()) {
-    if (j == sorted.size() || (i < s.centroid.size() && s.centroid[i].first < sorted[j].first)) {
+  while (i < s.centroid.size() || j < v.size()) {
+    if (j == v.size() || (i < s.centroid.size() && s.centroid[i].first < v[j].first)) {
       merged.push_back(s.centroid[i++]);
-    } else if (i == s.centroid.size() || sorted[j].first < s.centroid[i].first) {
-      postings_[sorted[j].first].push_back(index);  // by id: no hashing
-      merged.push_back(sorted[j++]);
+    } else if (i == s.centroid.size() || v[j].first < s.centroid[i].first) {
+      postings_[v[j].first].push_back(index);  // by id: no hashing
+      merged.push_back(v[j++]);
     } else {
-      merged.emplace_back(s.centroid[i].first, s.centroid[i].second + sorted[j].second);
+      merged.emplace_back(s.centroid[i].first, s.centroid[i].second + v[j].second);
       ++i;
       ++j;
     }
@@ -203,11 +202,10 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     touched.push_back(*undated_burst_);
   }
 
-  const Vector& sorted_v = v;
-  auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(sorted_v, s.centroid) / s.norm : 0.0; };
+  auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(v, s.centroid) / s.norm : 0.0; };
   auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
-    for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(sorted_v, m));
+    for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(v, m));
     const double sim = s.recent.empty() ? centroid
                                         : options_.centroid_share * centroid + (1 - options_.centroid_share) * best_member;
     const double burst = !seconds && undated_burst_ == s.index ? 1 + options_.undated_burst_bonus : 1.0;
