@@ -29,7 +29,7 @@ class NearDuplicateIndex {
   static constexpr int kBands = 32;
   static constexpr int kRows = 4;
 
-  explicit NearDuplicateIndex(double threshold = 0.45) : threshold_(threshold) {}
+  explicit NearDuplicateIndex(double threshold) : threshold_(threshold) {}  // see LinkOptions
 
   //! The best earlier copy of `signature`, if any reaches the threshold.
   std::optional<Match> find(const std::vector<uint32_t>& signature) const;
