@@ -14,7 +14,7 @@ int run_analyze(const std::vector<std::string>& args) {
   std::string output = "-";
   add_engine_flags(app, flags);
   app.add_option("-o,--output", output, "write JSONL here instead of stdout");
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_engine_flags(app, args, flags); rc >= 0) return rc;
 
   auto pipeline = Pipeline::build(Pipeline::default_names());
   if (!pipeline) {

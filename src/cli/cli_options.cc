@@ -5,13 +5,13 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "read/input_reader.h"
 
 namespace recoupe::cli {
 
 void add_engine_flags(CLI::App& app, EngineFlags& f) {
-  app.add_option("inputs", f.inputs,
-                 "JSONL or JSONL.gz files (- for stdin), .txt files or folders of them")
-      ->required();
+  app.add_option("inputs", f.inputs, "JSONL or JSONL.gz files (- for stdin), .txt files or folders of them");
+  app.add_option("--files-from", f.files_from, "also read the inputs listed in this file, one per line (- for stdin)");
   app.add_option("--threads", f.threads, "analyze threads (0 = every core)")->capture_default_str();
   app.add_flag("--strict", f.strict, "stop at the first bad record (exit 1)");
   app.add_flag("--progress", f.progress, "report progress on stderr (default when stderr is a terminal)");
@@ -53,6 +53,24 @@ int parse(CLI::App& app, const std::vector<std::string>& args) {
     return kExitOk;
   } catch (const CLI::ParseError& e) {
     std::fprintf(stderr, "recoupe %s: %s\n\n%s", app.get_name().c_str(), e.what(), app.help().c_str());
+    return kExitUsage;
+  }
+  return -1;
+}
+
+int parse_engine_flags(CLI::App& app, const std::vector<std::string>& args, EngineFlags& flags) {
+  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (!flags.files_from.empty()) {
+    auto listed = read_input_list(flags.files_from);
+    if (!listed) {
+      std::fprintf(stderr, "recoupe %s: %s\n", app.get_name().c_str(), listed.error().message.c_str());
+      return kExitError;
+    }
+    flags.inputs.insert(flags.inputs.end(), listed->begin(), listed->end());
+  }
+  if (flags.inputs.empty()) {
+    std::fprintf(stderr, "recoupe %s: no inputs: give files, folders or - (stdin), or --files-from LIST\n\n%s",
+                 app.get_name().c_str(), app.help().c_str());
     return kExitUsage;
   }
   return -1;

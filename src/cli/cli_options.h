@@ -22,6 +22,7 @@ inline constexpr size_t kIngestBatch = 1000;
 
 struct EngineFlags {
   std::vector<std::string> inputs;
+  std::string files_from;  // a file listing more inputs, one per line
   unsigned threads = 0;
   bool strict = false;
   bool progress = false;
@@ -36,6 +37,8 @@ EngineOptions engine_options(const EngineFlags& flags, size_t default_batch);
 
 //! Parses `args`; returns -1 to go on, or the exit status (0 after --help, 2 on error).
 int parse(CLI::App& app, const std::vector<std::string>& args);
+//! parse(), then the inputs of --files-from; at least one input is needed.
+int parse_engine_flags(CLI::App& app, const std::vector<std::string>& args, EngineFlags& flags);
 
 //! Prints the end-of-run summary line on stderr and picks the exit status.
 int finish(const char* command, const RunCounts& counts, const Status& status);

@@ -15,7 +15,7 @@ int run_ingest(const std::vector<std::string>& args) {
   std::string db_path;
   add_engine_flags(app, flags);
   app.add_option("--db", db_path, "database file (created if missing)")->required();
-  if (int rc = parse(app, args); rc >= 0) return rc;
+  if (int rc = parse_engine_flags(app, args, flags); rc >= 0) return rc;
 
   auto store = Store::open(db_path);
   if (!store) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <system_error>
 
 #include "common/utf8.h"
@@ -101,6 +102,26 @@ std::string parse_jsonl_record(std::string& line, RawRecord& out) {
   if (out.id.empty()) return "\"id\" is empty";
   if (out.published.empty()) out.published = !published_time.empty() ? published_time : date;
   return {};  // simdjson validated the UTF-8 of the line and of every escape (a lone \ud800 is an error)
+}
+
+Result<std::vector<std::string>> read_input_list(const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path);
+    if (!file) return Error{Errc::kNotFound, path + ": cannot open the list of inputs"};
+    in = &file;
+  }
+  std::vector<std::string> inputs;
+  std::string line;
+  while (std::getline(*in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    const size_t end = line.find_last_not_of(" \t");
+    inputs.push_back(line.substr(start, end - start + 1));
+  }
+  return inputs;
 }
 
 void parse_text_article(std::string content, RawRecord& out) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "read/diagnostics.h"
 #include "read/raw_record.h"
 
@@ -43,6 +44,10 @@ class InputReader {
   Diagnostics& diagnostics_;
   std::unique_ptr<JsonlFile> jsonl_;
 };
+
+//! Reads a list of inputs, one path per line ("-" is stdin); blank lines and lines starting
+//! with '#' are skipped. Relative paths are taken as written (from the current directory).
+Result<std::vector<std::string>> read_input_list(const std::string& path);
 
 //! Parses one JSON line into `out`; on failure returns the reason (empty on success).
 std::string parse_jsonl_record(std::string& line, RawRecord& out);
