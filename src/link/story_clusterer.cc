@@ -69,7 +69,6 @@ uint32_t StoryClusterer::open_story() {
   s.index = static_cast<uint32_t>(stories_.size());
   s.label = "s" + std::to_string(s.index + 1);
   stories_.push_back(std::move(s));
-  closed_.push_back(0);
   return stories_.back().index;
 }
 
@@ -145,7 +144,6 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
   for (auto& s : stories_) {
     if (!s.closed && s.last_seconds && now - *s.last_seconds > limit) {
       s.closed = true;
-      closed_[s.index] = 1;
       Vector().swap(s.centroid);
       decltype(s.recent)().swap(s.recent);
     }
@@ -158,14 +156,17 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
   }
 }
 
-void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
-  const std::optional<int64_t> seconds =
-      doc.published ? std::optional<int64_t>(doc.published->seconds) : std::nullopt;
-  if (seconds && (!now_ || *seconds > *now_)) now_ = seconds;
+void StoryClusterer::advance_clock(const std::optional<Timestamp>& published) {
+  if (published && (!now_ || published->seconds > *now_)) now_ = published->seconds;
   if (++since_sweep_ >= kSweepEvery && now_) {
     since_sweep_ = 0;
     close_quiet_stories(*now_);
   }
+}
+
+void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
+  advance_clock(doc.published);
+  const bool dated = doc.published.has_value();  // the burst rule is for undated articles only
   const Vector v = count_and_weigh(doc.features);
 
   // Candidate stories, in three steps that each look at fewer stories: those sharing one of the
@@ -181,14 +182,10 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   std::vector<uint32_t> touched;
   for (size_t k = 0; k < top; ++k) {
     for (uint32_t s : postings_[v[order[k]].first]) {
-      if (closed_[s]) continue;
+      if (stories_[s].closed) continue;
       if (shared_weight_[s] == 0.0f) touched.push_back(s);
       shared_weight_[s] += v[order[k]].second;
     }
-  }
-  if (!seconds && undated_burst_ && !stories_[*undated_burst_].closed && shared_weight_[*undated_burst_] == 0.0f) {
-    touched.push_back(*undated_burst_);  // the burst's story is always a candidate
-    shared_weight_[*undated_burst_] = 1e-6f;
   }
   auto by_shared = [&](uint32_t a, uint32_t b) {
     return shared_weight_[a] > shared_weight_[b] || (shared_weight_[a] == shared_weight_[b] && a < b);
@@ -197,24 +194,25 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(), by_shared);
   for (uint32_t s : touched) shared_weight_[s] = 0.0f;
   touched.resize(keep);
-  if (!seconds && undated_burst_ && !stories_[*undated_burst_].closed &&
+  if (!dated && undated_burst_ && !stories_[*undated_burst_].closed &&
       std::find(touched.begin(), touched.end(), *undated_burst_) == touched.end()) {
-    touched.push_back(*undated_burst_);
+    touched.push_back(*undated_burst_);  // the burst's story is always a candidate
   }
 
+  auto burst = [&](uint32_t story) {
+    return !dated && undated_burst_ == story ? 1 + options_.undated_burst_bonus : 1.0;
+  };
   auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(v, s.centroid) / s.norm : 0.0; };
   auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
     for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(v, m));
     const double sim = s.recent.empty() ? centroid
                                         : options_.centroid_share * centroid + (1 - options_.centroid_share) * best_member;
-    const double burst = !seconds && undated_burst_ == s.index ? 1 + options_.undated_burst_bonus : 1.0;
-    return burst * sim * time_factor(s, doc.published, gap);
+    return burst(s.index) * sim * time_factor(s, doc.published, gap);
   };
   std::vector<std::pair<double, uint32_t>> shortlist;
   for (uint32_t s : touched) {
-    const double burst = !seconds && undated_burst_ == s ? 1 + options_.undated_burst_bonus : 1.0;
-    shortlist.emplace_back(burst * centroid_cosine(stories_[s]) * time_factor(stories_[s], doc.published, nullptr), s);
+    shortlist.emplace_back(burst(s) * centroid_cosine(stories_[s]) * time_factor(stories_[s], doc.published, nullptr), s);
   }
   const size_t finalists = std::min(kFinalists, shortlist.size());
   std::partial_sort(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(finalists), shortlist.end(),
@@ -281,12 +279,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
 
 void StoryClusterer::replay(const LinkFeatures& features, const std::optional<Timestamp>& published,
                             uint32_t story_index) {
-  const std::optional<int64_t> seconds = published ? std::optional<int64_t>(published->seconds) : std::nullopt;
-  if (seconds && (!now_ || *seconds > *now_)) now_ = seconds;
-  if (++since_sweep_ >= kSweepEvery && now_) {
-    since_sweep_ = 0;
-    close_quiet_stories(*now_);
-  }
+  advance_clock(published);
   const Vector v = count_and_weigh(features);
   while (stories_.size() <= story_index) open_story();
   add_to_story(story_index, v, published);

@@ -79,6 +79,8 @@ class StoryClusterer {
   Vector count_and_weigh(const LinkFeatures& f);
   void add_to_story(uint32_t story, const Vector& v, const std::optional<Timestamp>& published);
   uint32_t open_story();
+  //! Moves the stream's clock to `published` if later, and now and then closes quiet stories.
+  void advance_clock(const std::optional<Timestamp>& published);
   void close_quiet_stories(int64_t now);
   double time_factor(const StoryState& s, const std::optional<Timestamp>& published, double* gap_days) const;
 
@@ -97,7 +99,6 @@ class StoryClusterer {
   uint64_t since_sweep_ = 0;
   std::optional<uint32_t> undated_burst_;  // story of the previous document, when that one was undated
   std::vector<float> shared_weight_;       // scratch, by story: weight of the document's top terms it shares
-  std::vector<uint8_t> closed_;            // by story: StoryState::closed, packed for the candidate scan
 };
 
 }  // namespace recoupe
