@@ -96,11 +96,6 @@ CharClass classify_slow(char32_t c) {
   return u_isUWhiteSpace(u) || c == 0x200B ? kSpace : kOther;
 }
 
-bool is_space_cp(char32_t c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x202F || c == 0x2009 ||
-         c == 0x2007 || c == 0x200B || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
-}
-
 // Length in bytes of an elided article or pronoun at the start of `w` ("l'", "qu’"), or 0.
 size_t elision_prefix(std::string_view w) {
   // Elided forms are at most "quoiqu’" long; most words have no apostrophe near the start.
@@ -247,7 +242,7 @@ class Segmenter final : public Component {
         for (int32_t end = its.words->next(); end != icu::BreakIterator::DONE; start = end, end = its.words->next()) {
           const int32_t rule = its.words->getRuleStatus();
           size_t k = static_cast<size_t>(start);
-          if (rule < UBRK_WORD_NUMBER && is_space_cp(utf8::next(text, k))) continue;
+          if (rule < UBRK_WORD_NUMBER && char_class(utf8::next(text, k)) == kSpace) continue;
           emit(static_cast<size_t>(start), static_cast<size_t>(end),
                rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct);
         }

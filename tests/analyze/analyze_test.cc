@@ -67,6 +67,17 @@ TEST(Segmenter, ElisionIsSplitAndOffsetsAreExact) {
   EXPECT_FALSE(it->has(Token::kSentenceStart));
 }
 
+TEST(Segmenter, DictionaryScriptsGoToIcuWithoutSpaceTokens) {
+  Doc d = analysed("", "東京で会議。\u3000参加者 百人。");
+  ASSERT_FALSE(d.tokens.empty());
+  for (const auto& t : d.tokens) {
+    const std::string_view piece = d.text(t.span);
+    EXPECT_NE(piece, "\u3000");  // the ideographic space is no token
+    EXPECT_NE(piece, " ");
+  }
+  EXPECT_GE(words(d, Field::kText).size(), 4u);
+}
+
 TEST(Lexical, StemsFoldAndStopwords) {
   Doc d = analysed("", "Les manifestations et la manifestation. Élections, election, ÉLECTION.");
   std::vector<const Token*> w;
