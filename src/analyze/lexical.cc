@@ -1,57 +1,29 @@
 // Folded Snowball stems as term ids, and stopword flags. Surfaces repeat a
 // lot in news, so each thread caches surface → (term, stop) and stems a word
-// once. The cache is an open-addressing table keyed by the surface's 64-bit
-// hash (a collision among a few hundred thousand surfaces has a probability
-// near 1e-9), and is emptied when half full, so that a long run keeps flat memory.
+// once. The cache is keyed by the surface's 64-bit hash (a collision among a
+// few hundred thousand surfaces has a probability near 1e-9), and is emptied
+// when full rather than grown, so that a long run keeps flat memory.
 #include <libstemmer.h>
 
 #include <xxhash.h>
 
 #include <stdexcept>
-#include <vector>
 
 #include "analyze/components.h"
-#include "common/folding.h"
 #include "analyze/lexicon.h"
+#include "common/flat_hash_map.h"
+#include "common/folding.h"
 #include "common/string_store.h"
 
 namespace recoupe {
 namespace {
 
-constexpr size_t kCacheSlots = size_t{1} << 20;  // 24 MB per thread
+// Surfaces kept per thread: 2^19 entries in 2^20 slots of 24 bytes, 24 MB.
+constexpr size_t kCacheEntries = size_t{1} << 19;
 
 struct Entry {
   uint64_t term;
   bool stop;
-};
-
-class SurfaceCache {
- public:
-  SurfaceCache() : slots_(kCacheSlots) {}
-  //! The entry for `key` (never 0), or nullptr.
-  const Entry* find(uint64_t key) const {
-    for (size_t i = key & (kCacheSlots - 1);; i = (i + 1) & (kCacheSlots - 1)) {
-      if (slots_[i].key == key) return &slots_[i].entry;
-      if (slots_[i].key == 0) return nullptr;
-    }
-  }
-  void insert(uint64_t key, Entry e) {
-    if (++used_ > kCacheSlots / 2) {
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-      used_ = 1;
-    }
-    size_t i = key & (kCacheSlots - 1);
-    while (slots_[i].key != 0) i = (i + 1) & (kCacheSlots - 1);
-    slots_[i] = Slot{key, e};
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    Entry entry{};
-  };
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
 };
 
 class Stemmer {
@@ -73,9 +45,9 @@ class Stemmer {
 };
 
 Entry lookup(std::string_view surface) {
-  thread_local SurfaceCache cache;
+  thread_local FlatHashMap<Entry> cache(kCacheEntries);
   thread_local Stemmer stemmer;
-  const uint64_t key = XXH3_64bits(surface.data(), surface.size()) | 1;
+  const uint64_t key = XXH3_64bits(surface.data(), surface.size());
   if (const Entry* hit = cache.find(key)) return *hit;
   const std::string lowered = lower(surface);
   const std::string folded = fold(lowered);
@@ -84,7 +56,8 @@ Entry lookup(std::string_view surface) {
   const std::string stem = fold(stemmer.stem(lowered));
   e.term = hash_string(stem);
   StringStore::global().intern(e.term, folded);
-  cache.insert(key, e);
+  if (cache.size() + 1 >= kCacheEntries) cache.clear();  // before it would grow
+  cache.try_emplace(key, e);
   return e;
 }
 

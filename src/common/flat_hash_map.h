@@ -9,6 +9,7 @@
 // meeting is as likely as any other collision). No erase: the link stage's maps only grow.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -42,6 +43,11 @@ class FlatHashMap {
     return slots_[i].first == key ? &slots_[i].second : nullptr;
   }
   size_t size() const noexcept { return size_; }
+  //! Empties the map, keeping its capacity.
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), std::pair<uint64_t, V>{kEmptyKey, V{}});
+    size_ = 0;
+  }
 
  private:
   static size_t round_up(size_t n) {
