@@ -5,6 +5,7 @@
 #include "analyze/components.h"
 #include "analyze/lexicon.h"
 #include "clean/cleaner.h"
+#include "support/analysed_doc.h"
 
 namespace recoupe {
 namespace {
@@ -14,12 +15,7 @@ Doc analysed(const std::string& title, const std::string& text) {
   r.id = "t";
   r.title = title;
   r.text = text;
-  auto d = make_doc(std::move(r));
-  EXPECT_TRUE(d.ok());
-  auto p = Pipeline::build(Pipeline::default_names());
-  EXPECT_TRUE(p.ok());
-  p->process(*d);
-  return std::move(d.value());
+  return testing::analysed_doc(std::move(r));
 }
 
 std::vector<std::string> words(const Doc& d, Field f) {

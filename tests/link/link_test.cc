@@ -4,6 +4,7 @@
 
 #include "analyze/pipeline.h"
 #include "clean/cleaner.h"
+#include "support/analysed_doc.h"
 #include "common/string_store.h"
 #include "link/linker.h"
 
@@ -16,11 +17,7 @@ Doc make(const std::string& id, const std::string& title, const std::string& tex
   r.title = title;
   r.text = text;
   r.published = published;
-  auto d = make_doc(std::move(r));
-  EXPECT_TRUE(d.ok());
-  static const auto pipeline = Pipeline::build(Pipeline::default_names());
-  pipeline->process(*d);
-  return std::move(d.value());
+  return testing::analysed_doc(std::move(r));
 }
 
 const char* kFloodA =

@@ -6,6 +6,7 @@
 
 #include "analyze/pipeline.h"
 #include "clean/cleaner.h"
+#include "support/analysed_doc.h"
 #include "store/store.h"
 
 namespace recoupe {
@@ -34,10 +35,7 @@ Doc make(const std::string& id, const std::string& title, const std::string& tex
   r.text = text;
   r.published = published;
   r.source = source;
-  auto d = make_doc(std::move(r));
-  static const auto pipeline = Pipeline::build(Pipeline::default_names());
-  pipeline->process(*d);
-  return std::move(d.value());
+  return testing::analysed_doc(std::move(r));
 }
 
 TEST(Features, RoundTripAndCorruption) {
