@@ -1,5 +1,7 @@
 #include "clean/cleaner.h"
 
+#include "clean/text_quality.h"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
@@ -121,6 +123,10 @@ Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
   doc.field(Field::kTitle) = clean_text(r.title);
   doc.field(Field::kAbstract) = clean_text(r.abstract);
   doc.field(Field::kText) = clean_text(r.text);
+  for (const Field f : kAllFields) {
+    std::vector<TextFlag> found = strip_noise(f, doc.field(f));
+    doc.flags.insert(doc.flags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
   if (doc.field(Field::kTitle).empty() && doc.field(Field::kAbstract).empty() && doc.field(Field::kText).empty()) {
     if (!r.html.empty()) {
       return Error{Errc::kBadInput, "has only \"html\"; page extraction is not part of this build yet"};

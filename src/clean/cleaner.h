@@ -2,7 +2,8 @@
 //
 // RawRecord → Doc: Unicode NFC, line ends and control characters made safe,
 // paragraph breaks restored where a scraper glued sentences ("jeudi.Le
-// gouvernement"), and the publication date parsed. Offsets of every later
+// gouvernement"), credits, bios and boilerplate left out and flagged (text_quality.h), and the
+// publication date parsed. Offsets of every later
 // annotation refer to the text made here.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "doc/doc.h"
 
+#include <algorithm>
+
 namespace recoupe {
 
 const char* field_name(Field f) noexcept {
@@ -9,6 +11,14 @@ const char* field_name(Field f) noexcept {
     case Field::kText: return "text";
   }
   return "text";
+}
+
+std::vector<std::string> Doc::flag_kinds() const {
+  std::vector<std::string> kinds;
+  for (const TextFlag& f : flags) {
+    if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) kinds.push_back(f.kind);
+  }
+  return kinds;
 }
 
 }  // namespace recoupe

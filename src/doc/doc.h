@@ -48,6 +48,14 @@ struct Token {
   bool has(Flag f) const noexcept { return (flags & f) != 0; }
 };
 
+//! Something wrong with a field's text, found by the clean stage (contract `flags`).
+struct TextFlag {
+  std::string kind;      //!< "photo-credit", "photo-caption", "author-bio", "boilerplate", "untranslated-fragment"
+  Span span;             //!< where it is in the clean text; for text left out, the point where it was (empty span)
+  std::string text;      //!< the words flagged, as they were
+  bool removed = false;  //!< left out of the clean text (credits, captions, bios, boilerplate)
+};
+
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
   uint64_t term = 0;
@@ -101,11 +109,14 @@ class Doc {
   // -- analysis, appended by the analyze components
   std::vector<Span> sentences;
   std::vector<Token> tokens;
-  std::vector<std::string> flags;  //!< text-quality flags (contract `flags`)
+  std::vector<TextFlag> flags;  //!< text-quality findings, in field and text order (see flag_kinds())
   LinkFeatures features;
 
   // -- linking
   LinkDecision link;
+
+  //! The distinct kinds of `flags`, in order of first appearance (the contract's `flags` strings).
+  std::vector<std::string> flag_kinds() const;
 
   //! Frees what only analysis needs (tokens, sentences) once features exist.
   void release_analysis() {

@@ -20,8 +20,23 @@ void append_contract_json(const Doc& doc, std::string& out) {
     if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
   }
   w.key("flags").begin_array();
-  for (const auto& f : doc.flags) w.value(f);
+  for (const auto& kind : doc.flag_kinds()) w.value(kind);
   w.end_array();
+  // What each flag names: kept text by its span, text left out by the point where it was.
+  if (!doc.flags.empty()) {
+    w.key("flag_spans").begin_array();
+    for (const TextFlag& f : doc.flags) {
+      w.begin_object();
+      w.key("flag").value(f.kind);
+      w.key("field").value(field_name(f.span.field));
+      w.key("start").value(static_cast<int64_t>(f.span.begin));
+      w.key("end").value(static_cast<int64_t>(f.span.end));
+      w.key("text").value(f.text);
+      w.key("removed").value(f.removed);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
   out.push_back('\n');
 }

@@ -261,7 +261,7 @@ Status Store::add(const std::vector<Doc>& docs) {
     flags.clear();
     JsonWriter fw(flags);
     fw.begin_array();
-    for (const auto& f : d.flags) fw.value(f);
+    for (const auto& f : d.flag_kinds()) fw.value(f);
     fw.end_array();
 
     Stmt& a = stmts_->insert_article;

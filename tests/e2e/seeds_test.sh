@@ -15,4 +15,27 @@ PY
 for id in 000_3f03fae4bbbed3b9.txt 001_f963d68a5c7836e8.txt 002_d41ba8a7a5b51f1a.txt; do
   grep -q "\"id\":\"$id\",\"lang\":\"fr\"" "$WORK/seeds.jsonl" || fail "$id: not French or missing"
 done
+# The noise a reader sees in them (seeds.gold.json "noise"): credits and English debris in 000,
+# a stock author bio closing 001, nothing in 002; credits and bio left out of the clean text.
+python3 - "$WORK/seeds.jsonl" <<'PY' || fail "seeds: text-quality flags differ from the noise the gold lists"
+import json, sys
+docs = {d["id"]: d for d in map(json.loads, open(sys.argv[1]))}
+want = {"000_3f03fae4bbbed3b9.txt": ["photo-credit", "untranslated-fragment"],
+        "001_f963d68a5c7836e8.txt": ["author-bio"],
+        "002_d41ba8a7a5b51f1a.txt": []}
+ok = True
+for i, kinds in want.items():
+    if sorted(docs[i]["flags"]) != kinds:
+        print(i, "flags", docs[i]["flags"], "want", kinds); ok = False
+if "crédit : East2West" in docs["000_3f03fae4bbbed3b9.txt"]["text"] or "Zombie" in docs["001_f963d68a5c7836e8.txt"]["text"]:
+    print("a credit or the bio is still in the clean text"); ok = False
+debris = [s["text"] for s in docs["000_3f03fae4bbbed3b9.txt"]["flag_spans"] if s["flag"] == "untranslated-fragment"]
+text = docs["000_3f03fae4bbbed3b9.txt"]["text"].encode()
+for s in docs["000_3f03fae4bbbed3b9.txt"]["flag_spans"]:
+    if not s["removed"] and text[s["start"]:s["end"]].decode() != s["text"]:
+        print("span does not point at its text", s); ok = False
+if not {"[people]", "[later]"} <= set(debris):
+    print("English debris not all found", debris); ok = False
+sys.exit(0 if ok else 1)
+PY
 echo "seeds ok"
