@@ -11,4 +11,14 @@ const char* field_name(Field f) noexcept {
   return "text";
 }
 
+const char* entity_type_name(Entity::Type t) noexcept {
+  switch (t) {
+    case Entity::Type::kPer: return "PER";
+    case Entity::Type::kLoc: return "LOC";
+    case Entity::Type::kOrg: return "ORG";
+    case Entity::Type::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
 }  // namespace recoupe

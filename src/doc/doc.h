@@ -48,6 +48,15 @@ struct Token {
   bool has(Flag f) const noexcept { return (flags & f) != 0; }
 };
 
+//! A named-entity mention (contract `entities`).
+struct Entity {
+  enum class Type : uint8_t { kPer, kLoc, kOrg, kMisc };
+  Span span;
+  Type type = Type::kMisc;
+  std::string canonical;  //!< the one name of this entity in the article (and across articles when known)
+};
+const char* entity_type_name(Entity::Type t) noexcept;
+
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
   uint64_t term = 0;
@@ -102,6 +111,7 @@ class Doc {
   std::vector<Span> sentences;
   std::vector<Token> tokens;
   std::vector<std::string> flags;  //!< text-quality flags (contract `flags`)
+  std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
   LinkFeatures features;
 
   // -- linking
