@@ -26,7 +26,7 @@ enum Template : uint64_t {
   kBias = 1, kWord, kPrevWord, kNextWord, kPrev2Word, kNext2Word, kPrefix3, kSuffix3, kSuffix2, kShape0,
   kShapePrev, kShapeNext, kShapePrevCur, kShapeCurNext, kStartShape, kGazBit, kGazPrev, kGazNext, kGazShape,
   kTrigPrev, kTrigPrev2, kTrigNext, kHint, kLengthShape, kPrevWordShape, kWordNext, kPrevTag, kPrevTags,
-  kPrevTagShape, kPrevTagWord, kTrigSelf, kGazPrevTag, kPrefix2
+  kPrevTagShape, kPrevTagWord, kTrigSelf, kGazPrevTag, kPrefix2, kPrevTagHint
 };
 
 uint64_t feat(Template t, uint64_t a) noexcept { return mix(mix(t * 0x9E3779B97F4A7C15ULL) ^ a); }
@@ -316,6 +316,7 @@ void history_features(const DocView& view, size_t i, int prev, int prev2, bool n
   out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
   out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
   out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
+  out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
 }
 
 }  // namespace recoupe::ner

@@ -38,7 +38,8 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
   int prev = kO, prev2 = kO;
   for (size_t i = begin; i < end; ++i) {
     int best = kO;
-    if (prev != kO || may_start(view, i)) {
+    const bool can_start = may_start(view, i);
+    if (prev != kO || can_start) {
       feats.clear();
       static_features(view, begin, end, i, no_gazetteer, feats);
       history_features(view, i, prev, prev2, no_gazetteer, feats);
@@ -46,8 +47,18 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
       score(feats, s);
       bool found = false;
       const bool can_continue = may_continue(view, i);
+      // A person's name goes on over capitalised words and particles ("de", "van"), not lower-case words.
+      const TokenView& tok = view.tokens[i];
+      const bool connector = (tok.trigger & kTrigConnector) != 0;
+      const bool person_goes_on = tok.shape != kLower || connector;
+      // No name goes on over a stopword ("avait", "qui") unless a listed name does ("Médecins sans frontières").
+      const bool name_goes_on = !(tok.flags & Token::kStop) || connector ||
+                                (tok.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazPer)));
       for (int t = 0; t < kTagCount; ++t) {
-        if (!allowed(prev, t) || (is_inside(t) && !can_continue)) continue;
+        if (!allowed(prev, t) || (is_inside(t) && !can_continue) || (is_begin(t) && !can_start) ||
+            (t == kIPer && !person_goes_on) || (is_inside(t) && !name_goes_on)) {
+          continue;
+        }
         if (!found || s[t] > s[best]) best = t;
         found = true;
       }

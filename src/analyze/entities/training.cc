@@ -276,11 +276,14 @@ Result<std::vector<AnnotatedText>> read_annotated(const std::string& path) {
 }
 
 std::unique_ptr<Prepared> prepare(const AnnotatedText& text, const Gazetteer& gazetteer) {
+  // The components the entities component runs after (stopword flags come from lexical).
   thread_local std::unique_ptr<Component> segmenter = make_segmenter();
+  thread_local std::unique_ptr<Component> lexical = make_lexical();
   auto p = std::make_unique<Prepared>();
   p->doc.id = text.origin;
   p->doc.field(Field::kText) = text.text;
   segmenter->process(p->doc);
+  lexical->process(p->doc);
   build_view(p->doc, gazetteer, p->view);
   p->gold.assign(p->doc.tokens.size(), kO);
   size_t t = 0;
