@@ -11,13 +11,8 @@ namespace recoupe::ner {
 namespace {
 
 // Words that acronyms usually skip ("Organisation mondiale de la santé" → OMS).
-bool is_function_word(std::string_view folded) {
-  static constexpr std::string_view kWords[] = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et",
-                                                "a", "au", "aux", "en", "pour", "sur", "of", "the", "and"};
-  for (std::string_view w : kWords) {
-    if (folded == w) return true;
-  }
-  return folded == "d\xE2\x80\x99" || folded == "l\xE2\x80\x99";
+bool is_function_word(const TokenView& t) {
+  return (t.trigger & kTrigConnector) != 0 || t.shape == kElided || (t.flags & Token::kStop) != 0;
 }
 
 struct Info {
@@ -106,10 +101,10 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
       in.sequence = Gazetteer::extend(in.sequence, view.tokens[t].form);
       if (!(view.tokens[t].flags & Token::kWord)) continue;
       in.words.push_back(t);
-      const std::string_view f = view.folded_of(view.tokens[t]);
-      if (f.empty()) continue;
-      in.initials_all.push_back(f[0]);
-      if (!is_function_word(f)) in.initials_content.push_back(f[0]);
+      const TokenView& tv = view.tokens[t];
+      if (tv.initial == 0) continue;
+      in.initials_all.push_back(tv.initial);
+      if (!is_function_word(tv)) in.initials_content.push_back(tv.initial);
     }
     const TokenView& first = view.tokens[mentions[m].begin];
     in.acronym = in.words.size() == 1 && (first.shape == kAllCaps || first.shape == kMixedCase) &&

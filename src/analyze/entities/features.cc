@@ -187,51 +187,82 @@ void fold_word(std::string_view surface, std::string& out) {
   fold_append(surface, out);
 }
 
+namespace {
+
+// The surface-only part of a TokenView: computed on the spot, since a per-thread cache of it
+// costs more in cache misses than folding does (news text is mostly lower-case ASCII, folded as is).
+TokenView lexeme(std::string_view surface, uint8_t flags) {
+  thread_local std::string folded;
+  TokenView v;
+  v.surface = surface;
+  bool ascii = true, upper = false;
+  for (char c : surface) {
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  std::string_view f = surface;
+  if (!ascii || upper) {
+    fold_word(surface, folded);
+    f = folded;
+  }
+  v.form = form_hash(f);
+  v.initial = f.empty() ? 0 : f[0];
+  v.joiner = f == "." || f == "&" || f == "+" || f == "/";
+  if (ascii && !upper && (flags & Token::kWord) && !(flags & Token::kNumber)) {
+    v.shape = kLower;
+    v.length = static_cast<uint8_t>(surface.size() > 255 ? 255 : surface.size());
+    if (f.size() <= 7 && (f.back() == '\'')) v.shape = kElided;
+  } else {
+    v.shape = shape_of(surface, flags, v.length);
+  }
+  // Every trigger word is a word of at most 13 bytes.
+  if ((flags & Token::kWord) && f.size() <= 13) {
+    if (const uint8_t* trig = trigger_table().find(v.form)) v.trigger = *trig;
+  }
+  return v;
+}
+
+}  // namespace
+
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   view.tokens.clear();
   view.sentences.clear();
-  view.folded.clear();
   view.tokens.resize(doc.tokens.size());
-  const auto& triggers = trigger_table();
-  thread_local FlatHashMap<uint8_t> hints(1024);
+  // Document hints: forms seen capitalised mid-sentence (few), then which of them also appear in
+  // lower case (a bit set of their top bits spares most lower-case words a lookup).
+  thread_local FlatHashMap<uint8_t> hints(256);
   hints.clear();
-  std::string scratch;
+  std::array<uint64_t, 64> capitals{};
   int last_field = -1;
   uint32_t sentence_begin = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     TokenView& v = view.tokens[i];
-    const std::string_view surface = doc.text(t.span);
-    fold_word(surface, scratch);
-    v.fold_begin = static_cast<uint32_t>(view.folded.size());
-    v.fold_size = static_cast<uint32_t>(scratch.size());
-    view.folded += scratch;
-    v.form = form_hash(scratch);
+    v = lexeme(doc.text(t.span), t.flags);
     v.flags = t.flags;
-    v.shape = shape_of(surface, t.flags, v.length);
-    if (const uint8_t* trig = triggers.find(v.form)) v.trigger = *trig;
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.
-    const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap &&
-                               doc.text(doc.tokens[i - 1].span) == "." && (t.flags & Token::kCapitalized);
+    const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
+                               view.tokens[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
     if (i > 0 && (field != last_field || (t.has(Token::kSentenceStart) && !after_initial))) {
       view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(i));
       sentence_begin = static_cast<uint32_t>(i);
     }
     last_field = field;
-    if (v.shape == kLower) {
-      hints.try_emplace(v.form, 0).first |= kSeenLower;
-    } else if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) &&
-               !t.has(Token::kSentenceStart) && i > 0 && view.tokens[i - 1].shape != kQuote &&
-               view.tokens[i - 1].shape != kPunct) {
+    if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) && !t.has(Token::kSentenceStart) &&
+        i > 0 && view.tokens[i - 1].shape != kQuote && view.tokens[i - 1].shape != kPunct) {
       hints.try_emplace(v.form, 0).first |= kSeenCapitalMid;
+      capitals[v.form >> 58] |= uint64_t{1} << ((v.form >> 52) & 63);
     }
   }
   if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
   for (TokenView& v : view.tokens) {
-    if (v.flags & Token::kWord) {
-      if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
-    }
+    if (v.shape != kLower || !(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;
+    if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
+  }
+  for (TokenView& v : view.tokens) {
+    if (v.shape == kLower || !(v.flags & Token::kWord)) continue;
+    if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
 }
@@ -251,9 +282,7 @@ bool may_start(const DocView& view, size_t i) noexcept {
 bool may_continue(const DocView& view, size_t i) noexcept {
   const TokenView& t = view.tokens[i];
   if (t.shape == kQuote) return false;
-  if (t.shape != kPunct) return true;
-  const std::string_view f = view.folded_of(t);
-  return f == "." || f == "&" || f == "+" || f == "/";
+  return t.shape != kPunct || t.joiner;
 }
 
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
@@ -278,13 +307,15 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
   out.push_back(feat(kNextWord, n1.form));
   out.push_back(feat(kPrev2Word, p2.form));
   out.push_back(feat(kNext2Word, n2.form));
-  const std::string_view f = view.folded_of(t);
   if (t.flags & Token::kWord) {
     // Prefixes and suffixes in bytes of the folded form (ASCII after folding, nearly always).
-    out.push_back(feat(kPrefix3, form_hash(f.substr(0, 3))));
+    thread_local std::string folded;
+    fold_word(t.surface, folded);
+    const std::string_view f = folded;
     out.push_back(feat(kPrefix2, form_hash(f.substr(0, 2))));
-    out.push_back(feat(kSuffix3, form_hash(f.size() > 3 ? f.substr(f.size() - 3) : f)));
+    out.push_back(feat(kPrefix3, form_hash(f.substr(0, 3))));
     out.push_back(feat(kSuffix2, form_hash(f.size() > 2 ? f.substr(f.size() - 2) : f)));
+    out.push_back(feat(kSuffix3, form_hash(f.size() > 3 ? f.substr(f.size() - 3) : f)));
   }
   out.push_back(feat(kShape0, t.shape));
   out.push_back(feat(kShapePrev, p1.shape));

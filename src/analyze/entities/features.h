@@ -7,6 +7,7 @@
 // that a model sees at run time exactly what it was trained on.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,9 +57,12 @@ enum DocHint : uint8_t {
   kSeenLower = 2,       //!< the form appears in lower case
 };
 
+//! What the tagger reads of one token.
 struct TokenView {
+  std::string_view surface;  //!< the token's text in its Doc
   uint64_t form = 0;  //!< hash of the folded surface
-  uint32_t fold_begin = 0, fold_size = 0;  //!< the folded surface in DocView::folded
+  char initial = 0;  //!< first byte of the folded surface
+  bool joiner = false;  //!< ".", "&", "+" or "/": punctuation that may sit inside a name
   uint8_t shape = kPunct;
   uint8_t flags = 0;  //!< Token::Flag
   uint8_t gaz = 0;
@@ -70,9 +74,6 @@ struct TokenView {
 struct DocView {
   std::vector<TokenView> tokens;  //!< one per Doc::tokens
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  //!< token ranges [begin, end)
-  std::string folded;
-
-  std::string_view folded_of(const TokenView& t) const { return std::string_view(folded).substr(t.fold_begin, t.fold_size); }
 };
 
 class Gazetteer;

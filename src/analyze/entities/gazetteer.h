@@ -14,6 +14,7 @@
 // Thread safety: immutable once built; builtin() is built once, on first use.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,6 +57,9 @@ class Gazetteer {
   std::vector<uint64_t> forms_of(std::string_view name, bool* capitalised) const;
   void add_canonical(uint64_t key, const std::string& canonical, FlatHashMap<uint32_t>& map);
 
+  // First forms of the entries that do not start with a capital ("franceinfo", "20 Minutes"), as a bit set
+  // on the form's top bits: most lower-case words of a text are then not looked up at all.
+  std::array<uint64_t, 64> lower_starts_{};
   FlatHashMap<uint16_t> entries_{4096};
   FlatHashMap<uint32_t> names_{4096};     // salted sequence → 1 + index in strings_
   FlatHashMap<uint32_t> surnames_{1024};  // sequence → 1 + index, or kAmbiguous

@@ -28,7 +28,7 @@
 
 namespace recoupe::ner {
 
-inline constexpr int kRowBits = 20;
+inline constexpr int kRowBits = 18;
 inline uint32_t row_of(uint64_t feature) noexcept { return static_cast<uint32_t>(feature >> (64 - kRowBits)); }
 
 class Model {
