@@ -124,11 +124,16 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
   for (size_t m = 0; m < n; ++m) {
     const Info& a = info[m];
     if (a.words.empty()) continue;
-    // The best longer mention this one stands for: the nearest one before it, else the first after.
+    // The longer mention this one stands for: the longest, then the nearest one before it, else the first after.
+    // The same words are the same entity.
     int best = -1;
     for (size_t o = 0; o < n; ++o) {
       if (o == m || mentions[o].type != mentions[m].type) continue;
       const Info& b = info[o];
+      if (b.words.size() == a.words.size() && b.sequence == a.sequence) {
+        join(m, o);
+        continue;
+      }
       bool match = false;
       if (b.words.size() > a.words.size()) {
         if (mentions[m].type == Entity::Type::kPer) {
@@ -139,16 +144,10 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
         } else if (a.words.size() == 1 && !gazetteer.known_name(mentions[m].type, a.sequence)) {
           match = same_words(a, 0, b, 0, 1);  // "Lion" for "Lion de Belfort", not "France" for "France Info"
         }
-      } else if (b.words.size() == a.words.size() && b.sequence == a.sequence) {
-        match = true;
       }
       if (!match) continue;
-      if (o < m) best = static_cast<int>(o);  // the nearest before
-      else if (best < 0) best = static_cast<int>(o);
-      if (b.words.size() == a.words.size()) {
-        best = static_cast<int>(o);
-        break;
-      }
+      const size_t have = best < 0 ? 0 : info[static_cast<size_t>(best)].words.size();
+      if (b.words.size() > have || (b.words.size() == have && o < m)) best = static_cast<int>(o);
     }
     if (best >= 0) join(m, static_cast<size_t>(best));
   }

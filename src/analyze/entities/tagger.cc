@@ -36,6 +36,8 @@ template <typename Scores, typename Score, typename OnTag>
 void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, std::vector<uint64_t>& feats,
             uint8_t* tags, Score&& score, OnTag&& on_tag) {
   int prev = kO, prev2 = kO;
+  bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
+  bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
   for (size_t i = begin; i < end; ++i) {
     int best = kO;
     const bool can_start = may_start(view, i);
@@ -52,8 +54,12 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
       const bool connector = (tok.trigger & kTrigConnector) != 0;
       const bool person_goes_on = tok.shape != kLower || connector;
       // No name goes on over a stopword ("avait", "qui") unless a listed name does ("Médecins sans frontières").
-      const bool name_goes_on = !(tok.flags & Token::kStop) || connector ||
-                                (tok.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazPer)));
+      // Nor over two lower-case words in a row ("Commission européenne prépare"), unless listed.
+      const bool listed = (tok.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazPer))) != 0;
+      const bool lower = tok.shape == kLower && !connector;
+      // Nor over a lower-case word after an acronym ("CGT appelle").
+      const bool name_goes_on =
+          listed || connector || (!(tok.flags & Token::kStop) && !(lower && (prev_lower || prev_caps)));
       for (int t = 0; t < kTagCount; ++t) {
         if (!allowed(prev, t) || (is_inside(t) && !can_continue) || (is_begin(t) && !can_start) ||
             (t == kIPer && !person_goes_on) || (is_inside(t) && !name_goes_on)) {
@@ -65,6 +71,8 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
       on_tag(i, best, feats);
     }
     tags[i - begin] = static_cast<uint8_t>(best);
+    prev_lower = is_inside(best) && view.tokens[i].shape == kLower && !(view.tokens[i].trigger & kTrigConnector);
+    prev_caps = best != kO && view.tokens[i].shape == kAllCaps;
     prev2 = prev;
     prev = best;
   }
