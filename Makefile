@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRECOUPE_WERROR=ON
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench clean entities-model
 
 all: build
 
@@ -31,6 +31,12 @@ bench: build
 	@scripts/install-deps.sh --bench
 	@bench/run.sh $(BUILD)/recoupe
 	@$(BUILD)/bench/recoupe_bench --benchmark_min_time=0.3
+
+# Retrains the entity tagger (data/models/entities_fr.bin, embedded in the binary) on the data it may be
+# trained on (scripts/train-entities.sh says which), then rebuilds. Needs ../shared; takes seconds.
+entities-model: build
+	@scripts/train-entities.sh $(BUILD)/recoupe data/models/entities_fr.bin
+	@cmake --build $(BUILD) -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD)

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -30,6 +31,9 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
   app.add_option("--undated-burst-bonus", f.link.story.undated_burst_bonus,
                  "score bonus, between undated documents, for the story the previous one joined")
       ->capture_default_str();
+  app.add_option("--without", f.without, "leave this analysis component out (repeatable; see recoupe pipeline)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--duplicate-threshold", f.link.duplicate_threshold,
                  "estimated Jaccard of body 4-grams for a near-duplicate")
       ->capture_default_str();
@@ -42,6 +46,20 @@ EngineOptions engine_options(const EngineFlags& f, size_t default_batch) {
   o.read.max_record_bytes = static_cast<size_t>(f.max_record_mb * 1024 * 1024);
   o.batch_size = f.batch ? f.batch : default_batch;
   return o;
+}
+
+Result<Pipeline> build_pipeline(const EngineFlags& f) {
+  const std::vector<std::string> all = Pipeline::default_names();
+  std::vector<std::string> names;
+  for (const auto& name : all) {
+    if (std::find(f.without.begin(), f.without.end(), name) == f.without.end()) names.push_back(name);
+  }
+  for (const auto& name : f.without) {
+    if (std::find(all.begin(), all.end(), name) == all.end()) {
+      return Error{Errc::kBadInput, "--without " + name + ": no such component in the pipeline"};
+    }
+  }
+  return Pipeline::build(names);
 }
 
 int parse(CLI::App& app, const std::vector<std::string>& args) {

@@ -13,7 +13,7 @@ void print_usage(std::FILE* out) {
                "recoupe: French news articles in, stories out.\n\n"
                "usage: recoupe <command> [options]   (recoupe <command> --help for its options)\n\n"
                "commands:\n");
-  for (const auto& c : recoupe::cli::commands()) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  for (const auto& c : recoupe::cli::commands()) std::fprintf(out, "  %-15s %s\n", c.name, c.summary);
   std::fprintf(out,
                "\nexit status: 0 ok, 1 error, 2 bad usage, 3 done but some records were skipped\n");
 }

@@ -21,4 +21,14 @@ std::vector<std::string> Doc::flag_kinds() const {
   return kinds;
 }
 
+const char* entity_type_name(Entity::Type t) noexcept {
+  switch (t) {
+    case Entity::Type::kPer: return "PER";
+    case Entity::Type::kLoc: return "LOC";
+    case Entity::Type::kOrg: return "ORG";
+    case Entity::Type::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
 }  // namespace recoupe

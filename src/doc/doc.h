@@ -56,6 +56,15 @@ struct TextFlag {
   bool removed = false;  //!< left out of the clean text (credits, captions, bios, boilerplate)
 };
 
+//! A named-entity mention (contract `entities`).
+struct Entity {
+  enum class Type : uint8_t { kPer, kLoc, kOrg, kMisc };
+  Span span;
+  Type type = Type::kMisc;
+  std::string canonical;  //!< the one name of this entity in the article (and across articles when known)
+};
+const char* entity_type_name(Entity::Type t) noexcept;
+
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
   uint64_t term = 0;
@@ -110,6 +119,7 @@ class Doc {
   std::vector<Span> sentences;
   std::vector<Token> tokens;
   std::vector<TextFlag> flags;  //!< text-quality findings, in field and text order (see flag_kinds())
+  std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
   LinkFeatures features;
 
   // -- linking

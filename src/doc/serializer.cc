@@ -19,6 +19,20 @@ void append_contract_json(const Doc& doc, std::string& out) {
   for (Field f : kAllFields) {
     if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
   }
+  if (doc.entities) {
+    w.key("entities").begin_array();
+    for (const Entity& e : *doc.entities) {
+      w.begin_object();
+      w.key("field").value(field_name(e.span.field));
+      w.key("start").value(static_cast<int64_t>(e.span.begin));
+      w.key("end").value(static_cast<int64_t>(e.span.end));
+      w.key("text").value(doc.text(e.span));
+      w.key("type").value(entity_type_name(e.type));
+      w.key("canonical").value(e.canonical);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("flags").begin_array();
   for (const auto& kind : doc.flag_kinds()) w.value(kind);
   w.end_array();

@@ -1,0 +1,353 @@
+#include "analyze/entities/features.h"
+
+#include <xxhash.h>
+
+#include <array>
+
+#include "analyze/entities/gazetteer.h"
+#include "common/flat_hash_map.h"
+#include "common/folding.h"
+#include "common/utf8.h"
+
+namespace recoupe::ner {
+namespace {
+
+uint64_t mix(uint64_t x) noexcept {  // splitmix64's finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// Feature templates: a feature is mix(template, value...).
+enum Template : uint64_t {
+  kBias = 1, kWord, kPrevWord, kNextWord, kPrev2Word, kNext2Word, kPrefix3, kSuffix3, kSuffix2, kShape0,
+  kShapePrev, kShapeNext, kShapePrevCur, kShapeCurNext, kStartShape, kGazBit, kGazPrev, kGazNext, kGazShape,
+  kTrigPrev, kTrigPrev2, kTrigNext, kHint, kLengthShape, kPrevWordShape, kWordNext, kPrevTag, kPrevTags,
+  kPrevTagShape, kPrevTagWord, kTrigSelf, kGazPrevTag, kPrefix2, kPrevTagHint
+};
+
+uint64_t feat(Template t, uint64_t a) noexcept { return mix(mix(t * 0x9E3779B97F4A7C15ULL) ^ a); }
+uint64_t feat(Template t, uint64_t a, uint64_t b) noexcept { return mix(feat(t, a) + b * 0xD6E8FEB86659FD93ULL); }
+
+bool is_apostrophe_end(std::string_view s) {
+  return (!s.empty() && s.back() == '\'') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x99");
+}
+
+uint8_t shape_of(std::string_view s, uint8_t flags, uint8_t& length) {
+  size_t upper = 0, lower = 0, digit = 0, n = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = utf8::next(s, i);
+    const bool up = c < 0x80 ? (c >= 'A' && c <= 'Z') : is_upper(c);
+    const bool lo = c < 0x80 ? (c >= 'a' && c <= 'z') : is_lower(c);
+    if (n == 0) first_upper = up;
+    upper += up;
+    lower += lo;
+    digit += c >= '0' && c <= '9';
+    ++n;
+  }
+  length = static_cast<uint8_t>(n > 255 ? 255 : n);
+  if (!(flags & Token::kWord)) {
+    if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") return kHyphen;
+    if (s == "\"" || s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "'" ||
+        s == "\xE2\x80\x99")
+      return kQuote;
+    return kPunct;
+  }
+  if (flags & Token::kNumber) return kDigits;
+  if (is_apostrophe_end(s) && n <= 7) return kElided;
+  if (digit > 0) return kAlnum;
+  if (upper == 0) return kLower;
+  if (lower == 0) return n == 1 ? kSingleCap : kAllCaps;
+  if (first_upper && upper == 1) return kCapital;
+  return kMixedCase;
+}
+
+struct TriggerWord {
+  std::string_view folded;
+  uint8_t classes;
+};
+
+// Folded words and their trigger classes (see Trigger). French usage, written for this project.
+constexpr TriggerWord kTriggerWords[] = {
+    // before people
+    {"m", kTrigTitle}, {"mme", kTrigTitle}, {"mlle", kTrigTitle}, {"mm", kTrigTitle}, {"dr", kTrigTitle},
+    {"pr", kTrigTitle}, {"me", kTrigTitle}, {"president", kTrigTitle}, {"presidente", kTrigTitle},
+    {"ministre", kTrigTitle}, {"depute", kTrigTitle}, {"deputee", kTrigTitle}, {"senateur", kTrigTitle},
+    {"senatrice", kTrigTitle}, {"maire", kTrigTitle}, {"general", kTrigTitle}, {"colonel", kTrigTitle},
+    {"juge", kTrigTitle}, {"procureur", kTrigTitle}, {"procureure", kTrigTitle}, {"avocat", kTrigTitle},
+    {"avocate", kTrigTitle}, {"secretaire", kTrigTitle}, {"directeur", kTrigTitle}, {"directrice", kTrigTitle},
+    {"patron", kTrigTitle}, {"patronne", kTrigTitle}, {"pdg", kTrigTitle}, {"chef", kTrigTitle},
+    {"cheffe", kTrigTitle}, {"parole", kTrigTitle}, {"prefet", kTrigTitle}, {"prefete", kTrigTitle},
+    {"candidat", kTrigTitle}, {"candidate", kTrigTitle}, {"pape", kTrigTitle}, {"roi", kTrigTitle},
+    {"reine", kTrigTitle}, {"prince", kTrigTitle}, {"princesse", kTrigTitle}, {"docteur", kTrigTitle},
+    {"professeur", kTrigTitle}, {"commissaire", kTrigTitle}, {"chancelier", kTrigTitle},
+    {"chanceliere", kTrigTitle}, {"epouse", kTrigTitle}, {"entraineur", kTrigTitle},
+    {"selectionneur", kTrigTitle}, {"joueur", kTrigTitle}, {"joueuse", kTrigTitle}, {"acteur", kTrigTitle},
+    {"actrice", kTrigTitle}, {"chanteur", kTrigTitle}, {"chanteuse", kTrigTitle}, {"ecrivain", kTrigTitle},
+    {"journaliste", kTrigTitle}, {"sociologue", kTrigTitle}, {"economiste", kTrigTitle},
+    {"ambassadeur", kTrigTitle}, {"dirigeant", kTrigTitle}, {"opposant", kTrigTitle}, {"homologue", kTrigTitle},
+    {"conseiller", kTrigTitle}, {"conseillere", kTrigTitle}, {"porte", kTrigTitle}, {"elu", kTrigTitle},
+    {"elue", kTrigTitle}, {"premier", kTrigTitle}, {"premiere", kTrigTitle}, {"dictateur", kTrigTitle},
+    {"leader", kTrigTitle}, {"fondateur", kTrigTitle}, {"fondatrice", kTrigTitle}, {"auteur", kTrigTitle},
+    {"autrice", kTrigTitle}, {"realisateur", kTrigTitle}, {"realisatrice", kTrigTitle},
+    // before places
+    {"a", kTrigPlace}, {"au", kTrigPlace}, {"aux", kTrigPlace}, {"en", kTrigPlace | kTrigConnector},
+    {"dans", kTrigPlace}, {"vers", kTrigPlace}, {"depuis", kTrigPlace}, {"pres", kTrigPlace},
+    {"ville", kTrigPlace}, {"commune", kTrigPlace}, {"region", kTrigPlace | kTrigLowerHead},
+    {"departement", kTrigPlace | kTrigLowerHead}, {"capitale", kTrigPlace}, {"province", kTrigPlace},
+    {"quartier", kTrigPlace}, {"village", kTrigPlace}, {"pays", kTrigPlace}, {"habitants", kTrigPlace},
+    {"venu", kTrigPlace}, {"originaire", kTrigPlace}, {"frontiere", kTrigPlace},
+    // before organisations
+    {"groupe", kTrigOrg}, {"societe", kTrigOrg}, {"entreprise", kTrigOrg}, {"parti", kTrigOrg | kTrigLowerHead},
+    {"syndicat", kTrigOrg | kTrigLowerHead}, {"chaine", kTrigOrg}, {"journal", kTrigOrg},
+    {"quotidien", kTrigOrg}, {"hebdomadaire", kTrigOrg}, {"magazine", kTrigOrg}, {"radio", kTrigOrg},
+    {"site", kTrigOrg}, {"association", kTrigOrg | kTrigLowerHead}, {"fondation", kTrigOrg | kTrigLowerHead},
+    {"banque", kTrigOrg | kTrigLowerHead}, {"club", kTrigOrg}, {"constructeur", kTrigOrg}, {"operateur", kTrigOrg},
+    {"compagnie", kTrigOrg}, {"firme", kTrigOrg}, {"federation", kTrigOrg | kTrigLowerHead},
+    {"agence", kTrigOrg | kTrigLowerHead}, {"institut", kTrigOrg | kTrigLowerHead}, {"ong", kTrigOrg},
+    {"organisation", kTrigOrg}, {"laboratoire", kTrigOrg}, {"marque", kTrigOrg}, {"enseigne", kTrigOrg},
+    {"filiale", kTrigOrg}, {"equipe", kTrigOrg}, {"cabinet", kTrigOrg}, {"mouvement", kTrigOrg | kTrigLowerHead},
+    {"editeur", kTrigOrg}, {"plateforme", kTrigOrg}, {"reseau", kTrigOrg}, {"geant", kTrigOrg},
+    // lower-case words that may begin a name
+    {"ministere", kTrigLowerHead}, {"universite", kTrigLowerHead}, {"boulevard", kTrigLowerHead},
+    {"rue", kTrigLowerHead}, {"avenue", kTrigLowerHead}, {"place", kTrigLowerHead}, {"quai", kTrigLowerHead},
+    {"commission", kTrigLowerHead}, {"centre", kTrigLowerHead}, {"secretariat", kTrigLowerHead},
+    {"conseil", kTrigLowerHead}, {"cour", kTrigLowerHead}, {"tribunal", kTrigLowerHead},
+    {"lycee", kTrigLowerHead}, {"college", kTrigLowerHead}, {"hopital", kTrigLowerHead},
+    {"musee", kTrigLowerHead}, {"eglise", kTrigLowerHead}, {"cathedrale", kTrigLowerHead},
+    {"pont", kTrigLowerHead}, {"gare", kTrigLowerHead}, {"aeroport", kTrigLowerHead}, {"stade", kTrigLowerHead},
+    {"palais", kTrigLowerHead}, {"chateau", kTrigLowerHead}, {"lac", kTrigLowerHead}, {"mont", kTrigLowerHead},
+    {"golfe", kTrigLowerHead}, {"ile", kTrigLowerHead}, {"iles", kTrigLowerHead}, {"service", kTrigLowerHead},
+    {"direction", kTrigLowerHead}, {"inspection", kTrigLowerHead}, {"office", kTrigLowerHead},
+    {"caisse", kTrigLowerHead}, {"comite", kTrigLowerHead}, {"observatoire", kTrigLowerHead},
+    {"autorite", kTrigLowerHead}, {"ecole", kTrigLowerHead}, {"prefecture", kTrigLowerHead},
+    {"mairie", kTrigLowerHead}, {"assemblee", kTrigLowerHead}, {"parlement", kTrigLowerHead},
+    {"haute", kTrigLowerHead}, {"haut", kTrigLowerHead}, {"union", kTrigLowerHead}, {"front", kTrigLowerHead},
+    {"parc", kTrigLowerHead}, {"jardin", kTrigLowerHead}, {"jardins", kTrigLowerHead},
+    {"academie", kTrigLowerHead}, {"theatre", kTrigLowerHead}, {"fleuve", kTrigLowerHead},
+    {"canal", kTrigLowerHead}, {"baie", kTrigLowerHead}, {"chambre", kTrigLowerHead},
+    {"confederation", kTrigLowerHead}, {"brigade", kTrigLowerHead}, {"prison", kTrigLowerHead},
+    {"maison", kTrigLowerHead}, {"porte", kTrigLowerHead | kTrigTitle}, {"tour", kTrigLowerHead},
+    // inside names
+    {"de", kTrigConnector}, {"du", kTrigConnector}, {"des", kTrigConnector}, {"d'", kTrigConnector},
+    {"la", kTrigConnector}, {"le", kTrigConnector}, {"les", kTrigConnector}, {"l'", kTrigConnector},
+    {"et", kTrigConnector}, {"sur", kTrigConnector}, {"von", kTrigConnector}, {"van", kTrigConnector},
+    {"der", kTrigConnector}, {"di", kTrigConnector}, {"da", kTrigConnector}, {"del", kTrigConnector},
+    {"bin", kTrigConnector}, {"ben", kTrigConnector}, {"al", kTrigConnector}, {"el", kTrigConnector},
+    // around speech
+    {"selon", kTrigSpeech}, {"declare", kTrigSpeech}, {"estime", kTrigSpeech}, {"explique", kTrigSpeech},
+    {"affirme", kTrigSpeech}, {"indique", kTrigSpeech}, {"souligne", kTrigSpeech}, {"assure", kTrigSpeech},
+    {"ajoute", kTrigSpeech}, {"dit", kTrigSpeech}, {"confie", kTrigSpeech}, {"precise", kTrigSpeech},
+    {"annonce", kTrigSpeech}, {"raconte", kTrigSpeech}, {"reconnait", kTrigSpeech}, {"rappelle", kTrigSpeech},
+};
+
+const FlatHashMap<uint8_t>& trigger_table() {
+  static const auto* table = [] {
+    auto* t = new FlatHashMap<uint8_t>(512);
+    for (const auto& w : kTriggerWords) t->try_emplace(form_hash(w.folded), 0).first |= w.classes;
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+Entity::Type tag_type(int t) noexcept {
+  switch (t) {
+    case kBPer: case kIPer: return Entity::Type::kPer;
+    case kBLoc: case kILoc: return Entity::Type::kLoc;
+    case kBOrg: case kIOrg: return Entity::Type::kOrg;
+    default: return Entity::Type::kMisc;
+  }
+}
+
+int begin_tag(Entity::Type t) noexcept {
+  switch (t) {
+    case Entity::Type::kPer: return kBPer;
+    case Entity::Type::kLoc: return kBLoc;
+    case Entity::Type::kOrg: return kBOrg;
+    default: return kO;
+  }
+}
+
+uint64_t form_hash(std::string_view folded) noexcept { return XXH3_64bits(folded.data(), folded.size()) | 1; }
+
+void fold_word(std::string_view surface, std::string& out) {
+  out.clear();
+  bool ascii = true;
+  for (char c : surface) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    for (char c : surface) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  fold_append(surface, out);
+}
+
+namespace {
+
+// The surface-only part of a TokenView: computed on the spot, since a per-thread cache of it
+// costs more in cache misses than folding does (news text is mostly lower-case ASCII, folded as is).
+TokenView lexeme(std::string_view surface, uint8_t flags) {
+  thread_local std::string folded;
+  TokenView v;
+  v.surface = surface;
+  bool ascii = true, upper = false;
+  for (char c : surface) {
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  std::string_view f = surface;
+  if (!ascii || upper) {
+    fold_word(surface, folded);
+    f = folded;
+  }
+  v.form = form_hash(f);
+  v.initial = f.empty() ? 0 : f[0];
+  v.joiner = f == "." || f == "&" || f == "+" || f == "/";
+  if (ascii && !upper && (flags & Token::kWord) && !(flags & Token::kNumber)) {
+    v.shape = kLower;
+    v.length = static_cast<uint8_t>(surface.size() > 255 ? 255 : surface.size());
+    if (f.size() <= 7 && (f.back() == '\'')) v.shape = kElided;
+  } else {
+    v.shape = shape_of(surface, flags, v.length);
+  }
+  // Every trigger word is a word of at most 13 bytes.
+  if ((flags & Token::kWord) && f.size() <= 13) {
+    if (const uint8_t* trig = trigger_table().find(v.form)) v.trigger = *trig;
+  }
+  return v;
+}
+
+}  // namespace
+
+void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
+  view.tokens.clear();
+  view.sentences.clear();
+  view.tokens.resize(doc.tokens.size());
+  // Document hints: forms seen capitalised mid-sentence (few), then which of them also appear in
+  // lower case (a bit set of their top bits spares most lower-case words a lookup).
+  thread_local FlatHashMap<uint8_t> hints(256);
+  hints.clear();
+  std::array<uint64_t, 64> capitals{};
+  int last_field = -1;
+  uint32_t sentence_begin = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    TokenView& v = view.tokens[i];
+    v = lexeme(doc.text(t.span), t.flags);
+    v.flags = t.flags;
+    const int field = static_cast<int>(t.span.field);
+    // A sentence break after an initial ("George W. Bush") is no break for names.
+    const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
+                               view.tokens[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
+    if (i > 0 && (field != last_field || (t.has(Token::kSentenceStart) && !after_initial))) {
+      view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(i));
+      sentence_begin = static_cast<uint32_t>(i);
+    }
+    last_field = field;
+    if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) && !t.has(Token::kSentenceStart) &&
+        i > 0 && view.tokens[i - 1].shape != kQuote && view.tokens[i - 1].shape != kPunct) {
+      hints.try_emplace(v.form, 0).first |= kSeenCapitalMid;
+      capitals[v.form >> 58] |= uint64_t{1} << ((v.form >> 52) & 63);
+    }
+  }
+  if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
+  for (TokenView& v : view.tokens) {
+    if (v.shape != kLower || !(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;
+    if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
+  }
+  for (TokenView& v : view.tokens) {
+    if (v.shape == kLower || !(v.flags & Token::kWord)) continue;
+    if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
+  }
+  for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
+}
+
+bool may_start(const DocView& view, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  if (!(t.flags & Token::kWord)) return false;
+  switch (t.shape) {
+    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
+    case kElided: return (t.flags & Token::kCapitalized) != 0;
+    default: break;
+  }
+  constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
+  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
+}
+
+bool may_continue(const DocView& view, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  if (t.shape == kQuote) return false;
+  return t.shape != kPunct || t.joiner;
+}
+
+void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
+                     std::vector<uint64_t>& out) {
+  const TokenView& t = view.tokens[i];
+  static const TokenView kPad = [] {
+    TokenView p;
+    p.form = 0x5A5A5A5AULL;
+    p.shape = kShapeCount;
+    return p;
+  }();
+  const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
+  const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
+  const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;
+  const TokenView& n2 = i + 2 < end ? view.tokens[i + 2] : kPad;
+  const bool start = i == begin || (t.flags & Token::kSentenceStart);
+  const uint8_t g0 = no_gazetteer ? 0 : t.gaz, gp = no_gazetteer ? 0 : p1.gaz, gn = no_gazetteer ? 0 : n1.gaz;
+
+  out.push_back(feat(kBias, 0));
+  out.push_back(feat(kWord, t.form));
+  out.push_back(feat(kPrevWord, p1.form));
+  out.push_back(feat(kNextWord, n1.form));
+  out.push_back(feat(kPrev2Word, p2.form));
+  out.push_back(feat(kNext2Word, n2.form));
+  if (t.flags & Token::kWord) {
+    // Prefixes and suffixes in bytes of the folded form (ASCII after folding, nearly always).
+    thread_local std::string folded;
+    fold_word(t.surface, folded);
+    const std::string_view f = folded;
+    out.push_back(feat(kPrefix2, form_hash(f.substr(0, 2))));
+    out.push_back(feat(kPrefix3, form_hash(f.substr(0, 3))));
+    out.push_back(feat(kSuffix2, form_hash(f.size() > 2 ? f.substr(f.size() - 2) : f)));
+    out.push_back(feat(kSuffix3, form_hash(f.size() > 3 ? f.substr(f.size() - 3) : f)));
+  }
+  out.push_back(feat(kShape0, t.shape));
+  out.push_back(feat(kShapePrev, p1.shape));
+  out.push_back(feat(kShapeNext, n1.shape));
+  out.push_back(feat(kShapePrevCur, p1.shape, t.shape));
+  out.push_back(feat(kShapeCurNext, t.shape, n1.shape));
+  out.push_back(feat(kStartShape, start, t.shape));
+  for (int b = 0; b < 8; ++b) {
+    if (g0 & (1u << b)) out.push_back(feat(kGazBit, static_cast<uint64_t>(b)));
+  }
+  if (g0) out.push_back(feat(kGazShape, g0, t.shape * 2 + start));
+  out.push_back(feat(kGazPrev, gp));
+  out.push_back(feat(kGazNext, gn));
+  if (p1.trigger) out.push_back(feat(kTrigPrev, p1.trigger));
+  if (p2.trigger) out.push_back(feat(kTrigPrev2, p2.trigger));
+  if (n1.trigger) out.push_back(feat(kTrigNext, n1.trigger));
+  if (t.trigger) out.push_back(feat(kTrigSelf, t.trigger));
+  out.push_back(feat(kHint, t.hint, t.shape * 2 + start));
+  out.push_back(feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
+  out.push_back(feat(kPrevWordShape, p1.form, t.shape));
+  out.push_back(feat(kWordNext, t.form, n1.form));
+}
+
+void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
+                      std::vector<uint64_t>& out) {
+  const TokenView& t = view.tokens[i];
+  out.push_back(feat(kPrevTag, static_cast<uint64_t>(prev)));
+  out.push_back(feat(kPrevTags, static_cast<uint64_t>(prev), static_cast<uint64_t>(prev2)));
+  out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
+  out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
+  out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
+  out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
+}
+
+}  // namespace recoupe::ner

@@ -1,0 +1,103 @@
+// src/analyze/entities/features.h
+//
+// What the entity tagger sees of a document: one TokenView per token of the
+// Doc (folded form, shape, gazetteer and trigger marks, document-level hints),
+// sentences as token ranges, and the hashed features of one token. Training
+// and tagging build the view with the same code, from the same segmenter, so
+// that a model sees at run time exactly what it was trained on.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/doc.h"
+
+namespace recoupe::ner {
+
+//! BIO tags over PER, LOC, ORG. Rows of the model hold kRow weights, one per tag (the last unused).
+enum Tag : uint8_t { kO = 0, kBPer, kIPer, kBLoc, kILoc, kBOrg, kIOrg, kTagCount };
+inline constexpr int kRow = 8;
+static_assert(kTagCount <= kRow);
+
+inline bool is_begin(int t) noexcept { return t == kBPer || t == kBLoc || t == kBOrg; }
+inline bool is_inside(int t) noexcept { return t == kIPer || t == kILoc || t == kIOrg; }
+//! The entity type of a B or I tag.
+Entity::Type tag_type(int t) noexcept;
+//! B tag of a type (PER, LOC, ORG); kO for MISC.
+int begin_tag(Entity::Type t) noexcept;
+//! True when tag `t` may follow `prev` (I-X only after B-X or I-X).
+inline bool allowed(int prev, int t) noexcept { return !is_inside(t) || (prev != kO && (prev + 1) / 2 == (t + 1) / 2); }
+
+//! Coarse word shapes.
+enum Shape : uint8_t {
+  kPunct, kLower, kCapital, kAllCaps, kSingleCap, kDigits, kAlnum, kMixedCase, kElided, kHyphen, kQuote, kShapeCount
+};
+
+//! Gazetteer marks of a token: for each category, whether an entry starts here and whether one covers it.
+enum GazCategory : uint8_t { kGazLoc, kGazOrg, kGazPer, kGazFirst, kGazCategoryCount };
+inline constexpr uint8_t gaz_begin_bit(GazCategory c) { return static_cast<uint8_t>(1u << (2 * c)); }
+inline constexpr uint8_t gaz_inside_bit(GazCategory c) { return static_cast<uint8_t>(2u << (2 * c)); }
+
+//! Trigger classes of a word, marked on the word itself (its neighbours read them).
+enum Trigger : uint8_t {
+  kTrigTitle = 1,      //!< M., Mme, Dr, président, ministre, député... before a person
+  kTrigPlace = 2,      //!< à, en, dans, vers, depuis... before a place
+  kTrigOrg = 4,        //!< groupe, société, parti, syndicat, chaîne, journal... before an organisation
+  kTrigLowerHead = 8,  //!< a lower-case word that may begin a name (ministère, université, boulevard...)
+  kTrigConnector = 16, //!< de, du, des, la, l', et... inside names
+  kTrigSpeech = 32,    //!< a déclaré, selon, estime... around people
+};
+
+//! Document-level hints about a form.
+enum DocHint : uint8_t {
+  kSeenCapitalMid = 1,  //!< the form appears capitalised away from a sentence start
+  kSeenLower = 2,       //!< the form appears in lower case
+};
+
+//! What the tagger reads of one token.
+struct TokenView {
+  std::string_view surface;  //!< the token's text in its Doc
+  uint64_t form = 0;  //!< hash of the folded surface
+  char initial = 0;  //!< first byte of the folded surface
+  bool joiner = false;  //!< ".", "&", "+" or "/": punctuation that may sit inside a name
+  uint8_t shape = kPunct;
+  uint8_t flags = 0;  //!< Token::Flag
+  uint8_t gaz = 0;
+  uint8_t trigger = 0;
+  uint8_t hint = 0;
+  uint8_t length = 0;  //!< surface length in code points, capped at 255
+};
+
+struct DocView {
+  std::vector<TokenView> tokens;  //!< one per Doc::tokens
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;  //!< token ranges [begin, end)
+};
+
+class Gazetteer;
+
+//! Builds the view of `doc`'s tokens (marks from `gazetteer`).
+void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view);
+
+//! True when a mention may start at token `i` after an O: a capitalised word, a gazetteer entry, a lower-case head.
+bool may_start(const DocView& view, size_t i) noexcept;
+
+//! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.
+bool may_continue(const DocView& view, size_t i) noexcept;
+
+//! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes).
+//! With `no_gazetteer`, gazetteer marks are left out (training drops them on some sentences).
+void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
+                     std::vector<uint64_t>& out);
+//! Appends the features that depend on the two previous tags.
+void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
+                      std::vector<uint64_t>& out);
+
+//! Folded form and its hash, as the view computes them (gazetteer entries go through the same).
+uint64_t form_hash(std::string_view folded) noexcept;
+//! Folds `surface` into `out` (cleared first); ASCII fast path.
+void fold_word(std::string_view surface, std::string& out);
+
+}  // namespace recoupe::ner

@@ -1,0 +1,133 @@
+#include "analyze/entities/recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace recoupe::ner {
+namespace {
+
+// Tokens a mention does not start with: punctuation, and function words unless capitalised ("Le Figaro").
+bool is_start_junk(const TokenView& t) {
+  if (!(t.flags & Token::kWord)) return true;
+  return ((t.trigger & kTrigConnector) != 0 || t.shape == kElided) && !(t.flags & Token::kCapitalized);
+}
+// Tokens a mention does not end with: punctuation and function words.
+bool is_end_junk(const TokenView& t) {
+  return !(t.flags & Token::kWord) || (t.trigger & kTrigConnector) != 0 || t.shape == kElided;
+}
+
+uint64_t sequence_of(const DocView& view, uint32_t b, uint32_t e) {
+  uint64_t h = Gazetteer::kSeed;
+  for (uint32_t t = b; t < e; ++t) h = Gazetteer::extend(h, view.tokens[t].form);
+  return h;
+}
+
+}  // namespace
+
+std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& model, const Gazetteer& gazetteer) {
+  build_view(doc, gazetteer, view);
+  std::vector<Mention> mentions;
+  std::vector<uint8_t> tags;
+  for (const auto& [b, e] : view.sentences) {
+    tag_sentence(model, view, b, e, tags);
+    for (uint32_t i = b; i < e;) {
+      if (!is_begin(tags[i - b])) {
+        ++i;
+        continue;
+      }
+      Mention m;
+      m.begin = i;
+      m.type = tag_type(tags[i - b]);
+      ++i;
+      while (i < e && is_inside(tags[i - b])) ++i;
+      m.end = i;
+      while (m.begin < m.end && is_start_junk(view.tokens[m.begin])) ++m.begin;
+      while (m.end > m.begin && is_end_junk(view.tokens[m.end - 1])) --m.end;
+      if (m.end > m.begin) mentions.push_back(m);
+    }
+  }
+  if (mentions.empty()) return mentions;
+
+  // One type per name in the article: the majority of its mentions (the first on a tie).
+  std::map<uint64_t, std::array<int, 4>> votes;
+  std::map<uint64_t, int> first_type;
+  for (const Mention& m : mentions) {
+    const uint64_t s = sequence_of(view, m.begin, m.end);
+    votes[s][static_cast<int>(m.type)] += 1;
+    first_type.try_emplace(s, static_cast<int>(m.type));
+  }
+  auto majority = [&](uint64_t s) {
+    const auto& v = votes[s];
+    int best = first_type[s];
+    for (int t = 0; t < 4; ++t) {
+      if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;
+    }
+    return static_cast<Entity::Type>(best);
+  };
+  for (Mention& m : mentions) m.type = majority(sequence_of(view, m.begin, m.end));
+
+  // Other occurrences of a found name, capitalised as it was, that the tagger left out
+  // (a name at the start of a sentence, most often).
+  std::vector<uint8_t> covered(view.tokens.size(), 0);
+  for (const Mention& m : mentions) std::fill(covered.begin() + m.begin, covered.begin() + m.end, 1);
+  std::map<std::pair<uint64_t, uint32_t>, Entity::Type> names;  // (first form, length) → candidates
+  std::map<uint64_t, Entity::Type> by_sequence;
+  for (const Mention& m : mentions) {
+    if (!(view.tokens[m.begin].flags & Token::kCapitalized)) continue;
+    by_sequence.emplace(sequence_of(view, m.begin, m.end), m.type);
+    names.emplace(std::make_pair(view.tokens[m.begin].form, m.end - m.begin), m.type);
+  }
+  std::vector<Mention> added;
+  for (const auto& [b, e] : view.sentences) {
+    for (uint32_t i = b; i < e; ++i) {
+      if (covered[i] || !(view.tokens[i].flags & Token::kCapitalized)) continue;
+      // The longest found name starting here.
+      uint32_t best_len = 0;
+      Entity::Type type = Entity::Type::kMisc;
+      for (auto it = names.lower_bound({view.tokens[i].form, 0});
+           it != names.end() && it->first.first == view.tokens[i].form; ++it) {
+        const uint32_t len = it->first.second;
+        if (i + len > e || len <= best_len) continue;
+        bool free = true;
+        for (uint32_t k = i; k < i + len; ++k) free &= covered[k] == 0;
+        if (!free) continue;
+        auto s = by_sequence.find(sequence_of(view, i, i + len));
+        if (s == by_sequence.end()) continue;
+        // Not inside a longer capitalised run ("Paris" in "Paris Saint-Germain").
+        if (i + len < e && (view.tokens[i + len].shape == kCapital || view.tokens[i + len].shape == kAllCaps)) continue;
+        best_len = len;
+        type = s->second;
+      }
+      if (best_len == 0) continue;
+      added.push_back(Mention{i, i + best_len, type});
+      std::fill(covered.begin() + i, covered.begin() + i + best_len, 1);
+      i += best_len - 1;
+    }
+  }
+  if (!added.empty()) {
+    mentions.insert(mentions.end(), added.begin(), added.end());
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  }
+  return mentions;
+}
+
+std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazetteer& gazetteer) {
+  thread_local DocView view;
+  const std::vector<Mention> mentions = find_mentions(doc, view, model, gazetteer);
+  const std::vector<std::string> names = canonical_names(doc, view, gazetteer, mentions);
+  std::vector<Entity> out;
+  out.reserve(mentions.size());
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const Token& first = doc.tokens[mentions[m].begin];
+    const Token& last = doc.tokens[mentions[m].end - 1];
+    Entity e;
+    e.span = Span{first.span.field, first.span.begin, last.span.end};
+    e.type = mentions[m].type;
+    e.canonical = names[m];
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace recoupe::ner

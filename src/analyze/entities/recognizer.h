@@ -1,0 +1,23 @@
+// src/analyze/entities/recognizer.h
+//
+// Named entities of a Doc, end to end: the view (features.h), the tagger on
+// each sentence (tagger.h), mention clean-up and one type per name in the
+// article, then canonical names (canonical.h).
+#pragma once
+
+#include <vector>
+
+#include "analyze/entities/canonical.h"
+#include "analyze/entities/gazetteer.h"
+#include "analyze/entities/tagger.h"
+
+namespace recoupe::ner {
+
+//! Mentions in token order: tagged, trimmed of edge punctuation and function words, one type per
+//! name in the article (the majority), and occurrences of a found name that the tagger missed added.
+std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& model, const Gazetteer& gazetteer);
+
+//! find_mentions() and canonical_names() as the contract's entities.
+std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazetteer& gazetteer);
+
+}  // namespace recoupe::ner

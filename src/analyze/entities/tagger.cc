@@ -1,0 +1,206 @@
+#include "analyze/entities/tagger.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "analyze/entities/data.h"
+
+namespace recoupe::ner {
+namespace {
+
+constexpr char kMagic[4] = {'R', 'N', 'E', 'R'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kRows = size_t{1} << kRowBits;
+
+template <typename T>
+void put(std::string& out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out.append(b, sizeof(T));
+}
+
+template <typename T>
+bool get(std::string_view& in, T& v) {
+  if (in.size() < sizeof(T)) return false;
+  std::memcpy(&v, in.data(), sizeof(T));
+  in.remove_prefix(sizeof(T));
+  return true;
+}
+
+// Greedy decoding shared by the shipped model and training: `score(features, scores)` fills kRow scores;
+// `on_tag(i, best, features)` sees each scored decision.
+template <typename Scores, typename Score, typename OnTag>
+void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, std::vector<uint64_t>& feats,
+            uint8_t* tags, Score&& score, OnTag&& on_tag) {
+  int prev = kO, prev2 = kO;
+  bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
+  bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
+  for (size_t i = begin; i < end; ++i) {
+    int best = kO;
+    const bool can_start = may_start(view, i);
+    if (prev != kO || can_start) {
+      feats.clear();
+      static_features(view, begin, end, i, no_gazetteer, feats);
+      history_features(view, i, prev, prev2, no_gazetteer, feats);
+      Scores s{};
+      score(feats, s);
+      bool found = false;
+      const bool can_continue = may_continue(view, i);
+      // A person's name goes on over capitalised words and particles ("de", "van"), not lower-case words.
+      const TokenView& tok = view.tokens[i];
+      const bool connector = (tok.trigger & kTrigConnector) != 0;
+      const bool person_goes_on = tok.shape != kLower || connector;
+      // No name goes on over a stopword ("avait", "qui") unless a listed name does ("Médecins sans frontières").
+      // Nor over two lower-case words in a row ("Commission européenne prépare"), unless listed.
+      const bool listed = (tok.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazPer))) != 0;
+      const bool lower = tok.shape == kLower && !connector;
+      // Nor over a lower-case word after an acronym ("CGT appelle").
+      const bool name_goes_on =
+          listed || connector || (!(tok.flags & Token::kStop) && !(lower && (prev_lower || prev_caps)));
+      for (int t = 0; t < kTagCount; ++t) {
+        if (!allowed(prev, t) || (is_inside(t) && !can_continue) || (is_begin(t) && !can_start) ||
+            (t == kIPer && !person_goes_on) || (is_inside(t) && !name_goes_on)) {
+          continue;
+        }
+        if (!found || s[t] > s[best]) best = t;
+        found = true;
+      }
+      on_tag(i, best, feats);
+    }
+    tags[i - begin] = static_cast<uint8_t>(best);
+    prev_lower = is_inside(best) && view.tokens[i].shape == kLower && !(view.tokens[i].trigger & kTrigConnector);
+    prev_caps = best != kO && view.tokens[i].shape == kAllCaps;
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+}  // namespace
+
+Result<Model> Model::parse(std::string_view in) {
+  auto bad = [](const std::string& why) { return Error{Errc::kBadInput, "entity model: " + why}; };
+  if (in.size() < 4 || std::memcmp(in.data(), kMagic, 4) != 0) return bad("not a model file (no RNER header)");
+  in.remove_prefix(4);
+  uint32_t version = 0, row_bits = 0, rows = 0;
+  float scale = 0;
+  if (!get(in, version) || !get(in, row_bits) || !get(in, rows) || !get(in, scale)) return bad("header cut short");
+  if (version != kVersion) return bad("version " + std::to_string(version) + ", this build reads 1");
+  if (row_bits != kRowBits) return bad("row bits " + std::to_string(row_bits) + ", this build uses " + std::to_string(kRowBits));
+  if (in.size() < static_cast<size_t>(rows) * (4 + kRow)) return bad("rows cut short");
+  Model m;
+  m.weights_.assign(kRows * kRow, 0);
+  for (uint32_t r = 0; r < rows; ++r) {
+    uint32_t index = 0;
+    get(in, index);
+    if (index >= kRows) return bad("row index out of range");
+    std::memcpy(m.weights_.data() + static_cast<size_t>(index) * kRow, in.data(), kRow);
+    in.remove_prefix(kRow);
+  }
+  m.nonzero_rows_ = rows;
+  return m;
+}
+
+const Model& Model::builtin() {
+  static const Model* model = [] {
+    Result<Model> m = parse(data::model());
+    if (!m) throw std::runtime_error(m.error().message);
+    return new Model(std::move(m.value()));
+  }();
+  return *model;
+}
+
+void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t end, std::vector<uint8_t>& tags) {
+  thread_local std::vector<uint64_t> feats;
+  tags.assign(end - begin, kO);
+  decode<std::array<int32_t, kRow>>(
+      view, begin, end, false, feats, tags.data(),
+      [&](const std::vector<uint64_t>& f, std::array<int32_t, kRow>& s) { model.score(f, s.data()); },
+      [](size_t, int, const std::vector<uint64_t>&) {});
+}
+
+Trainer::Trainer() : w_(kRows * kRow, 0.0f), u_(kRows * kRow, 0.0f) {}
+
+size_t Trainer::learn(const DocView& view, size_t begin, size_t end, const uint8_t* gold, bool no_gazetteer) {
+  std::vector<uint8_t> tags(end - begin);
+  size_t errors = 0;
+  decode<std::array<float, kRow>>(
+      view, begin, end, no_gazetteer, feats_, tags.data(),
+      [&](const std::vector<uint64_t>& f, std::array<float, kRow>& s) {
+        for (uint64_t x : f) {
+          const float* w = w_.data() + static_cast<size_t>(row_of(x)) * kRow;
+          for (int c = 0; c < kRow; ++c) s[c] += w[c];
+        }
+      },
+      [&](size_t i, int best, const std::vector<uint64_t>& f) {
+        const int want = gold[i - begin];
+        if (best != want) {
+          const double c = c_;
+          for (uint64_t x : f) {
+            const size_t r = static_cast<size_t>(row_of(x)) * kRow;
+            w_[r + want] += 1;
+            u_[r + want] += c;
+            w_[r + best] -= 1;
+            u_[r + best] -= c;
+          }
+        }
+        c_ += 1;
+      });
+  for (size_t i = begin; i < end; ++i) errors += tags[i - begin] != gold[i - begin];
+  return errors;
+}
+
+std::string Trainer::save(size_t max_rows) const {
+  std::vector<float> avg(w_.size());
+  for (size_t k = 0; k < w_.size(); ++k) avg[k] = static_cast<float>(w_[k] - u_[k] / c_);
+  std::vector<std::pair<float, uint32_t>> strength;
+  for (size_t r = 0; r < kRows; ++r) {
+    float m = 0;
+    for (int c = 0; c < kRow; ++c) m = std::max(m, std::fabs(avg[r * kRow + c]));
+    if (m > 0) strength.emplace_back(m, static_cast<uint32_t>(r));
+  }
+  if (strength.size() > max_rows) {
+    std::nth_element(strength.begin(), strength.begin() + static_cast<std::ptrdiff_t>(max_rows), strength.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    strength.resize(max_rows);
+  }
+  // Scale so that all but the strongest 0.1% of weights fit in int8; those are clipped.
+  std::vector<float> mags;
+  for (const auto& [m, r] : strength) {
+    for (int c = 0; c < kRow; ++c) mags.push_back(std::fabs(avg[static_cast<size_t>(r) * kRow + c]));
+  }
+  float top = 1;
+  if (!mags.empty()) {
+    const size_t q = std::min(mags.size() - 1, static_cast<size_t>(static_cast<double>(mags.size()) * 0.999));
+    std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(q), mags.end());
+    top = std::max(mags[q], 1e-6f);
+  }
+  const float scale = 127.0f / top;
+  std::sort(strength.begin(), strength.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::string out(kMagic, 4);
+  put(out, kVersion);
+  put(out, static_cast<uint32_t>(kRowBits));
+  std::string rows;
+  uint32_t count = 0;
+  for (const auto& [m, r] : strength) {
+    int8_t q[kRow];
+    bool any = false;
+    for (int c = 0; c < kRow; ++c) {
+      const float v = std::round(avg[static_cast<size_t>(r) * kRow + c] * scale);
+      q[c] = static_cast<int8_t>(std::clamp(v, -127.0f, 127.0f));
+      any |= q[c] != 0;
+    }
+    if (!any) continue;
+    put(rows, r);
+    rows.append(reinterpret_cast<const char*>(q), kRow);
+    ++count;
+  }
+  put(out, count);
+  put(out, scale);
+  out += rows;
+  return out;
+}
+
+}  // namespace recoupe::ner

@@ -1,0 +1,235 @@
+// The entities component: mentions and types on sentences written for these tests, canonical grouping,
+// exact byte offsets on accented text, the shipped model and gazetteer, and training end to end.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "analyze/entities/canonical.h"
+#include "analyze/entities/data.h"
+#include "analyze/entities/gazetteer.h"
+#include "analyze/entities/recognizer.h"
+#include "analyze/entities/training.h"
+#include "doc/serializer.h"
+#include "support/analysed_doc.h"
+
+namespace recoupe {
+namespace {
+
+Doc analysed(const std::string& text, const std::string& title = "") {
+  RawRecord r;
+  r.id = "t";
+  r.title = title;
+  r.text = text;
+  r.lang = "fr";
+  return testing::analysed_doc(std::move(r));
+}
+
+struct Found {
+  std::string text, type, canonical;
+  bool operator<(const Found& o) const { return std::tie(text, type, canonical) < std::tie(o.text, o.type, o.canonical); }
+};
+
+std::vector<Found> found(const Doc& d) {
+  std::vector<Found> out;
+  for (const Entity& e : *d.entities) {
+    out.push_back({std::string(d.text(e.span)), entity_type_name(e.type), e.canonical});
+  }
+  return out;
+}
+
+bool has(const std::vector<Found>& f, const std::string& text, const std::string& type) {
+  return std::any_of(f.begin(), f.end(), [&](const Found& x) { return x.text == text && x.type == type; });
+}
+
+// Sentences of French news written for this test, and mentions the shipped model must find in them.
+struct Case {
+  const char* text;
+  std::vector<std::pair<const char*, const char*>> want;  // (mention, type)
+};
+
+TEST(Entities, FindsPeoplePlacesAndOrganisations) {
+  const Case cases[] = {
+      {"Le président Emmanuel Macron a reçu mardi à l'Élysée le chancelier allemand Olaf Scholz.",
+       {{"Emmanuel Macron", "PER"}, {"Olaf Scholz", "PER"}}},
+      {"La ministre s'est rendue à Marseille puis à Toulouse, selon l'AFP.",
+       {{"Marseille", "LOC"}, {"Toulouse", "LOC"}, {"AFP", "ORG"}}},
+      {"La CGT appelle à manifester devant le siège du groupe à Boulogne-Billancourt.",
+       {{"CGT", "ORG"}, {"Boulogne-Billancourt", "LOC"}}},
+      {"Selon Le Monde, la Commission européenne prépare des sanctions contre la Russie.",
+       {{"Le Monde", "ORG"}, {"Commission européenne", "ORG"}, {"Russie", "LOC"}}},
+      {"M. Dupont-Aignan a dénoncé la décision du Conseil constitutionnel.",
+       {{"Dupont-Aignan", "PER"}, {"Conseil constitutionnel", "ORG"}}},
+  };
+  for (const Case& c : cases) {
+    const Doc d = analysed(c.text);
+    ASSERT_TRUE(d.entities.has_value());
+    const auto f = found(d);
+    for (const auto& [text, type] : c.want) EXPECT_TRUE(has(f, text, type)) << c.text << " lacks " << text << " " << type;
+  }
+}
+
+TEST(Entities, NoTitlesRolesOrDemonyms) {
+  const Doc d = analysed("Le ministre de l'Intérieur a rencontré les Français. M. Martin Leroux était présent.");
+  for (const auto& f : found(d)) {
+    EXPECT_EQ(f.text.find("M."), std::string::npos) << f.text;
+    EXPECT_NE(f.text, "Français");
+    EXPECT_NE(f.text, "ministre");
+  }
+  EXPECT_TRUE(has(found(d), "Martin Leroux", "PER"));
+}
+
+TEST(Entities, CanonicalGroupsSurnamesAndAcronyms) {
+  const Doc d = analysed(
+      "Jean Dupuis, maire de Brest, a reçu Sophie Kermarrec. M. Dupuis a salué son travail. "
+      "Plus tard, Dupuis a annoncé sa candidature. L'Organisation mondiale de la santé (OMS) a publié un rapport. "
+      "Selon l'OMS, la situation est grave.");
+  std::map<std::string, std::set<std::string>> canonical;
+  for (const auto& f : found(d)) canonical[f.text].insert(f.canonical);
+  ASSERT_TRUE(canonical.count("Dupuis"));
+  EXPECT_EQ(canonical["Dupuis"], std::set<std::string>{"Jean Dupuis"});
+  EXPECT_EQ(canonical["Jean Dupuis"], std::set<std::string>{"Jean Dupuis"});
+  ASSERT_TRUE(canonical.count("OMS"));
+  EXPECT_EQ(canonical["OMS"], std::set<std::string>{"Organisation mondiale de la santé"});
+}
+
+TEST(Entities, CanonicalAcrossSpellingsAndCase) {
+  // The gazetteer lists "Alexander Lukashenko" as a spelling of "Alexandre Loukachenko".
+  const Doc en = analysed("Vladimir Poutine a reçu Alexander Lukashenko à Sotchi. Lukashenko a promis son soutien.");
+  for (const auto& f : found(en)) {
+    if (f.text.find("Lukashenko") != std::string::npos) {
+      EXPECT_EQ(f.canonical, "Alexandre Loukachenko") << f.text;
+    }
+  }
+  const Doc caps = analysed("VLADIMIR Poutine a reçu hier le président biélorusse.");
+  const auto f = found(caps);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].canonical, "Vladimir Poutine");
+  EXPECT_EQ(ner::normalise_name("JEAN-YVES Le Drian", true), "Jean-Yves Le Drian");
+  EXPECT_EQ(ner::normalise_name("Ligue des droits de l\xE2\x80\x99homme", false), "Ligue des droits de l'homme");
+  EXPECT_EQ(ner::normalise_name("EELV", true), "EELV");  // one word in capitals: an acronym, kept
+}
+
+TEST(Entities, OffsetsAreExactBytesOnAccentedText) {
+  const std::string title = "Éloïse Bérégovoy à Besançon";
+  const std::string text = "Après l’été, Éloïse Bérégovoy s’est installée à Besançon, près de la Franche-Comté.";
+  const Doc d = analysed(text, title);
+  ASSERT_FALSE(d.entities->empty());
+  for (const Entity& e : *d.entities) {
+    const std::string& field = d.field(e.span.field);
+    ASSERT_LE(e.span.end, field.size());
+    EXPECT_EQ(field.substr(e.span.begin, e.span.size()), std::string(d.text(e.span)));
+  }
+  const auto f = found(d);
+  EXPECT_TRUE(has(f, "Besançon", "LOC"));
+  const auto it = std::find_if(d.entities->begin(), d.entities->end(), [&](const Entity& e) {
+    return e.span.field == Field::kText && d.text(e.span) == "Besançon";
+  });
+  ASSERT_NE(it, d.entities->end());
+  EXPECT_EQ(it->span.begin, text.find("Besançon"));
+  EXPECT_EQ(it->span.end, text.find("Besançon") + std::string("Besançon").size());
+  // The contract's JSON names the field and the offsets.
+  std::string json;
+  append_contract_json(d, json);
+  EXPECT_NE(json.find("\"entities\":[{\"field\":"), std::string::npos);
+  EXPECT_NE(json.find("\"type\":\"LOC\",\"canonical\":\"Besançon\""), std::string::npos);
+}
+
+TEST(Entities, OtherLanguagesGetAnEmptyList) {
+  RawRecord r;
+  r.id = "en";
+  r.text = "President Joe Biden met Chancellor Olaf Scholz in Washington on Tuesday.";
+  r.lang = "en";
+  const Doc d = testing::analysed_doc(std::move(r));
+  ASSERT_TRUE(d.entities.has_value());
+  EXPECT_TRUE(d.entities->empty());
+}
+
+TEST(EntityModel, ShippedModelLoadsAndTags) {
+  auto model = ner::Model::parse(ner::data::model());
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  EXPECT_GT(model->nonzero_rows(), 1000u);
+  EXPECT_GT(ner::Gazetteer::builtin().size(), 1000u);
+  const Doc d = analysed("Gérald Darmanin s'est rendu à Lille.");
+  const auto f = found(d);
+  EXPECT_TRUE(has(f, "Gérald Darmanin", "PER"));
+  EXPECT_TRUE(has(f, "Lille", "LOC"));
+  EXPECT_FALSE(ner::Model::parse("RNER\x02").ok());
+  EXPECT_FALSE(ner::Model::parse("nope").ok());
+}
+
+TEST(EntityGazetteer, MatchesTokensOfMultiWordNames) {
+  ner::Gazetteer g;
+  g.add_list("LOC\tPas-de-Calais\nORG\tOrganisation mondiale de la santé|OMS\nPER\tAlexandre Loukachenko|Alexander Lukashenko\n");
+  const Doc d = analysed("Le Pas-de-Calais et l'OMS. Lukashenko parle.");
+  ner::DocView view;
+  ner::build_view(d, g, view);
+  size_t pas = 0;
+  while (pas < d.tokens.size() && d.text(d.tokens[pas].span) != "Pas") ++pas;
+  ASSERT_LT(pas, d.tokens.size());
+  EXPECT_TRUE(view.tokens[pas].gaz & ner::gaz_begin_bit(ner::kGazLoc));
+  EXPECT_TRUE(view.tokens[pas + 4].gaz & ner::gaz_inside_bit(ner::kGazLoc));  // Pas - de - Calais
+  uint64_t oms = ner::Gazetteer::kSeed;
+  for (const Token& t : d.tokens) {
+    if (d.text(t.span) == "OMS") oms = ner::Gazetteer::extend(oms, view.tokens[&t - d.tokens.data()].form);
+  }
+  ASSERT_NE(g.known_name(Entity::Type::kOrg, oms), nullptr);
+  EXPECT_EQ(*g.known_name(Entity::Type::kOrg, oms), "Organisation mondiale de la santé");
+}
+
+TEST(EntityTraining, ReadsTheThreeFormats) {
+  auto txt = ner::read_annotated(std::string(RECOUPE_FIXTURES) + "/entities/tiny.txt");
+  ASSERT_TRUE(txt.ok()) << txt.error().message;
+  ASSERT_EQ(txt->size(), 2u);  // two articles
+  const auto& first = (*txt)[0];
+  ASSERT_EQ(first.spans.size(), 6u);
+  EXPECT_EQ(first.text.substr(first.spans[0].begin, first.spans[0].end - first.spans[0].begin), "Jean Dupont");
+  EXPECT_EQ(first.spans[2].type, Entity::Type::kOrg);
+
+  auto bio = ner::read_annotated(std::string(RECOUPE_FIXTURES) + "/entities/tiny.bio");
+  ASSERT_TRUE(bio.ok()) << bio.error().message;
+  ASSERT_EQ(bio->size(), 1u);
+  const auto& b = (*bio)[0];
+  ASSERT_EQ(b.spans.size(), 2u);  // "Monsieur" dropped from the person
+  EXPECT_EQ(b.text.substr(b.spans[0].begin, b.spans[0].end - b.spans[0].begin), "Durand");
+
+  auto tsv = ner::read_annotated(std::string(RECOUPE_FIXTURES) + "/entities/tiny.tsv");
+  ASSERT_TRUE(tsv.ok()) << tsv.error().message;
+  const auto& t = (*tsv)[0];
+  EXPECT_EQ(t.text, "M. Poincaré, à Paris. ");
+  ASSERT_EQ(t.spans.size(), 2u);
+  EXPECT_EQ(t.text.substr(t.spans[0].begin, t.spans[0].end - t.spans[0].begin), "Poincaré");
+  EXPECT_EQ(t.spans[1].type, Entity::Type::kLoc);
+
+  EXPECT_FALSE(ner::parse_bracketed("[XYZ foo]", "x").ok());
+  EXPECT_FALSE(ner::parse_bracketed("[PER foo", "x").ok());
+}
+
+TEST(EntityTraining, RoundTripLearnsATinyFixture) {
+  auto texts = ner::read_annotated(std::string(RECOUPE_FIXTURES) + "/entities/tiny.txt");
+  ASSERT_TRUE(texts.ok());
+  std::vector<std::unique_ptr<ner::Prepared>> prepared;
+  std::vector<std::pair<const ner::Prepared*, int>> training;
+  std::vector<const ner::Prepared*> eval;
+  for (const auto& t : *texts) {
+    prepared.push_back(ner::prepare(t, ner::Gazetteer::builtin()));
+    training.emplace_back(prepared.back().get(), 3);
+    eval.push_back(prepared.back().get());
+  }
+  ner::TrainOptions options;
+  options.epochs = 15;
+  options.gazetteer_dropout = 0;
+  const std::string bytes = ner::train(training, options, nullptr);
+  auto model = ner::Model::parse(bytes);
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  EXPECT_GT(model->nonzero_rows(), 10u);
+  // The model learnt its own training text (typed mentions, exact boundaries).
+  const ner::MentionScore s = ner::evaluate(eval, bytes, ner::Gazetteer::builtin());
+  EXPECT_GE(s.f1(), 0.9) << "tp " << s.tp << " fp " << s.fp << " fn " << s.fn;
+  // Training is deterministic.
+  EXPECT_EQ(ner::train(training, options, nullptr), bytes);
+}
+
+}  // namespace
+}  // namespace recoupe
