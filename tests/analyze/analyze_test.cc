@@ -5,6 +5,7 @@
 #include "analyze/components.h"
 #include "analyze/lexicon.h"
 #include "clean/cleaner.h"
+#include "common/string_store.h"
 #include "support/analysed_doc.h"
 
 namespace recoupe {
@@ -126,6 +127,20 @@ TEST(LinkFeatures, MinhashIgnoresTheTitle) {
   EXPECT_EQ(a.features.minhash, b.features.minhash);
   Doc c = analysed("Un titre", "Rien à voir : la saison de pêche ouvre samedi dans le département.");
   EXPECT_NE(a.features.minhash, c.features.minhash);
+}
+
+TEST(LinkFeatures, SpellingsOfOneEntityShareANameTerm) {
+  // Two spellings of one person, which no stem has in common: the canonical entity links them.
+  Doc a = analysed("Visite à Sotchi", "Le dirigeant Alexander Lukashenko a rencontré Vladimir Poutine lundi.");
+  Doc b = analysed("Visite à Sotchi", "Alexandre Loukachenko a rencontré Vladimir Poutine lundi.");
+  ASSERT_TRUE(a.entities && b.entities);
+  std::vector<uint64_t> shared;
+  std::set_intersection(a.features.names.begin(), a.features.names.end(), b.features.names.begin(),
+                        b.features.names.end(), std::back_inserter(shared));
+  std::vector<std::string> readable;
+  for (uint64_t h : shared) readable.push_back(StringStore::global().lookup(h));
+  EXPECT_NE(std::find(readable.begin(), readable.end(), "Alexandre Loukachenko"), readable.end())
+      << ::testing::PrintToString(readable);
 }
 
 }  // namespace
