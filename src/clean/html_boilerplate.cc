@@ -1,0 +1,392 @@
+#include "clean/html_boilerplate.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "clean/html_metadata.h"
+
+namespace recoupe::html {
+namespace {
+
+// Class and id fragments, matched in the name with separators dropped and lower-cased
+// ("c-article__body" → "carticlebody"). Content wins over boilerplate when a name has both.
+constexpr const char* kContentNames[] = {
+    "articlebody", "articlecontent", "articletext", "articlecorps", "corpsarticle", "entrycontent",
+    "postcontent", "postbody", "storybody", "storycontent", "contentbody", "bodytext", "articlechapo",
+    "chapo", "chapeau", "standfirst", "articlelead", "leadtext", "textearticle", "articletexte", "richtext",
+    "paywalledcontent", "contenuarticle", "articlecontenu", "postentry", "entrybody", "mainarticle"};
+constexpr const char* kBoilerplateNames[] = {
+    "comment", "share", "sharing", "social", "cookie", "consent", "didomi", "gdpr", "rgpd", "newsletter",
+    "related", "outbrain", "taboola", "ligatus", "breadcrumb", "filariane", "sidebar", "footer", "navbar",
+    "navigation", "menu", "lireaussi", "alireaussi", "alire", "voiraussi", "readmore", "readalso", "seealso",
+    "surlememesujet", "memesujet", "mostread", "pluslus", "lesplus", "popular", "trending", "recommend",
+    "widget", "banner", "promo", "sponsor", "advert", "adsense", "dfp", "caption", "legende", "credit",
+    "copyright", "byline", "signature", "keyword", "motscles", "pagination", "pager", "modal", "popup",
+    "overlay", "subscribe", "abonnement", "subscription", "toolbar", "skiplink", "sronly", "visuallyhidden",
+    "screenreader", "disqus", "reaction", "partage", "reseaux", "teaser", "tagcloud", "taglist", "articletags",
+    "tagslist", "authorbio", "authorinfo", "aboutauthor", "publicationdate", "publishdate", "dateline",
+    "timestamp", "nocontent", "embed", "player", "slideshow", "carousel", "gallery", "diaporama", "thumbnail",
+    "paywall", "registration", "login", "signup", "print"};
+// Whole tokens only (too short to match inside a longer word).
+constexpr const char* kBoilerplateTokens[] = {"ad",   "ads",   "pub",  "nav",   "tags", "tag",    "tools",
+                                              "tool", "meta",  "date", "hidden", "aside", "author", "infos",
+                                              "bio",  "extra", "links", "cta",   "more", "hide",
+                                              "poll", "vote", "rating"};
+
+char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+bool is_alnum(char c) noexcept { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+// Judges one class, id, or role value (several words).
+Verdict name_verdict(std::string_view value) {
+  bool content = false, boilerplate = false;
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
+    const size_t start = i;
+    while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
+    const std::string_view word = value.substr(start, i - start);
+    if (word.empty() || word.size() > 80) continue;
+    std::string joined;
+    for (const char c : word) {
+      if (is_alnum(c)) joined.push_back(lower(c));
+    }
+    for (const char* name : kContentNames) {
+      if (joined.find(name) != std::string::npos) content = true;
+    }
+    for (const char* name : kBoilerplateNames) {
+      if (joined.find(name) != std::string::npos) boilerplate = true;
+    }
+    // Tokens: split at anything not alphanumeric, and at camelCase humps ("shareBar").
+    size_t t = 0;
+    while (t < word.size() && !boilerplate) {
+      while (t < word.size() && !is_alnum(word[t])) ++t;
+      const size_t ts = t;
+      ++t;
+      while (t < word.size() && is_alnum(word[t]) && !(word[t] >= 'A' && word[t] <= 'Z' && word[t - 1] >= 'a')) ++t;
+      if (ts >= word.size()) break;
+      std::string token;
+      for (size_t k = ts; k < t && k < word.size(); ++k) token.push_back(lower(word[k]));
+      for (const char* b : kBoilerplateTokens) {
+        if (token == b) boilerplate = true;
+      }
+    }
+  }
+  if (content) return Verdict::kContent;
+  return boilerplate ? Verdict::kBoilerplate : Verdict::kNeutral;
+}
+
+// Lower-case prefix test on UTF-8 text; the text's initial 'À'/'É' count as 'à'/'é'.
+bool starts_with_ci(std::string_view text, std::string_view lower_prefix) {
+  size_t i = 0, k = 0;
+  while (k < lower_prefix.size()) {
+    if (i >= text.size()) return false;
+    char c = text[i];
+    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size() && k + 1 < lower_prefix.size() &&
+        static_cast<unsigned char>(lower_prefix[k]) == 0xC3) {
+      const auto c2 = static_cast<unsigned char>(text[i + 1]);
+      const auto p2 = static_cast<unsigned char>(lower_prefix[k + 1]);
+      if (c2 != p2 && c2 + 0x20 != p2) return false;
+      i += 2;
+      k += 2;
+      continue;
+    }
+    if (lower(c) != lower_prefix[k]) return false;
+    ++i;
+    ++k;
+  }
+  return true;
+}
+
+bool contains(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// Subtree of `c` in pre-order: [c, subtree_end(c)).
+uint32_t subtree_end(const Dom& dom, uint32_t c) {
+  uint32_t last = c;
+  while (dom.node(last).last_child != Node::kNone) last = dom.node(last).last_child;
+  return last + 1;
+}
+
+}  // namespace
+
+Verdict element_verdict(const Dom& dom, const Node& node) {
+  switch (node.tag) {
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kFigure: case Tag::kFigcaption:
+    case Tag::kMenu: case Tag::kDialog: case Tag::kCaption:
+      return Verdict::kBoilerplate;
+    default:
+      break;
+  }
+  Verdict v = Verdict::kNeutral;
+  for (const Attribute* a = dom.attr_begin(node); a != dom.attr_end(node); ++a) {
+    if (iequals(a->name, "itemprop")) {
+      if (iequals(a->value, "articleBody") || iequals(a->value, "text") || iequals(a->value, "description")) {
+        return Verdict::kContent;
+      }
+    } else if (iequals(a->name, "role")) {
+      const std::string role = lower_ascii(a->value);
+      if (role == "navigation" || role == "contentinfo" || role == "complementary" || role == "search" ||
+          role == "menu" || role == "menubar" || role == "dialog" || role == "alertdialog" || role == "banner") {
+        return Verdict::kBoilerplate;
+      }
+    } else if (iequals(a->name, "class") || iequals(a->name, "id")) {
+      const Verdict w = name_verdict(a->value);
+      if (w == Verdict::kContent) return w;
+      if (w == Verdict::kBoilerplate) v = w;
+    }
+  }
+  return v;
+}
+
+Verdict text_verdict(std::string_view text, uint32_t chars) {
+  // Pointers to more reading.
+  static const char* const kPointers[] = {
+      "lire aussi", "\xC3\xA0 lire aussi", "a lire aussi", "lire \xC3\xA9galement", "\xC3\xA0 lire \xC3\xA9galement",
+      "voir aussi", "\xC3\xA0 voir aussi", "a voir aussi", "sur le m\xC3\xAAme sujet", "read also", "read more",
+      "see also", "pour aller plus loin", "\xC3\xA0 d\xC3\xA9\x63ouvrir", "d\xC3\xA9\x63ouvrez aussi",
+      "regarder aussi", "\xC3\xA9\x63outer aussi", "\xC3\xA0 \xC3\xA9\x63outer", "lire la suite", "voir la suite",
+      "tous nos articles", "toute l'actualit\xC3\xA9", "retrouvez", "suivez-nous", "suivez nous", "abonnez-vous",
+      "inscrivez-vous", "t\xC3\xA9l\xC3\xA9\x63hargez", "cet article est r\xC3\xA9serv\xC3\xA9",
+      "il vous reste", "vous avez aim\xC3\xA9", "partager", "publicit\xC3\xA9"};
+  if (chars < 300) {
+    for (const char* p : kPointers) {
+      if (starts_with_ci(text, p)) return Verdict::kBoilerplate;
+    }
+  }
+  if (chars < 160) {
+    // Credits and captions: "© AFP", "Crédit photo : ...", "BERTRAND GUAY / AFP".
+    static const char* const kCredits[] = {"\xC2\xA9", "(c)", "cr\xC3\xA9\x64it", "credit", "photo :", "photo:",
+                                           "photos :", "illustration :", "illustration -", "source :",
+                                           "image :", "vid\xC3\xA9o :", "(photo"};
+    for (const char* p : kCredits) {
+      if (starts_with_ci(text, p)) return Verdict::kBoilerplate;
+    }
+    const std::string low = lower_ascii(text);
+    static const char* const kAgencies[] = {"/ afp", "/afp", "/ reuters", "/ ap", "getty images", "istock",
+                                            "shutterstock", "maxppp", "/ sipa", "abaca", "/ hans lucas",
+                                            "\xC2\xA9 ", "photo d'illustration"};
+    for (const char* a : kAgencies) {
+      if (contains(low, a)) return Verdict::kBoilerplate;
+    }
+    // Bylines and dates: "Publié le 15 juin 2020 à 10h30", "Mis à jour le ...", "Par Jean Dupont".
+    static const char* const kBylines[] = {"publi\xC3\xA9 le", "publi\xC3\xA9 ", "mis \xC3\xA0 jour", "modifi\xC3\xA9 le",
+                                           "mise \xC3\xA0 jour", "posted ", "published ", "updated ", "le "};
+    for (const char* b : kBylines) {
+      if (starts_with_ci(text, b) && (b[0] != 'l' || chars < 60) && !date_from_text(text).empty()) {
+        return Verdict::kBoilerplate;
+      }
+    }
+    if (chars < 60 && !date_from_text(text).empty() && text.find('.') == std::string_view::npos) {
+      return Verdict::kBoilerplate;  // a date alone
+    }
+    if (chars < 80 && (starts_with_ci(text, "par ") || starts_with_ci(text, "by ")) && text.size() > 4) {
+      const size_t at = text.find(' ') + 1;
+      const char first = text[at];
+      if (((first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) == 0xC3) && text.back() != '.') {
+        return Verdict::kBoilerplate;
+      }
+    }
+  }
+  if (chars < 40) {
+    // Buttons and labels that pages leave as text.
+    static const char* const kLabels[] = {
+        "partager", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "e-mail", "email", "imprimer",
+        "envoyer", "copier le lien", "tweeter", "pub", "abonnez-vous", "s'abonner", "je m'abonne", "newsletter",
+        "commenter", "commentaires", "r\xC3\xA9\x61gir", "suivre", "fermer", "menu", "rechercher", "accueil",
+        "se connecter", "connexion", "voir plus", "afficher plus", "haut de page", "sommaire", "sponsoris\xC3\xA9",
+        "contenus sponsoris\xC3\xA9s", "mon compte", "s'inscrire", "retour", "en direct", "offert", "abonn\xC3\xA9s"};
+    std::string low = lower_ascii(text);
+    while (!low.empty() && (low.back() == ' ' || low.back() == ':' || low.back() == '.')) low.pop_back();
+    for (const char* l : kLabels) {
+      if (low == l) return Verdict::kBoilerplate;
+    }
+  }
+  if (chars < 600) {
+    const std::string low = lower_ascii(text);
+    if (contains(low, "cookie") && (contains(low, "accept") || contains(low, "consent") || contains(low, "param\xC3\xA8tr") ||
+                                    contains(low, "utilis") || contains(low, "navigation"))) {
+      return Verdict::kBoilerplate;
+    }
+  }
+  return Verdict::kNeutral;
+}
+
+std::string fold_for_match(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (is_alnum(static_cast<char>(c))) out.push_back(lower(static_cast<char>(c)));
+      continue;
+    }
+    if (c == 0xC3 && i + 1 < text.size()) {  // Latin-1 letters: drop the accent
+      static const char kBase[] = "aaaaaaeceeeeiiiidnooooo/ouuuuyts"
+                                  "aaaaaaeceeeeiiiidnooooo/ouuuuyty";
+      const auto c2 = static_cast<unsigned char>(text[++i]);
+      if (c2 >= 0x80 && c2 <= 0xBF) {
+        const char b = kBase[c2 - 0x80];
+        if (b != '/') out.push_back(b);
+      }
+      continue;
+    }
+    if (c == 0xC2 || c == 0xE2) {  // Latin-1 punctuation, general punctuation (’ « » – …)
+      i += c == 0xC2 ? 1 : 2;
+      continue;
+    }
+    out.push_back(static_cast<char>(c));  // other scripts, as they are
+  }
+  return out;
+}
+
+Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const ContentHints& hints) {
+  Selection sel;
+  const uint32_t n = dom.size();
+  if (blocks.empty()) return sel;
+
+  // 1. What each element's names say.
+  std::vector<Verdict> verdict(n, Verdict::kNeutral);
+  for (uint32_t i = 1; i < n; ++i) {
+    if (!dom.node(i).is_text()) verdict[i] = element_verdict(dom, dom.node(i));
+  }
+
+  // 2. What each block says on its own, and whether the JSON-LD articleBody holds it.
+  const std::string body_folded = hints.article_body.size() >= 200 ? fold_for_match(hints.article_body) : "";
+  const std::string title_folded = fold_for_match(hints.title);
+  std::vector<Verdict> says(blocks.size());
+  std::vector<uint8_t> confirmed(blocks.size(), 0);
+  std::vector<double> prose(n, 0.0);  // prose characters per element, summed up the tree below
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& blk = blocks[b];
+    says[b] = text_verdict(blk.text, blk.chars);
+    if (!body_folded.empty() && blk.chars >= 30) {
+      const std::string f = fold_for_match(blk.text);
+      confirmed[b] = f.size() >= 20 && body_folded.find(f.substr(0, std::min<size_t>(f.size(), 200))) != std::string::npos;
+    }
+    if (says[b] != Verdict::kBoilerplate && !blk.heading && !blk.caption && blk.chars >= 50 && blk.link_density() < 0.3) {
+      prose[blk.owner] += blk.chars;
+    }
+  }
+  for (uint32_t i = n; i-- > 1;) prose[dom.node(i).parent] += prose[i];
+  const double total_prose = prose[0];
+
+  // A name that calls boilerplate an element holding nearly all the prose is wrong (a "page-with-sidebar"
+  // wrapper): overruled.
+  for (uint32_t i = 1; i < n; ++i) {
+    if (verdict[i] == Verdict::kBoilerplate && total_prose > 200 && prose[i] >= 0.9 * total_prose) {
+      verdict[i] = Verdict::kNeutral;
+    }
+  }
+  // Flags inherited from ancestors (pre-order: a parent comes before its children).
+  std::vector<uint8_t> flagged(n, 0);
+  for (uint32_t i = 1; i < n; ++i) {
+    flagged[i] = flagged[dom.node(i).parent] || verdict[i] == Verdict::kBoilerplate;
+  }
+
+  // 3. Block weights, summed up the tree: prose for, boilerplate and link lists against.
+  std::vector<double> score(n, 0.0);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& blk = blocks[b];
+    const double len = blk.chars;
+    const double ld = blk.link_density();
+    double w = 0;
+    if (confirmed[b]) {
+      w = 2 * len;
+    } else if (flagged[blk.owner] || says[b] == Verdict::kBoilerplate || blk.caption) {
+      w = -len;
+    } else if (ld > 0.5) {
+      w = -len;
+    } else if (blk.heading) {
+      w = 0;
+    } else if (len >= 50) {
+      w = len * (1 - ld);
+    }
+    score[blk.owner] += w;
+  }
+  for (uint32_t i = n; i-- > 1;) score[dom.node(i).parent] += score[i];
+
+  // 4. The element with the best sum; the deepest one when a parent adds nothing.
+  double best = 0;
+  uint32_t container = Node::kNone;
+  for (uint32_t i = 1; i < n; ++i) {
+    if (!dom.node(i).is_text() && score[i] > 0 && score[i] >= best) {
+      best = score[i];
+      container = i;
+    }
+  }
+  if (container == Node::kNone) return sel;
+  sel.container = container;
+  const uint32_t end = subtree_end(dom, container);
+
+  // 5. The container's blocks, less what is boilerplate within it.
+  auto flagged_below = [&](uint32_t owner) {
+    for (uint32_t a = owner; a != container && a != Node::kNone; a = dom.node(a).parent) {
+      if (verdict[a] == Verdict::kBoilerplate) return true;
+    }
+    return false;
+  };
+  auto is_title = [&](const Block& blk) {
+    return blk.heading && !title_folded.empty() && fold_for_match(blk.text) == title_folded;
+  };
+  size_t first_inside = blocks.size();
+  std::vector<uint32_t> kept;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& blk = blocks[b];
+    if (blk.owner < container || blk.owner >= end) continue;
+    if (first_inside == blocks.size()) first_inside = b;
+    if (!confirmed[b]) {
+      if (says[b] == Verdict::kBoilerplate || blk.caption || flagged_below(blk.owner)) continue;
+      if (blk.link_density() > 0.5) continue;
+      if (blk.list_item && blk.link_density() > 0.3) continue;
+    }
+    if (is_title(blk)) continue;
+    kept.push_back(static_cast<uint32_t>(b));
+  }
+
+  // 6. The lead (chapô) often sits beside the container, between the title and the body.
+  std::vector<uint32_t> lead;
+  if (first_inside < blocks.size()) {
+    size_t title_block = blocks.size();
+    for (size_t b = first_inside; b-- > 0;) {
+      if (blocks[b].heading && blocks[b].tag == Tag::kH1) {
+        title_block = b;
+        break;
+      }
+      if (first_inside - b > 12) break;
+    }
+    const size_t from = title_block < blocks.size() ? title_block + 1 : first_inside > 2 ? first_inside - 2 : 0;
+    for (size_t b = from; b < first_inside; ++b) {
+      const Block& blk = blocks[b];
+      const bool named_lead = verdict[blk.owner] == Verdict::kContent;
+      if (title_block == blocks.size() && !named_lead && !confirmed[b]) continue;
+      if (says[b] == Verdict::kBoilerplate || blk.caption || blk.heading || flagged[blk.owner]) continue;
+      if (blk.chars < 40 || blk.link_density() > 0.3) continue;
+      lead.push_back(static_cast<uint32_t>(b));
+    }
+  }
+
+  // 7. Headings with nothing of theirs kept ("Sur le même sujet" over dropped links) go too.
+  std::vector<uint32_t> out = lead;
+  out.insert(out.end(), kept.begin(), kept.end());
+  std::vector<uint32_t> cleaned;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (blocks[out[k]].heading && (k + 1 == out.size() || blocks[out[k + 1]].heading)) continue;
+    cleaned.push_back(out[k]);
+  }
+  sel.blocks = std::move(cleaned);
+
+  // 8. When the page's own articleBody says much more than the DOM gave, trust articleBody.
+  if (!body_folded.empty()) {
+    size_t kept_chars = 0;
+    for (const uint32_t b : sel.blocks) kept_chars += blocks[b].chars;
+    if (kept_chars < hints.article_body.size() / 2) sel.from_article_body = true;
+  }
+  return sel;
+}
+
+}  // namespace recoupe::html

@@ -1,0 +1,151 @@
+#include "clean/html_extractor.h"
+
+#include "clean/html_blocks.h"
+#include "clean/html_boilerplate.h"
+#include "clean/html_charset.h"
+#include "clean/html_dom.h"
+#include "clean/html_metadata.h"
+
+namespace recoupe {
+namespace {
+
+using html::Block;
+using html::Dom;
+using html::Node;
+using html::Tag;
+
+bool is_blank(std::string_view s) {
+  for (const char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+  }
+  return true;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// "Titre de l'article - Le Site" → "Titre de l'article" when the suffix names the site, or for any
+// " | X" / " - X" suffix much shorter than the title when the site is unknown.
+std::string strip_site_suffix(std::string title, std::string_view site) {
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : "}) {
+    const size_t at = title.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string_view tail = std::string_view(title).substr(at + sep.size());
+    const bool names_site = !site.empty() && html::fold_for_match(tail) == html::fold_for_match(site);
+    const bool short_tail = site.empty() && sep != " : " && tail.size() * 3 < at && tail.size() < 40;
+    if (names_site || short_tail) {
+      title.resize(at);
+      return title;
+    }
+  }
+  return title;
+}
+
+// The publication date, from the strongest evidence to the weakest (see html_metadata.h).
+std::string find_published(const Dom& dom, const html::PageMetadata& meta, const std::vector<Block>& blocks,
+                           std::string_view url) {
+  if (!meta.published.empty()) return meta.published;
+  std::string from_url = html::date_from_url(url);
+  if (from_url.empty() && !meta.canonical_url.empty()) from_url = html::date_from_url(meta.canonical_url);
+  if (from_url.size() == 10) return from_url;  // a full day in the URL
+  // <time datetime> (the first one: pages put the article's before those of related links)
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    const Node& n = dom.node(i);
+    if (n.tag != Tag::kTime) continue;
+    std::string raw;
+    html::decode_entities(dom.attr(n, "datetime"), raw);
+    if (std::string d = html::normalize_date(raw); !d.empty()) return d;
+  }
+  // A byline: "Publié le 15 juin 2020 à 10h30".
+  for (const Block& b : blocks) {
+    if (b.chars > 300) continue;
+    if (std::string d = html::date_from_text(b.text, /*after_marker=*/true); !d.empty()) return d;
+  }
+  if (!from_url.empty()) return from_url;
+  // A date alone near the title.
+  size_t h1 = blocks.size();
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (blocks[k].tag == Tag::kH1) {
+      h1 = k;
+      break;
+    }
+  }
+  for (size_t k = h1 < blocks.size() ? (h1 > 3 ? h1 - 3 : 0) : blocks.size(); k < blocks.size() && k < h1 + 8; ++k) {
+    if (blocks[k].chars > 120) continue;
+    if (std::string d = html::date_from_text(blocks[k].text); !d.empty()) return d;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ExtractedPage::text() const {
+  std::string out;
+  for (const auto& p : paragraphs) {
+    if (!out.empty()) out.push_back('\n');
+    out += p;
+  }
+  return out;
+}
+
+Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view content_type, std::string_view url) {
+  if (is_blank(html_bytes)) return Error{Errc::kBadInput, "empty page"};
+  ExtractedPage page;
+  const std::string utf8 = html::to_utf8(html_bytes, content_type, &page.encoding);
+  const Dom dom = Dom::parse(utf8);
+  html::PageMetadata meta = html::read_metadata(dom);
+  const std::vector<Block> blocks = html::segment_blocks(dom);
+
+  // Title: the page's own (og:title, headline, <title>), else its first <h1>.
+  std::string title = meta.title;
+  if (title.empty()) {
+    for (const Block& b : blocks) {
+      if (b.tag == Tag::kH1) {
+        title = b.text;
+        break;
+      }
+    }
+  }
+  page.title = strip_site_suffix(collapse(title), meta.site_name);
+
+  const html::Selection sel = html::select_content(dom, blocks, {page.title, meta.article_body});
+  if (sel.from_article_body || (sel.blocks.empty() && !meta.article_body.empty())) {
+    // articleBody keeps its line breaks as paragraph breaks, when it has any.
+    std::string_view body = meta.article_body;
+    while (!body.empty()) {
+      const size_t nl = body.find('\n');
+      std::string p = collapse(body.substr(0, nl));
+      if (!p.empty()) page.paragraphs.push_back(std::move(p));
+      if (nl == std::string_view::npos) break;
+      body.remove_prefix(nl + 1);
+    }
+  } else {
+    for (const uint32_t b : sel.blocks) {
+      const std::string& text = blocks[b].text;
+      if (!page.paragraphs.empty() && page.paragraphs.back() == text) continue;  // a block shown twice
+      page.paragraphs.push_back(text);
+    }
+  }
+  if (page.paragraphs.empty()) return Error{Errc::kBadInput, "no article text found in the page"};
+
+  page.published = find_published(dom, meta, blocks, url);
+  page.author = std::move(meta.author);
+  page.lang = std::move(meta.lang);
+  page.canonical_url = !meta.canonical_url.empty() ? std::move(meta.canonical_url) : std::string(url);
+  page.site_name = std::move(meta.site_name);
+  return page;
+}
+
+}  // namespace recoupe
