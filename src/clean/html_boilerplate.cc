@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "clean/html_metadata.h"
 
@@ -36,65 +37,97 @@ constexpr const char* kBoilerplateTokens[] = {"ad",   "ads",   "pub",  "nav",   
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 bool is_alnum(char c) noexcept { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
+// A set of fragments found inside a word: bucketed by first letter, so that a word is read once.
+class FragmentSet {
+ public:
+  template <size_t N>
+  explicit FragmentSet(const char* const (&fragments)[N]) {
+    for (const char* f : fragments) buckets_[static_cast<unsigned char>(f[0])].emplace_back(f);
+  }
+  bool found_in(std::string_view word) const {
+    for (size_t i = 0; i < word.size(); ++i) {
+      for (const std::string_view f : buckets_[static_cast<unsigned char>(word[i])]) {
+        if (word.compare(i, f.size(), f) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> buckets_[256];
+};
+
+bool is_boilerplate_token(std::string_view token) {
+  for (const char* b : kBoilerplateTokens) {
+    if (token == b) return true;
+  }
+  return false;
+}
+
 // Judges one class, id, or role value (several words).
-Verdict name_verdict(std::string_view value) {
+Verdict judge_names(std::string_view value) {
+  static const FragmentSet content_names(kContentNames);
+  static const FragmentSet boilerplate_names(kBoilerplateNames);
   bool content = false, boilerplate = false;
   size_t i = 0;
+  std::string joined, token;
   while (i < value.size()) {
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
     const size_t start = i;
     while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
     const std::string_view word = value.substr(start, i - start);
     if (word.empty() || word.size() > 80) continue;
-    std::string joined;
+    joined.clear();
     for (const char c : word) {
       if (is_alnum(c)) joined.push_back(lower(c));
     }
-    for (const char* name : kContentNames) {
-      if (joined.find(name) != std::string::npos) content = true;
-    }
-    for (const char* name : kBoilerplateNames) {
-      if (joined.find(name) != std::string::npos) boilerplate = true;
-    }
+    content = content || content_names.found_in(joined);
+    boilerplate = boilerplate || boilerplate_names.found_in(joined);
     // Tokens: split at anything not alphanumeric, and at camelCase humps ("shareBar").
     size_t t = 0;
     while (t < word.size() && !boilerplate) {
       while (t < word.size() && !is_alnum(word[t])) ++t;
-      const size_t ts = t;
-      ++t;
+      if (t >= word.size()) break;
+      const size_t ts = t++;
       while (t < word.size() && is_alnum(word[t]) && !(word[t] >= 'A' && word[t] <= 'Z' && word[t - 1] >= 'a')) ++t;
-      if (ts >= word.size()) break;
-      std::string token;
-      for (size_t k = ts; k < t && k < word.size(); ++k) token.push_back(lower(word[k]));
-      for (const char* b : kBoilerplateTokens) {
-        if (token == b) boilerplate = true;
-      }
+      token.clear();
+      for (size_t k = ts; k < t; ++k) token.push_back(lower(word[k]));
+      boilerplate = is_boilerplate_token(token);
     }
   }
   if (content) return Verdict::kContent;
   return boilerplate ? Verdict::kBoilerplate : Verdict::kNeutral;
 }
 
-// Lower-case prefix test on UTF-8 text; the text's initial 'À'/'É' count as 'à'/'é'.
-bool starts_with_ci(std::string_view text, std::string_view lower_prefix) {
-  size_t i = 0, k = 0;
-  while (k < lower_prefix.size()) {
-    if (i >= text.size()) return false;
-    char c = text[i];
-    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size() && k + 1 < lower_prefix.size() &&
-        static_cast<unsigned char>(lower_prefix[k]) == 0xC3) {
+// judge_names, remembered: a site's pages repeat the same few hundred class names.
+Verdict name_verdict(std::string_view value) {
+  thread_local std::unordered_map<std::string, Verdict> cache;
+  thread_local std::string key;
+  key.assign(value);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() > 100000) cache.clear();  // bounded: an adversarial stream cannot grow it forever
+  const Verdict v = judge_names(value);
+  cache.emplace(key, v);
+  return v;
+}
+
+// The first bytes of `text` lower-cased into buf (ASCII, and the Latin-1 capitals À..Þ); never
+// cuts a two-byte character.
+std::string_view lower_head(std::string_view text, char* buf, size_t size) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size() && n < size; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC3 && i + 1 < text.size()) {
+      if (n + 2 > size) break;
       const auto c2 = static_cast<unsigned char>(text[i + 1]);
-      const auto p2 = static_cast<unsigned char>(lower_prefix[k + 1]);
-      if (c2 != p2 && c2 + 0x20 != p2) return false;
-      i += 2;
-      k += 2;
+      buf[n++] = static_cast<char>(c);
+      buf[n++] = static_cast<char>(c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97 ? c2 + 0x20 : c2);
+      ++i;
       continue;
     }
-    if (lower(c) != lower_prefix[k]) return false;
-    ++i;
-    ++k;
+    buf[n++] = lower(static_cast<char>(c));
   }
-  return true;
+  return std::string_view(buf, n);
 }
 
 bool contains(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
@@ -144,47 +177,54 @@ Verdict element_verdict(const Dom& dom, const Node& node) {
 }
 
 Verdict text_verdict(std::string_view text, uint32_t chars) {
+  using namespace std::string_view_literals;
+  if (chars >= 600 || text.empty()) return Verdict::kNeutral;
+  // The start of the text, lower-cased (À, É, ... too): every prefix test reads this copy.
+  char buf[48];
+  const std::string_view head = lower_head(text, buf, sizeof buf);
+  auto starts = [&](std::string_view p) { return head.substr(0, p.size()) == p; };
   // Pointers to more reading.
-  static const char* const kPointers[] = {
-      "lire aussi", "\xC3\xA0 lire aussi", "a lire aussi", "lire \xC3\xA9galement", "\xC3\xA0 lire \xC3\xA9galement",
-      "voir aussi", "\xC3\xA0 voir aussi", "a voir aussi", "sur le m\xC3\xAAme sujet", "read also", "read more",
-      "see also", "pour aller plus loin", "\xC3\xA0 d\xC3\xA9\x63ouvrir", "d\xC3\xA9\x63ouvrez aussi",
-      "regarder aussi", "\xC3\xA9\x63outer aussi", "\xC3\xA0 \xC3\xA9\x63outer", "lire la suite", "voir la suite",
-      "tous nos articles", "toute l'actualit\xC3\xA9", "retrouvez", "suivez-nous", "suivez nous", "abonnez-vous",
-      "inscrivez-vous", "t\xC3\xA9l\xC3\xA9\x63hargez", "cet article est r\xC3\xA9serv\xC3\xA9",
-      "il vous reste", "vous avez aim\xC3\xA9", "partager", "publicit\xC3\xA9"};
+  static constexpr std::string_view kPointers[] = {
+      "lire aussi"sv, "\xC3\xA0 lire aussi"sv, "a lire aussi"sv, "lire \xC3\xA9galement"sv,
+      "\xC3\xA0 lire \xC3\xA9galement"sv, "voir aussi"sv, "\xC3\xA0 voir aussi"sv, "a voir aussi"sv,
+      "sur le m\xC3\xAAme sujet"sv, "read also"sv, "read more"sv, "see also"sv, "pour aller plus loin"sv,
+      "\xC3\xA0 d\xC3\xA9\x63ouvrir"sv, "d\xC3\xA9\x63ouvrez aussi"sv, "regarder aussi"sv,
+      "\xC3\xA9\x63outer aussi"sv, "\xC3\xA0 \xC3\xA9\x63outer"sv, "lire la suite"sv, "voir la suite"sv,
+      "tous nos articles"sv, "toute l'actualit\xC3\xA9"sv, "retrouvez"sv, "suivez-nous"sv, "suivez nous"sv,
+      "abonnez-vous"sv, "inscrivez-vous"sv, "t\xC3\xA9l\xC3\xA9\x63hargez"sv,
+      "cet article est r\xC3\xA9serv\xC3\xA9"sv, "il vous reste"sv, "vous avez aim\xC3\xA9"sv, "partager"sv,
+      "publicit\xC3\xA9"sv};
   if (chars < 300) {
-    for (const char* p : kPointers) {
-      if (starts_with_ci(text, p)) return Verdict::kBoilerplate;
+    for (const std::string_view p : kPointers) {
+      if (starts(p)) return Verdict::kBoilerplate;
     }
   }
   if (chars < 160) {
     // Credits and captions: "© AFP", "Crédit photo : ...", "BERTRAND GUAY / AFP".
-    static const char* const kCredits[] = {"\xC2\xA9", "(c)", "cr\xC3\xA9\x64it", "credit", "photo :", "photo:",
-                                           "photos :", "illustration :", "illustration -", "source :",
-                                           "image :", "vid\xC3\xA9o :", "(photo"};
-    for (const char* p : kCredits) {
-      if (starts_with_ci(text, p)) return Verdict::kBoilerplate;
+    static constexpr std::string_view kCredits[] = {
+        "\xC2\xA9"sv, "(c)"sv, "cr\xC3\xA9\x64it"sv, "credit"sv, "photo :"sv, "photo:"sv, "photos :"sv,
+        "illustration :"sv, "illustration -"sv, "source :"sv, "image :"sv, "vid\xC3\xA9o :"sv, "(photo"sv};
+    for (const std::string_view p : kCredits) {
+      if (starts(p)) return Verdict::kBoilerplate;
     }
     const std::string low = lower_ascii(text);
-    static const char* const kAgencies[] = {"/ afp", "/afp", "/ reuters", "/ ap", "getty images", "istock",
-                                            "shutterstock", "maxppp", "/ sipa", "abaca", "/ hans lucas",
-                                            "\xC2\xA9 ", "photo d'illustration"};
-    for (const char* a : kAgencies) {
+    static constexpr std::string_view kAgencies[] = {
+        "/ afp"sv, "/afp"sv, "/ reuters"sv, "/ ap"sv, "getty images"sv, "istock"sv, "shutterstock"sv, "maxppp"sv,
+        "/ sipa"sv, "abaca"sv, "/ hans lucas"sv, "\xC2\xA9 "sv, "photo d'illustration"sv};
+    for (const std::string_view a : kAgencies) {
       if (contains(low, a)) return Verdict::kBoilerplate;
     }
     // Bylines and dates: "Publié le 15 juin 2020 à 10h30", "Mis à jour le ...", "Par Jean Dupont".
-    static const char* const kBylines[] = {"publi\xC3\xA9 le", "publi\xC3\xA9 ", "mis \xC3\xA0 jour", "modifi\xC3\xA9 le",
-                                           "mise \xC3\xA0 jour", "posted ", "published ", "updated ", "le "};
-    for (const char* b : kBylines) {
-      if (starts_with_ci(text, b) && (b[0] != 'l' || chars < 60) && !date_from_text(text).empty()) {
-        return Verdict::kBoilerplate;
-      }
+    static constexpr std::string_view kBylines[] = {"publi\xC3\xA9 "sv, "mis \xC3\xA0 jour"sv, "modifi\xC3\xA9 le"sv,
+                                                    "mise \xC3\xA0 jour"sv, "posted "sv, "published "sv,
+                                                    "updated "sv};
+    for (const std::string_view b : kBylines) {
+      if (starts(b) && !date_from_text(text).empty()) return Verdict::kBoilerplate;
     }
-    if (chars < 60 && !date_from_text(text).empty() && text.find('.') == std::string_view::npos) {
-      return Verdict::kBoilerplate;  // a date alone
+    if (chars < 60 && text.find('.') == std::string_view::npos && !date_from_text(text).empty()) {
+      return Verdict::kBoilerplate;  // a date alone, or "Le 15 juin 2020"
     }
-    if (chars < 80 && (starts_with_ci(text, "par ") || starts_with_ci(text, "by ")) && text.size() > 4) {
+    if (chars < 80 && (starts("par "sv) || starts("by "sv)) && text.size() > 4) {
       const size_t at = text.find(' ') + 1;
       const char first = text[at];
       if (((first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) == 0xC3) && text.back() != '.') {
@@ -194,22 +234,25 @@ Verdict text_verdict(std::string_view text, uint32_t chars) {
   }
   if (chars < 40) {
     // Buttons and labels that pages leave as text.
-    static const char* const kLabels[] = {
-        "partager", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "e-mail", "email", "imprimer",
-        "envoyer", "copier le lien", "tweeter", "pub", "abonnez-vous", "s'abonner", "je m'abonne", "newsletter",
-        "commenter", "commentaires", "r\xC3\xA9\x61gir", "suivre", "fermer", "menu", "rechercher", "accueil",
-        "se connecter", "connexion", "voir plus", "afficher plus", "haut de page", "sommaire", "sponsoris\xC3\xA9",
-        "contenus sponsoris\xC3\xA9s", "mon compte", "s'inscrire", "retour", "en direct", "offert", "abonn\xC3\xA9s"};
-    std::string low = lower_ascii(text);
-    while (!low.empty() && (low.back() == ' ' || low.back() == ':' || low.back() == '.')) low.pop_back();
-    for (const char* l : kLabels) {
-      if (low == l) return Verdict::kBoilerplate;
+    static constexpr std::string_view kLabels[] = {
+        "partager"sv, "facebook"sv, "twitter"sv, "linkedin"sv, "whatsapp"sv, "pinterest"sv, "e-mail"sv, "email"sv,
+        "imprimer"sv, "envoyer"sv, "copier le lien"sv, "tweeter"sv, "pub"sv, "abonnez-vous"sv, "s'abonner"sv,
+        "je m'abonne"sv, "newsletter"sv, "commenter"sv, "commentaires"sv, "r\xC3\xA9\x61gir"sv, "suivre"sv,
+        "fermer"sv, "menu"sv, "rechercher"sv, "accueil"sv, "se connecter"sv, "connexion"sv, "voir plus"sv,
+        "afficher plus"sv, "haut de page"sv, "sommaire"sv, "sponsoris\xC3\xA9"sv,
+        "contenus sponsoris\xC3\xA9s"sv, "mon compte"sv, "s'inscrire"sv, "retour"sv, "en direct"sv, "offert"sv,
+        "abonn\xC3\xA9s"sv};
+    std::string_view label = head;
+    while (!label.empty() && (label.back() == ' ' || label.back() == ':' || label.back() == '.')) label.remove_suffix(1);
+    for (const std::string_view l : kLabels) {
+      if (label == l) return Verdict::kBoilerplate;
     }
   }
-  if (chars < 600) {
+  // Cookie banners.
+  if (text.find("ookie") != std::string_view::npos) {
     const std::string low = lower_ascii(text);
-    if (contains(low, "cookie") && (contains(low, "accept") || contains(low, "consent") || contains(low, "param\xC3\xA8tr") ||
-                                    contains(low, "utilis") || contains(low, "navigation"))) {
+    if (contains(low, "accept") || contains(low, "consent") || contains(low, "param\xC3\xA8tr") ||
+        contains(low, "utilis") || contains(low, "navigation")) {
       return Verdict::kBoilerplate;
     }
   }

@@ -118,7 +118,7 @@ bool read_time(std::string_view s, size_t i, std::string& out) {
 }
 
 struct Month {
-  const char* name;
+  std::string_view name;
   int number;
 };
 // Longest forms first where one is a prefix of another ("sept" before "sep").
@@ -135,6 +135,12 @@ constexpr Month kMonths[] = {
 
 // The month named at s[i] (any case; É and Û lowered too), advancing i past the word and a '.'.
 int read_month(std::string_view s, size_t& i) {
+  // Month names start with one of these letters: most words are refused at the first byte.
+  if (i >= s.size()) return 0;
+  switch (lower(s[i])) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   std::string word;
   size_t j = i;
   while (j < s.size() && word.size() < 12) {
