@@ -26,10 +26,24 @@ class BlockBuilder {
   explicit BlockBuilder(std::vector<Block>& out) : out_(out) {}
 
   void add(std::string_view text, bool in_link) {
-    for (const char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
       if (is_space(c)) {
         space_ = true;
         continue;
+      }
+      // Invisible characters that only guide line breaking: soft hyphen (U+00AD), zero-width space
+      // (U+200B), word joiner (U+2060), a BOM inside the text (U+FEFF). Left in, they split words.
+      if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {
+        ++i;
+        continue;
+      }
+      if ((c == '\xE2' || c == '\xEF') && i + 2 < text.size()) {
+        const std::string_view three = text.substr(i, 3);
+        if (three == "\xE2\x80\x8B" || three == "\xE2\x81\xA0" || three == "\xEF\xBB\xBF") {
+          i += 2;
+          continue;
+        }
       }
       if (space_ && !current_.text.empty()) {
         current_.text.push_back(' ');

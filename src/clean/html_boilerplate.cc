@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 #include <unordered_map>
 
 #include "clean/html_metadata.h"
@@ -21,18 +22,20 @@ constexpr const char* kBoilerplateNames[] = {
     "related", "outbrain", "taboola", "ligatus", "breadcrumb", "filariane", "sidebar", "footer", "navbar",
     "navigation", "menu", "lireaussi", "alireaussi", "alire", "voiraussi", "readmore", "readalso", "seealso",
     "surlememesujet", "memesujet", "mostread", "pluslus", "lesplus", "popular", "trending", "recommend",
-    "widget", "banner", "promo", "sponsor", "advert", "adsense", "dfp", "caption", "legende", "credit",
+    "widget", "banner", "promo", "savoirplus", "sponsor", "advert", "adsense", "dfp", "caption", "legende", "credit",
     "copyright", "byline", "signature", "keyword", "motscles", "pagination", "pager", "modal", "popup",
     "overlay", "subscribe", "abonnement", "subscription", "toolbar", "skiplink", "sronly", "visuallyhidden",
     "screenreader", "disqus", "reaction", "partage", "reseaux", "teaser", "tagcloud", "taglist", "articletags",
     "tagslist", "authorbio", "authorinfo", "aboutauthor", "publicationdate", "publishdate", "dateline",
     "timestamp", "nocontent", "embed", "player", "slideshow", "carousel", "gallery", "diaporama", "thumbnail",
     "paywall", "registration", "login", "signup", "print"};
-// Whole tokens only (too short to match inside a longer word).
-constexpr const char* kBoilerplateTokens[] = {"ad",   "ads",   "pub",  "nav",   "tags", "tag",    "tools",
-                                              "tool", "meta",  "date", "hidden", "aside", "author", "infos",
-                                              "bio",  "extra", "links", "cta",   "more", "hide",
-                                              "poll", "vote", "rating"};
+// Whole tokens only (too short to match inside a longer word): "share-bar", "nav__item", "adBox".
+constexpr const char* kBoilerplateTokens[] = {"ad",  "ads", "pub",  "nav",  "aside",  "author", "bio",
+                                              "cta", "poll", "vote", "rating", "promo"};
+// Whole class words only: as a token they name a part of something else ("field--label-hidden" hides a
+// label, not the field; WordPress tags an article "tag-femme"; "date" alone is a dateline).
+constexpr const char* kBoilerplateWords[] = {"hidden", "hide", "d-none", "more", "extra", "date", "meta", "links",
+                                             "infos", "tools", "tool", "toolbox", "is-hidden", "tag", "tags"};
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 bool is_alnum(char c) noexcept { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
@@ -77,6 +80,9 @@ Verdict judge_names(std::string_view value) {
     while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
     const std::string_view word = value.substr(start, i - start);
     if (word.empty() || word.size() > 80) continue;
+    for (const char* w : kBoilerplateWords) {
+      if (word.size() == std::strlen(w) && iequals(word, w)) boilerplate = true;
+    }
     joined.clear();
     for (const char c : word) {
       if (is_alnum(c)) joined.push_back(lower(c));
@@ -145,16 +151,23 @@ uint32_t subtree_end(const Dom& dom, uint32_t c) {
   return last + 1;
 }
 
+// Weight of the block that repeats the page's title, in characters of prose.
+constexpr double kTitleWeight = 150;
+
 }  // namespace
 
-Verdict element_verdict(const Dom& dom, const Node& node) {
-  switch (node.tag) {
+Verdict tag_verdict(Tag tag) {
+  switch (tag) {
     case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kFigure: case Tag::kFigcaption:
     case Tag::kMenu: case Tag::kDialog: case Tag::kCaption:
       return Verdict::kBoilerplate;
     default:
-      break;
+      return Verdict::kNeutral;
   }
+}
+
+Verdict element_verdict(const Dom& dom, const Node& node) {
+  if (tag_verdict(node.tag) == Verdict::kBoilerplate) return Verdict::kBoilerplate;
   Verdict v = Verdict::kNeutral;
   for (const Attribute* a = dom.attr_begin(node); a != dom.attr_end(node); ++a) {
     if (iequals(a->name, "itemprop")) {
@@ -303,7 +316,13 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   const std::string title_folded = fold_for_match(hints.title);
   std::vector<Verdict> says(blocks.size());
   std::vector<uint8_t> confirmed(blocks.size(), 0);
-  std::vector<double> prose(n, 0.0);  // prose characters per element, summed up the tree below
+  // Prose characters per element, summed up the tree below; what sits in <nav>, <aside>, <footer>
+  // (the structure, surer than names) is not counted.
+  std::vector<uint8_t> in_tagged(n, 0);
+  for (uint32_t i = 1; i < n; ++i) {
+    in_tagged[i] = in_tagged[dom.node(i).parent] || tag_verdict(dom.node(i).tag) == Verdict::kBoilerplate;
+  }
+  std::vector<double> prose(n, 0.0);
   for (size_t b = 0; b < blocks.size(); ++b) {
     const Block& blk = blocks[b];
     says[b] = text_verdict(blk.text, blk.chars);
@@ -311,7 +330,8 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
       const std::string f = fold_for_match(blk.text);
       confirmed[b] = f.size() >= 20 && body_folded.find(f.substr(0, std::min<size_t>(f.size(), 200))) != std::string::npos;
     }
-    if (says[b] != Verdict::kBoilerplate && !blk.heading && !blk.caption && blk.chars >= 50 && blk.link_density() < 0.3) {
+    if (says[b] != Verdict::kBoilerplate && !blk.heading && !blk.caption && blk.chars >= 50 &&
+        blk.link_density() < 0.3 && !in_tagged[blk.owner]) {
       prose[blk.owner] += blk.chars;
     }
   }
@@ -325,42 +345,59 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
       verdict[i] = Verdict::kNeutral;
     }
   }
-  // Flags inherited from ancestors (pre-order: a parent comes before its children).
+  auto is_title = [&](const Block& blk) {
+    return blk.heading && !title_folded.empty() && fold_for_match(blk.text) == title_folded;
+  };
+
+  // 3. Block weights, summed up the tree: prose for, boilerplate and link lists against. Flags are
+  // inherited from ancestors (pre-order: a parent comes before its children); an element named as the
+  // article's body clears what its ancestors said.
   std::vector<uint8_t> flagged(n, 0);
-  for (uint32_t i = 1; i < n; ++i) {
-    flagged[i] = flagged[dom.node(i).parent] || verdict[i] == Verdict::kBoilerplate;
-  }
-
-  // 3. Block weights, summed up the tree: prose for, boilerplate and link lists against.
   std::vector<double> score(n, 0.0);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    const Block& blk = blocks[b];
-    const double len = blk.chars;
-    const double ld = blk.link_density();
-    double w = 0;
-    if (confirmed[b]) {
-      w = 2 * len;
-    } else if (flagged[blk.owner] || says[b] == Verdict::kBoilerplate || blk.caption) {
-      w = -len;
-    } else if (ld > 0.5) {
-      w = -len;
-    } else if (blk.heading) {
-      w = 0;
-    } else if (len >= 50) {
-      w = len * (1 - ld);
+  auto choose = [&]() {
+    for (uint32_t i = 1; i < n; ++i) {
+      flagged[i] =
+          verdict[i] == Verdict::kContent ? 0 : flagged[dom.node(i).parent] || verdict[i] == Verdict::kBoilerplate;
     }
-    score[blk.owner] += w;
-  }
-  for (uint32_t i = n; i-- > 1;) score[dom.node(i).parent] += score[i];
-
-  // 4. The element with the best sum; the deepest one when a parent adds nothing.
-  double best = 0;
-  uint32_t container = Node::kNone;
-  for (uint32_t i = 1; i < n; ++i) {
-    if (!dom.node(i).is_text() && score[i] > 0 && score[i] >= best) {
-      best = score[i];
-      container = i;
+    std::fill(score.begin(), score.end(), 0.0);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Block& blk = blocks[b];
+      const double len = blk.chars;
+      const double ld = blk.link_density();
+      double w = 0;
+      if (confirmed[b]) {
+        w = 2 * len;
+      } else if (flagged[blk.owner] || says[b] == Verdict::kBoilerplate || blk.caption) {
+        w = -len;
+      } else if (ld > 0.5) {
+        w = -len;
+      } else if (blk.heading) {
+        // The title's own heading pulls the choice towards the element that holds it: a short
+        // article under its title beats a longer form or teaser beside it.
+        w = blk.tag == Tag::kH1 && is_title(blk) ? kTitleWeight : 0;
+      } else if (len >= 50) {
+        w = len * (1 - ld);
+      }
+      score[blk.owner] += w;
     }
+    for (uint32_t i = n; i-- > 1;) score[dom.node(i).parent] += score[i];
+    // 4. The element with the best sum; the deepest one when a parent adds nothing.
+    double best = 0;
+    uint32_t chosen = Node::kNone;
+    for (uint32_t i = 1; i < n; ++i) {
+      if (!dom.node(i).is_text() && score[i] > 0 && score[i] >= best) {
+        best = score[i];
+        chosen = i;
+      }
+    }
+    return std::make_pair(chosen, best);
+  };
+  auto [container, best] = choose();
+  // When the names led away from most of the prose (a live page whose every entry is a "comment"),
+  // the names are wrong for this page: choose again on tags, text and links alone.
+  if (total_prose > 400 && best < 0.25 * total_prose && best < 150) {
+    for (uint32_t i = 1; i < n; ++i) verdict[i] = tag_verdict(dom.node(i).tag);
+    std::tie(container, best) = choose();
   }
   if (container == Node::kNone) return sel;
   sel.container = container;
@@ -370,11 +407,9 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   auto flagged_below = [&](uint32_t owner) {
     for (uint32_t a = owner; a != container && a != Node::kNone; a = dom.node(a).parent) {
       if (verdict[a] == Verdict::kBoilerplate) return true;
+      if (verdict[a] == Verdict::kContent) return false;
     }
     return false;
-  };
-  auto is_title = [&](const Block& blk) {
-    return blk.heading && !title_folded.empty() && fold_for_match(blk.text) == title_folded;
   };
   size_t first_inside = blocks.size();
   std::vector<uint32_t> kept;
@@ -407,7 +442,9 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
       const Block& blk = blocks[b];
       const bool named_lead = verdict[blk.owner] == Verdict::kContent;
       if (title_block == blocks.size() && !named_lead && !confirmed[b]) continue;
-      if (says[b] == Verdict::kBoilerplate || blk.caption || blk.heading || flagged[blk.owner]) continue;
+      if (says[b] == Verdict::kBoilerplate || blk.caption || (blk.heading && blk.chars < 100) || flagged[blk.owner]) {
+        continue;
+      }
       if (blk.chars < 40 || blk.link_density() > 0.3) continue;
       lead.push_back(static_cast<uint32_t>(b));
     }
@@ -418,7 +455,9 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   out.insert(out.end(), kept.begin(), kept.end());
   std::vector<uint32_t> cleaned;
   for (size_t k = 0; k < out.size(); ++k) {
-    if (blocks[out[k]].heading && (k + 1 == out.size() || blocks[out[k + 1]].heading)) continue;
+    const Block& blk = blocks[out[k]];
+    const bool short_heading = blk.heading && blk.chars < 100;  // a long "heading" is a lead set in <h2>
+    if (short_heading && (k + 1 == out.size() || blocks[out[k + 1]].heading)) continue;
     cleaned.push_back(out[k]);
   }
   sel.blocks = std::move(cleaned);

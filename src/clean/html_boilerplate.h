@@ -25,6 +25,9 @@ namespace recoupe::html {
 
 enum class Verdict : int8_t { kBoilerplate = -1, kNeutral = 0, kContent = 1 };
 
+//! What an element's tag alone says: <nav>, <aside>, <footer>, <figure>, ... are boilerplate.
+Verdict tag_verdict(Tag tag);
+
 //! What an element's tag and names say about its content (see file comment).
 Verdict element_verdict(const Dom& dom, const Node& node);
 
