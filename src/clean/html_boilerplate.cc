@@ -30,12 +30,12 @@ constexpr const char* kBoilerplateNames[] = {
     "timestamp", "nocontent", "embed", "player", "slideshow", "carousel", "gallery", "diaporama", "thumbnail",
     "paywall", "registration", "login", "signup", "print"};
 // Whole tokens only (too short to match inside a longer word): "share-bar", "nav__item", "adBox".
-constexpr const char* kBoilerplateTokens[] = {"ad",  "ads", "pub",  "nav",  "aside",  "author", "bio",
+constexpr const char* kBoilerplateTokens[] = {"ad",  "ads", "pub",  "nav",  "author", "bio",
                                               "cta", "poll", "vote", "rating", "promo"};
 // Whole class words only: as a token they name a part of something else ("field--label-hidden" hides a
 // label, not the field; WordPress tags an article "tag-femme"; "date" alone is a dateline).
 constexpr const char* kBoilerplateWords[] = {"hidden", "hide", "d-none", "more", "extra", "date", "meta", "links",
-                                             "infos", "tools", "tool", "toolbox", "is-hidden", "tag", "tags"};
+                                             "infos", "tools", "tool", "toolbox", "is-hidden", "tag", "tags", "aside"};
 
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 bool is_alnum(char c) noexcept { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
