@@ -22,7 +22,7 @@ constexpr const char* kBoilerplateNames[] = {
     "related", "outbrain", "taboola", "ligatus", "breadcrumb", "filariane", "sidebar", "footer", "navbar",
     "navigation", "menu", "lireaussi", "alireaussi", "alire", "voiraussi", "readmore", "readalso", "seealso",
     "surlememesujet", "memesujet", "mostread", "pluslus", "lesplus", "popular", "trending", "recommend",
-    "widget", "banner", "promo", "savoirplus", "sponsor", "advert", "adsense", "dfp", "caption", "legende", "credit",
+    "widget", "banner", "promo", "savoirplus", "capping", "readingtime", "tempsdelecture", "sponsor", "advert", "adsense", "dfp", "caption", "legende", "credit",
     "copyright", "byline", "signature", "keyword", "motscles", "pagination", "pager", "modal", "popup",
     "overlay", "subscribe", "abonnement", "subscription", "toolbar", "skiplink", "sronly", "visuallyhidden",
     "screenreader", "disqus", "reaction", "partage", "reseaux", "teaser", "tagcloud", "taglist", "articletags",
@@ -206,7 +206,8 @@ Verdict text_verdict(std::string_view text, uint32_t chars) {
       "tous nos articles"sv, "toute l'actualit\xC3\xA9"sv, "retrouvez"sv, "suivez-nous"sv, "suivez nous"sv,
       "abonnez-vous"sv, "inscrivez-vous"sv, "t\xC3\xA9l\xC3\xA9\x63hargez"sv,
       "cet article est r\xC3\xA9serv\xC3\xA9"sv, "il vous reste"sv, "vous avez aim\xC3\xA9"sv, "partager"sv,
-      "publicit\xC3\xA9"sv};
+      "publicit\xC3\xA9"sv, "temps de lecture"sv, "article r\xC3\xA9serv\xC3\xA9"sv, "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s"sv,
+      "lecture restreinte"sv, "pour ajouter l"sv, "identifiez-vous"sv, "nouveau : d\xC3\xA9\x63ouvrez"sv};
   if (chars < 300) {
     for (const std::string_view p : kPointers) {
       if (starts(p)) return Verdict::kBoilerplate;

@@ -87,8 +87,7 @@ struct Properties {
          Tag::kDd, Tag::kDt, Tag::kSummary},
         kClosesPBit);
     // Where a search for an open element to close stops (HTML's scope markers).
-    set({Tag::kRoot, Tag::kHtml, Tag::kTable, Tag::kTd, Tag::kTh, Tag::kCaption, Tag::kButton, Tag::kObject,
-         Tag::kTemplate},
+    set({Tag::kRoot, Tag::kHtml, Tag::kTable, Tag::kTd, Tag::kTh, Tag::kCaption, Tag::kObject, Tag::kTemplate},
         kScopeBit);
   }
   bool has(Tag t, uint8_t bit) const noexcept { return (bits[static_cast<size_t>(t)] & bit) != 0; }
@@ -331,6 +330,12 @@ class TreeBuilder {
         return p;
       }
       const size_t end = find_end_tag(p, name);
+      // Without its end tag, HTML would make the rest of the page this element's text; a page that
+      // forgot </title> or </textarea> keeps its body instead (a script still runs to the end).
+      if (end >= n && tag != Tag::kScript && tag != Tag::kStyle) {
+        dom_.attributes_.resize(attr_begin);
+        return p;
+      }
       const std::string_view content = in_.substr(p, end - p);
       Node probe;
       probe.attr_begin = attr_begin;
@@ -392,8 +397,10 @@ class TreeBuilder {
 
   void close_implied(Tag tag) {
     const auto scope = [](Tag t) { return props().has(t, kScopeBit); };
-    if (props().has(tag, kClosesPBit)) {
-      if (size_t k = find_open(Tag::kP, scope)) pop_to(k);
+    if (props().has(tag, kClosesPBit)) {  // "button scope": a <p> inside a <button> stays there
+      if (size_t k = find_open(Tag::kP, [](Tag t) { return props().has(t, kScopeBit) || t == Tag::kButton; })) {
+        pop_to(k);
+      }
     }
     switch (tag) {
       case Tag::kLi:
@@ -421,6 +428,9 @@ class TreeBuilder {
         break;
       case Tag::kOption:
         if (top_tag() == Tag::kOption) pop();
+        break;
+      case Tag::kButton:  // <button> inside <button> closes the first
+        if (size_t k = find_open(Tag::kButton, scope)) pop_to(k);
         break;
       default:
         if (is_heading(tag) && is_heading(top_tag())) pop();

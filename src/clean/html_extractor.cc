@@ -53,36 +53,91 @@ std::string strip_site_suffix(std::string title, std::string_view site) {
   return title;
 }
 
-// The publication date, from the strongest evidence to the weakest (see html_metadata.h).
+// The text under element `i`, cut at about `max_bytes` (for reading a dateline).
+std::string element_text(const Dom& dom, uint32_t i, size_t max_bytes) {
+  std::string out;
+  const uint32_t end = [&] {
+    uint32_t last = i;
+    while (dom.node(last).last_child != Node::kNone) last = dom.node(last).last_child;
+    return last + 1;
+  }();
+  for (uint32_t k = i + 1; k < end && out.size() < max_bytes; ++k) {
+    if (dom.node(k).is_text()) out += dom.text(dom.node(k));
+  }
+  return out;
+}
+
+// True when the element's class, id or itemprop names a date ("date", "published", "fecha", "time").
+bool names_a_date(const Dom& dom, const Node& n) {
+  for (const html::Attribute* a = dom.attr_begin(n); a != dom.attr_end(n); ++a) {
+    if (!html::iequals(a->name, "class") && !html::iequals(a->name, "id") && !html::iequals(a->name, "itemprop")) {
+      continue;
+    }
+    std::string v(a->value);
+    for (char& c : v) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    for (const char* w : {"date", "publi", "fecha", "time", "datum", "meta"}) {
+      if (v.find(w) != std::string::npos && v.find("update") == std::string::npos &&
+          v.find("modif") == std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The publication date, from the strongest evidence to the weakest (see html_metadata.h). Dates in
+// the page's markup are looked for after the title's <h1> first: what comes before it (a header,
+// a list of other articles) is about other things.
 std::string find_published(const Dom& dom, const html::PageMetadata& meta, const std::vector<Block>& blocks,
-                           std::string_view url) {
+                           std::string_view title, std::string_view url) {
   if (!meta.published.empty()) return meta.published;
   std::string from_url = html::date_from_url(url);
   if (from_url.empty() && !meta.canonical_url.empty()) from_url = html::date_from_url(meta.canonical_url);
   if (from_url.size() == 10) return from_url;  // a full day in the URL
-  // <time datetime> (the first one: pages put the article's before those of related links)
-  for (uint32_t i = 0; i < dom.size(); ++i) {
+  const std::string title_folded = html::fold_for_match(title);
+  uint32_t h1 = 0;  // node of the title's heading (0: none found)
+  size_t h1_block = blocks.size();
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (blocks[k].tag == Tag::kH1 && (h1 == 0 || html::fold_for_match(blocks[k].text) == title_folded)) {
+      h1 = blocks[k].owner;
+      h1_block = k;
+      if (html::fold_for_match(blocks[k].text) == title_folded) break;
+    }
+  }
+  // <time datetime>, then an element named as a date, after the title, then anywhere.
+  std::string time_any, named_any;
+  for (uint32_t i = 1; i < dom.size(); ++i) {
     const Node& n = dom.node(i);
-    if (n.tag != Tag::kTime) continue;
-    std::string raw;
-    html::decode_entities(dom.attr(n, "datetime"), raw);
-    if (std::string d = html::normalize_date(raw); !d.empty()) return d;
+    if (n.is_text()) continue;
+    std::string d;
+    if (n.tag == Tag::kTime) {
+      std::string raw;
+      html::decode_entities(dom.attr(n, "datetime"), raw);
+      d = html::normalize_date(raw);
+      if (d.empty()) d = html::date_from_text(element_text(dom, i, 120));
+    } else if (names_a_date(dom, n)) {
+      d = html::date_from_text(element_text(dom, i, 200));
+      if (!d.empty() && named_any.empty()) named_any = d;
+      if (i > h1 && !d.empty() && time_any.empty()) time_any = d;  // ranks with <time> after the title
+      continue;
+    } else {
+      continue;
+    }
+    if (d.empty()) continue;
+    if (i > h1) return d;
+    if (time_any.empty()) time_any = d;
   }
   // A byline: "Publié le 15 juin 2020 à 10h30".
   for (const Block& b : blocks) {
     if (b.chars > 300) continue;
     if (std::string d = html::date_from_text(b.text, /*after_marker=*/true); !d.empty()) return d;
   }
+  if (!time_any.empty()) return time_any;
+  if (!named_any.empty()) return named_any;
   if (!from_url.empty()) return from_url;
   // A date alone near the title.
-  size_t h1 = blocks.size();
-  for (size_t k = 0; k < blocks.size(); ++k) {
-    if (blocks[k].tag == Tag::kH1) {
-      h1 = k;
-      break;
-    }
-  }
-  for (size_t k = h1 < blocks.size() ? (h1 > 3 ? h1 - 3 : 0) : blocks.size(); k < blocks.size() && k < h1 + 8; ++k) {
+  for (size_t k = h1_block < blocks.size() ? (h1_block > 3 ? h1_block - 3 : 0) : blocks.size();
+       k < blocks.size() && k < h1_block + 8; ++k) {
     if (blocks[k].chars > 120) continue;
     if (std::string d = html::date_from_text(blocks[k].text); !d.empty()) return d;
   }
@@ -140,7 +195,7 @@ Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view
   }
   if (page.paragraphs.empty()) return Error{Errc::kBadInput, "no article text found in the page"};
 
-  page.published = find_published(dom, meta, blocks, url);
+  page.published = find_published(dom, meta, blocks, page.title, url);
   page.author = std::move(meta.author);
   page.lang = std::move(meta.lang);
   page.canonical_url = !meta.canonical_url.empty() ? std::move(meta.canonical_url) : std::string(url);

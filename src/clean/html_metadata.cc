@@ -362,8 +362,8 @@ int published_rank(std::string_view key) {
       "og:published_time", "published_time", "publication_date", "publish-date", "publishdate", "publish_date",
       "pubdate", "parsely-pub-date", "sailthru.date", "article.published", "dc.date.issued", "dcterms.issued",
       "dc.date.created", "dcterms.created", "citation_publication_date", "rnews:datepublished", "date.published",
-      "dc.date", "dcterms.date", "date", "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate",
-      "ptime"};
+      "dc.date", "dc:date", "dcterms.date", "date", "article_date_original", "cxenseparse:recs:publishtime",
+      "og:pubdate", "ptime", "citation_date", "bepress_citation_date", "dc.date.published", "datecreated"};
   for (size_t k = 0; k < std::size(kKeys); ++k) {
     if (key == kKeys[k]) return 20 + static_cast<int>(k);
   }
