@@ -3,6 +3,7 @@
 
   bench/extraction_eval.py [--recoupe build/recoupe] [--out bench/out/extraction] [--sets a,b,...]
   bench/extraction_eval.py --score-orangesum PRED.jsonl      (score another extractor's output)
+  bench/extraction_eval.py --make-orangesum-jsonl OUT.jsonl  (the OrangeSum pages as {"id", "html"} lines)
 
 Sets (all under ../shared):
   trafilatura  eval/extraction/trafilatura_eval_fr: 24 French pages, with/without snippets, scored by
@@ -243,12 +244,16 @@ def main():
     ap.add_argument("--orangesum-html", help="folder of the unpacked OrangeSum pages (faster than the archive)")
     ap.add_argument("--limit", type=int, default=0, help="OrangeSum pages to use (0: all)")
     ap.add_argument("--score-orangesum", metavar="PRED", help="only score this JSONL (id, text) against OrangeSum")
+    ap.add_argument("--make-orangesum-jsonl", metavar="PATH", help="only wrap the OrangeSum pages into JSONL (id, html)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print what each page misses")
     args = ap.parse_args()
     if not os.path.isdir(args.shared):
         print(f"extraction_eval: {args.shared} not found; skipping")
         return 0
     score = load_score_module(args.shared)
+    if args.make_orangesum_jsonl:
+        print(f"{len(make_orangesum_jsonl(args, args.make_orangesum_jsonl))} pages written to {args.make_orangesum_jsonl}")
+        return 0
     if args.score_orangesum:
         f1, n = score_orangesum(args.score_orangesum, args.shared, score)
         print(json.dumps({"bow_f1": round(f1, 4), "pages": n}))

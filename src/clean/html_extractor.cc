@@ -44,7 +44,7 @@ std::string strip_site_suffix(std::string title, std::string_view site) {
     if (at == std::string::npos || at == 0) continue;
     const std::string_view tail = std::string_view(title).substr(at + sep.size());
     const bool names_site = !site.empty() && html::fold_for_match(tail) == html::fold_for_match(site);
-    const bool short_tail = site.empty() && sep != " : " && tail.size() * 3 < at && tail.size() < 40;
+    const bool short_tail = site.empty() && sep != " : " && tail.size() * 2 < at && tail.size() < 40;
     if (names_site || short_tail) {
       title.resize(at);
       return title;
@@ -89,7 +89,7 @@ bool names_a_date(const Dom& dom, const Node& n) {
 // the page's markup are looked for after the title's <h1> first: what comes before it (a header,
 // a list of other articles) is about other things.
 std::string find_published(const Dom& dom, const html::PageMetadata& meta, const std::vector<Block>& blocks,
-                           std::string_view title, std::string_view url) {
+                           std::string_view title, std::string_view url, uint32_t container) {
   if (!meta.published.empty()) return meta.published;
   std::string from_url = html::date_from_url(url);
   if (from_url.empty() && !meta.canonical_url.empty()) from_url = html::date_from_url(meta.canonical_url);
@@ -104,8 +104,16 @@ std::string find_published(const Dom& dom, const html::PageMetadata& meta, const
       if (html::fold_for_match(blocks[k].text) == title_folded) break;
     }
   }
-  // <time datetime>, then an element named as a date, after the title, then anywhere.
-  std::string time_any, named_any;
+  // <time datetime>, then an element named as a date: around the article first (the container's
+  // parent), after the title next, then anywhere.
+  std::string time_any, named_any, near;
+  uint32_t region = container, region_end = 0;
+  if (region != Node::kNone) {
+    if (dom.node(region).parent != Node::kNone && dom.node(region).parent != Dom::root()) region = dom.node(region).parent;
+    region_end = region;
+    while (dom.node(region_end).last_child != Node::kNone) region_end = dom.node(region_end).last_child;
+    ++region_end;
+  }
   for (uint32_t i = 1; i < dom.size(); ++i) {
     const Node& n = dom.node(i);
     if (n.is_text()) continue;
@@ -124,9 +132,11 @@ std::string find_published(const Dom& dom, const html::PageMetadata& meta, const
       continue;
     }
     if (d.empty()) continue;
-    if (i > h1) return d;
+    if (i >= region && i < region_end) return d;
+    if (i > h1 && near.empty()) near = d;
     if (time_any.empty()) time_any = d;
   }
+  if (!near.empty()) return near;
   // A byline: "Publié le 15 juin 2020 à 10h30".
   for (const Block& b : blocks) {
     if (b.chars > 300) continue;
@@ -163,17 +173,17 @@ Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view
   html::PageMetadata meta = html::read_metadata(dom);
   const std::vector<Block> blocks = html::segment_blocks(dom);
 
-  // Title: the page's own (og:title, headline, <title>), else its first <h1>.
-  std::string title = meta.title;
-  if (title.empty()) {
-    for (const Block& b : blocks) {
-      if (b.tag == Tag::kH1) {
-        title = b.text;
-        break;
-      }
-    }
+  // Title: the page's own (og:title, headline, <title>), else its first <h1>. When the first <h1>
+  // starts that title ("Titre" in "Titre - Le Site"), the <h1> is the title without the site's name.
+  std::string title = collapse(meta.title);
+  for (const Block& b : blocks) {
+    if (b.tag != Tag::kH1) continue;
+    const std::string h1 = html::fold_for_match(b.text);
+    const std::string folded = html::fold_for_match(title);
+    if (title.empty() || (h1.size() * 2 >= folded.size() && folded.compare(0, h1.size(), h1) == 0)) title = b.text;
+    break;
   }
-  page.title = strip_site_suffix(collapse(title), meta.site_name);
+  page.title = strip_site_suffix(std::move(title), meta.site_name);
 
   const html::Selection sel = html::select_content(dom, blocks, {page.title, meta.article_body});
   if (sel.from_article_body || (sel.blocks.empty() && !meta.article_body.empty())) {
@@ -195,7 +205,7 @@ Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view
   }
   if (page.paragraphs.empty()) return Error{Errc::kBadInput, "no article text found in the page"};
 
-  page.published = find_published(dom, meta, blocks, page.title, url);
+  page.published = find_published(dom, meta, blocks, page.title, url, sel.container);
   page.author = std::move(meta.author);
   page.lang = std::move(meta.lang);
   page.canonical_url = !meta.canonical_url.empty() ? std::move(meta.canonical_url) : std::string(url);
