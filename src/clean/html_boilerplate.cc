@@ -153,6 +153,8 @@ uint32_t subtree_end(const Dom& dom, uint32_t c) {
 
 // Weight of the block that repeats the page's title, in characters of prose.
 constexpr double kTitleWeight = 150;
+// Weight per character of a block whose names or text say boilerplate (link lists weigh -1).
+constexpr double kNamedBoilerplateWeight = 0.25;
 
 }  // namespace
 
@@ -207,7 +209,7 @@ Verdict text_verdict(std::string_view text, uint32_t chars) {
       "abonnez-vous"sv, "inscrivez-vous"sv, "t\xC3\xA9l\xC3\xA9\x63hargez"sv,
       "cet article est r\xC3\xA9serv\xC3\xA9"sv, "il vous reste"sv, "vous avez aim\xC3\xA9"sv, "partager"sv,
       "publicit\xC3\xA9"sv, "temps de lecture"sv, "article r\xC3\xA9serv\xC3\xA9"sv, "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s"sv,
-      "lecture restreinte"sv, "pour ajouter l"sv, "identifiez-vous"sv, "nouveau : d\xC3\xA9\x63ouvrez"sv};
+      "lecture restreinte"sv, "pour ajouter l"sv, "identifiez-vous"sv, "permalien"sv, "nouveau : d\xC3\xA9\x63ouvrez"sv};
   if (chars < 300) {
     for (const std::string_view p : kPointers) {
       if (starts(p)) return Verdict::kBoilerplate;
@@ -369,7 +371,9 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
       if (confirmed[b]) {
         w = 2 * len;
       } else if (flagged[blk.owner] || says[b] == Verdict::kBoilerplate || blk.caption) {
-        w = -len;
+        // Named boilerplate is left out of the output anyway: it costs a container little, so that
+        // paragraphs beside a long comment thread still make one article.
+        w = -kNamedBoilerplateWeight * len;
       } else if (ld > 0.5) {
         w = -len;
       } else if (blk.heading) {
@@ -454,6 +458,22 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   // 7. Headings with nothing of theirs kept ("Sur le même sujet" over dropped links) go too.
   std::vector<uint32_t> out = lead;
   out.insert(out.end(), kept.begin(), kept.end());
+  // Short lines after the last sentence (author, date, permalink, tags) are the article's footer.
+  auto ends_a_sentence = [](std::string_view t) {
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    if (t.empty()) return false;
+    const char c = t.back();
+    return c == '.' || c == '!' || c == '?' || c == ')' || c == '"' || t.ends_with("\xC2\xBB") ||
+           t.ends_with("\xE2\x80\xA6");
+  };
+  while (!out.empty()) {
+    const Block& last = blocks[out.back()];
+    if (last.heading || (last.chars < 50 && !ends_a_sentence(last.text))) {
+      out.pop_back();
+    } else {
+      break;
+    }
+  }
   std::vector<uint32_t> cleaned;
   for (size_t k = 0; k < out.size(); ++k) {
     const Block& blk = blocks[out[k]];
