@@ -10,6 +10,9 @@ import lxml.html
 from readability import Document
 
 
+BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "br", "section", "article")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: peer_readability_lxml.py INPUT.jsonl OUTPUT.jsonl")
@@ -24,10 +27,11 @@ def main():
             try:
                 doc = Document(rec["html"])
                 title = doc.short_title()
-                # One paragraph per line, as the others give them.
+                # All the text readability kept, one block per line, as the others give it.
                 root = lxml.html.fromstring(doc.summary(html_partial=True))
-                paragraphs = [p.text_content().strip() for p in root.iter("p", "h2", "h3", "li", "blockquote", "pre")]
-                text = "\n".join(p for p in paragraphs if p) or root.text_content().strip()
+                for el in root.iter(BLOCKS):
+                    el.tail = "\n" + (el.tail or "")
+                text = "\n".join(l.strip() for l in root.text_content().split("\n") if l.strip())
             except Exception:
                 failed += 1
             pages += 1

@@ -132,7 +132,7 @@ Status apply_page(RawRecord& r, std::string* lang_hint, std::string* author) {
 
 Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
   std::string lang_hint;
-  if (Status st = apply_page(r, &lang_hint); !st) return st.error();
+  if (Status st = apply_page(r, &lang_hint); !st) return Error{st.error().code, st.error().message + " (id " + r.id + ")"};
   Doc doc;
   doc.lang_hint = std::move(lang_hint);
   doc.id = std::move(r.id);

@@ -397,7 +397,7 @@ TEST(MakeDoc, APageWithoutArticleIsABadRecord) {
   r.html = "<html><body><nav><a href=\"/\">Accueil</a> <a href=\"/a\">Actualités</a></nav></body></html>";
   auto doc = make_doc(std::move(r));
   ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.error().message, "page: no article text found in the page");
+  EXPECT_EQ(doc.error().message, "page: no article text found in the page (id p4)");
 }
 
 }  // namespace
