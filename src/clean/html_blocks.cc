@@ -78,11 +78,23 @@ class BlockBuilder {
 
 bool is_hidden(const Dom& dom, const Node& node) noexcept {
   for (const Attribute* a = dom.attr_begin(node); a != dom.attr_end(node); ++a) {
-    if (iequals(a->name, "hidden")) return true;
-    if (iequals(a->name, "aria-hidden") && iequals(a->value, "true")) return true;
-    if (iequals(a->name, "style") && (contains_ci(a->value, "display:none") || contains_ci(a->value, "display: none") ||
-                                      contains_ci(a->value, "visibility:hidden"))) {
-      return true;
+    if (a->name.empty()) continue;
+    switch (a->name[0] | 0x20) {  // most attributes are refused by their first letter
+      case 'h':
+        if (iequals(a->name, "hidden")) return true;
+        break;
+      case 'a':
+        if (iequals(a->name, "aria-hidden") && iequals(a->value, "true")) return true;
+        break;
+      case 's':
+        if (iequals(a->name, "style") && (contains_ci(a->value, "display:none") ||
+                                          contains_ci(a->value, "display: none") ||
+                                          contains_ci(a->value, "visibility:hidden"))) {
+          return true;
+        }
+        break;
+      default:
+        break;
     }
   }
   return false;

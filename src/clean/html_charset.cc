@@ -174,7 +174,11 @@ std::string to_utf8(std::string_view bytes, std::string_view content_type, std::
   const bool valid_utf8 = utf8::is_valid(bytes);
   switch (kind) {
     case Kind::kUtf8:
-      if (valid_utf8 || invalid_per_mille(bytes) < 20) {
+      if (valid_utf8) {
+        out = std::string(bytes);
+        return finish("UTF-8");
+      }
+      if (invalid_per_mille(bytes) < 20) {
         out = repair_utf8(bytes);
         return finish("UTF-8");
       }
