@@ -1,5 +1,7 @@
 #include "clean/html_extractor.h"
 
+#include <algorithm>
+
 #include "clean/html_blocks.h"
 #include "clean/html_boilerplate.h"
 #include "clean/html_charset.h"
@@ -154,6 +156,82 @@ std::string find_published(const Dom& dom, const html::PageMetadata& meta, const
   return {};
 }
 
+// "Paul Girard" out of "Par Paul Girard, publié le ..." or "By Paul Girard | 15 juin": the words after
+// "Par"/"By" up to a comma, a bar, a dash or a date word.
+std::string name_after_by(std::string_view s) {
+  for (std::string_view by : {"Par ", "par ", "PAR ", "By ", "by "}) {
+    if (s.substr(0, by.size()) != by) continue;
+    s.remove_prefix(by.size());
+    size_t end = s.size();
+    for (std::string_view stop : {",", " |", " - ", " \xE2\x80\x93", " le ", " publi", " Publi", " mis ", " Mis ", " \xC3\xA0 ", " (", "\n"}) {
+      end = std::min(end, s.find(stop));
+    }
+    std::string name = collapse(s.substr(0, end));
+    const auto first = static_cast<unsigned char>(name.empty() ? 0 : name[0]);
+    if (name.size() >= 3 && name.size() <= 60 && ((first >= 'A' && first <= 'Z') || first >= 0xC3)) return name;
+    return {};
+  }
+  return {};
+}
+
+// An author as pages write it, tidied: "Par X", "Auteur : X", "Recueilli par X." → "X"; a name written
+// twice (a visible and a screen-reader copy) once. Empty when what is left does not look like a name.
+std::string tidy_author(std::string a) {
+  a = collapse(a);
+  bool changed = true;
+  while (changed && !a.empty()) {
+    changed = false;
+    for (std::string_view prefix : {", ", "Par ", "par ", "PAR ", "By ", "by ", "Auteur : ", "Auteur: ", "Auteurs : ",
+                                    "Recueilli par ", "Propos recueillis par ", "Texte : ", "Written by "}) {
+      if (a.size() > prefix.size() && a.compare(0, prefix.size(), prefix) == 0) {
+        a.erase(0, prefix.size());
+        changed = true;
+      }
+    }
+  }
+  // A final '.' goes unless it ends an initial ("Nicolas Gutierrez C.").
+  while (!a.empty() && (a.back() == ',' || a.back() == ' ' ||
+                        (a.back() == '.' && a.size() >= 2 && !(a[a.size() - 2] >= 'A' && a[a.size() - 2] <= 'Z')))) {
+    a.pop_back();
+  }
+  if (a.size() % 2 == 0 && a.size() >= 6 && a.compare(0, a.size() / 2, a, a.size() / 2, a.size() / 2) == 0) {
+    a.resize(a.size() / 2);
+  }
+  if (a.size() < 3 || a.size() > 80 || a.find(':') != std::string::npos || a.find("://") != std::string::npos) return {};
+  for (const char c : a) {
+    if (c >= '0' && c <= '9') return {};  // a date or a count, not a name
+  }
+  return a;
+}
+
+// The author when the page's metadata does not name one: an element marked as the author (rel=author,
+// itemprop=author, class "author", "byline", "signature", "auteur"), else a byline "Par ...".
+std::string find_author(const Dom& dom, const std::vector<Block>& blocks) {
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_text()) continue;
+    bool marked = html::iequals(dom.attr(n, "rel"), "author") || html::iequals(dom.attr(n, "itemprop"), "author");
+    if (!marked) {
+      std::string cls(dom.attr(n, "class"));
+      for (char& c : cls) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      for (const char* w : {"author", "byline", "signature", "auteur"}) {
+        if (cls.find(w) != std::string::npos) marked = true;
+      }
+    }
+    if (!marked) continue;
+    std::string text = collapse(element_text(dom, i, 200));
+    if (std::string by = name_after_by(text); !by.empty()) return by;
+    if (text.size() <= 60) {
+      if (std::string a = tidy_author(text); !a.empty()) return a;
+    }
+  }
+  for (const Block& b : blocks) {
+    if (b.chars > 120) continue;
+    if (std::string by = name_after_by(b.text); !by.empty()) return by;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string ExtractedPage::text() const {
@@ -206,7 +284,8 @@ Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view
   if (page.paragraphs.empty()) return Error{Errc::kBadInput, "no article text found in the page"};
 
   page.published = find_published(dom, meta, blocks, page.title, url, sel.container);
-  page.author = std::move(meta.author);
+  page.author = tidy_author(meta.author);
+  if (page.author.empty()) page.author = tidy_author(find_author(dom, blocks));
   page.lang = std::move(meta.lang);
   page.canonical_url = !meta.canonical_url.empty() ? std::move(meta.canonical_url) : std::string(url);
   page.site_name = std::move(meta.site_name);
