@@ -226,7 +226,8 @@ Verdict text_verdict(std::string_view text, uint32_t chars) {
     const std::string low = lower_ascii(text);
     static constexpr std::string_view kAgencies[] = {
         "/ afp"sv, "/afp"sv, "/ reuters"sv, "/ ap"sv, "getty images"sv, "istock"sv, "shutterstock"sv, "maxppp"sv,
-        "/ sipa"sv, "abaca"sv, "/ hans lucas"sv, "\xC2\xA9 "sv, "photo d'illustration"sv};
+        "/ sipa"sv, "abaca"sv, "/ hans lucas"sv, "\xC2\xA9 "sv, "photo d'illustration"sv, ", photo:"sv,
+        ", photo :"sv, "photo\xC2\xA0:"sv};
     for (const std::string_view a : kAgencies) {
       if (contains(low, a)) return Verdict::kBoilerplate;
     }
