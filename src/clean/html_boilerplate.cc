@@ -316,7 +316,11 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   }
 
   // 2. What each block says on its own, and whether the JSON-LD articleBody holds it.
-  const std::string body_folded = hints.article_body.size() >= 200 ? fold_for_match(hints.article_body) : "";
+  // (Bounded: an articleBody of more than 256 kB, or a block past the 4,000th, is not looked up, so that
+  // the search stays linear in the page.)
+  const std::string body_folded = hints.article_body.size() >= 200 && hints.article_body.size() <= (256u << 10)
+                                      ? fold_for_match(hints.article_body)
+                                      : "";
   const std::string title_folded = fold_for_match(hints.title);
   std::vector<Verdict> says(blocks.size());
   std::vector<uint8_t> confirmed(blocks.size(), 0);
@@ -330,7 +334,7 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   for (size_t b = 0; b < blocks.size(); ++b) {
     const Block& blk = blocks[b];
     says[b] = text_verdict(blk.text, blk.chars);
-    if (!body_folded.empty() && blk.chars >= 30) {
+    if (!body_folded.empty() && blk.chars >= 30 && b < 4000) {
       const std::string f = fold_for_match(blk.text);
       confirmed[b] = f.size() >= 20 && body_folded.find(f.substr(0, std::min<size_t>(f.size(), 200))) != std::string::npos;
     }

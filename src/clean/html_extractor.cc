@@ -63,7 +63,8 @@ std::string element_text(const Dom& dom, uint32_t i, size_t max_bytes) {
     while (dom.node(last).last_child != Node::kNone) last = dom.node(last).last_child;
     return last + 1;
   }();
-  for (uint32_t k = i + 1; k < end && out.size() < max_bytes; ++k) {
+  // Bounded in nodes too: an element named "date" around a huge empty subtree costs no more than a small one.
+  for (uint32_t k = i + 1; k < end && k <= i + 256 && out.size() < max_bytes; ++k) {
     if (dom.node(k).is_text()) out += dom.text(dom.node(k));
   }
   return out;
