@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # recoupe's end-to-end benchmark: throughput, memory, story clustering and near-duplicates, against the peer
-# (bench/peer_tfidf_cluster.py, a plain scikit-learn TF-IDF single-pass clusterer), all on this machine in one run.
+# (bench/peer_tfidf_cluster.py, a plain scikit-learn TF-IDF single-pass clusterer), and page extraction against
+# readability-lxml and Mozilla Readability (bench/extraction_bench.sh), all on this machine in one run.
 #
 #   bench/run.sh [RECOUPE]        (make bench; RECOUPE defaults to build/recoupe)
 #
@@ -138,6 +139,17 @@ else
     skip recoupe_near_copies "the near-copies set was not made"
 fi
 
+echo "== e. page extraction (bench/extraction_bench.sh: recoupe extract against readability-lxml and Mozilla Readability)"
+if [ -x "$recoupe" ]; then
+    if ! PYTHON="$py" PEER_PYTHON="$peer_py" bench/extraction_bench.sh "$recoupe" >"$out/extraction_bench.log" 2>&1; then
+        echo "  failed; last lines of $out/extraction_bench.log:"
+        tail -n 5 "$out/extraction_bench.log" | sed 's/^/  | /'
+        recoupe_failed=1
+    fi
+else
+    skip extraction_bench "no binary at $recoupe"
+fi
+
 echo "== summary"
 echo
 "$py" bench/summarize.py "$out" --recoupe "$recoupe" | tee "$out/summary.md"
@@ -150,6 +162,10 @@ if [ -f "$out/recoupe_orangesum.jsonl" ] && [ -f "$out/exact_groups.json" ]; the
           "$py" bench/groups_found.py "$out/recoupe_near_copies.jsonl" "generated near-copies=$out/near_copies.groups.json"
       fi
     } | tee -a "$out/summary.md"
+fi
+
+if [ -f "$out/extraction_bench.md" ]; then
+    { echo; cat "$out/extraction_bench.md"; } | tee -a "$out/summary.md"
 fi
 
 exit $recoupe_failed

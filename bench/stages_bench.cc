@@ -8,6 +8,7 @@
 
 #include "analyze/pipeline.h"
 #include "clean/cleaner.h"
+#include "clean/html_extractor.h"
 #include "doc/serializer.h"
 #include "link/linker.h"
 #include "read/input_reader.h"
@@ -141,8 +142,68 @@ void BM_Store(benchmark::State& state) {
   set_rates(state, docs.size(), 0);
 }
 
+// A news page written here, shaped like the OrangeSum ones (about 60 kB): a head with meta tags,
+// JSON-LD and a script, a menu of 120 links, the article (a sample article, one paragraph per
+// sentence pair), a share bar, a "Lire aussi" block, related links, comments, a cookie banner, a footer.
+std::string sample_page(const RawRecord& article, const std::vector<RawRecord>& others) {
+  std::string page =
+      "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + article.title +
+      " - Le Quotidien</title><meta property=\"og:title\" content=\"" + article.title +
+      "\"><meta property=\"og:site_name\" content=\"Le Quotidien\"><meta property=\"article:published_time\" "
+      "content=\"2025-07-08T10:41:53+02:00\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2025-07-08T10:41:53+02:00\",\"author\":{\"name\":\"R\u00e9daction\"}}</script><script>";
+  for (int i = 0; i < 300; ++i) page += "window.dataLayer=window.dataLayer||[];dataLayer.push({'event':'view','n':" + std::to_string(i) + "});";
+  page += "</script></head><body><header class=\"site-header\"><nav class=\"menu\"><ul>";
+  for (int i = 0; i < 120; ++i) {
+    page += "<li class=\"menu__item\"><a class=\"menu__link\" href=\"/rubrique/" + std::to_string(i) + "\">" +
+            others[static_cast<size_t>(i) % others.size()].title.substr(0, 24) + "</a></li>";
+  }
+  page += "</ul></nav></header><main><article class=\"article\"><h1 class=\"article__title\">" + article.title +
+          "</h1><p class=\"article__chapo\">" + article.abstract +
+          "</p><div class=\"share-bar\"><a href=\"#\">Partager sur Facebook</a><a href=\"#\">Twitter</a></div>"
+          "<div class=\"article__body\">";
+  std::string_view text = article.text;
+  while (!text.empty()) {  // a paragraph per ~400 bytes, cut after a sentence
+    const size_t dot = text.size() <= 400 ? std::string_view::npos : text.find(". ", 400);
+    const size_t cut = dot == std::string_view::npos ? text.size() : dot + 1;
+    page += "<p>" + std::string(text.substr(0, cut)) + "</p>";
+    text.remove_prefix(cut);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  }
+  page += "<p>Lire aussi : <a href=\"/a\">" + others[1].title + "</a></p></div>"
+          "<figure><img src=\"a.jpg\"><figcaption>Une photo d'illustration. AFP</figcaption></figure></article>"
+          "<aside class=\"related\"><h2>Sur le m\u00eame sujet</h2><ul>";
+  for (size_t i = 2; i < others.size(); ++i) page += "<li><a href=\"/x\">" + others[i].title + "</a></li>";
+  page += "</ul></aside><section class=\"comments\">";
+  for (int i = 0; i < 8; ++i) page += "<div class=\"comment\"><p>Lecteur" + std::to_string(i) + " : " + others[3].abstract + "</p></div>";
+  page += "</section></main><div id=\"cookie-banner\"><p>Nous utilisons des cookies pour am\u00e9liorer votre "
+          "navigation. Accepter</p></div><footer><ul>";
+  for (int i = 0; i < 40; ++i) page += "<li><a href=\"/f\">Mentions l\u00e9gales " + std::to_string(i) + "</a></li>";
+  page += "</ul></footer></body></html>";
+  while (page.size() < 60000) page.insert(page.find("</head>"), "<link rel=\"preload\" href=\"/static/fonts/font-regular.woff2\" as=\"font\">");
+  return page;
+}
+
+void BM_ExtractPage(benchmark::State& state) {
+  const auto records = sample_records();
+  const std::string page = sample_page(records[0], records);
+  const std::string first_words = records[0].text.substr(0, 40);
+  for (auto _ : state) {
+    auto extracted = extract_page(page, "text/html; charset=utf-8", "https://quotidien.example/2025/07/08/a");
+    if (!extracted || extracted->text().find(first_words) == std::string::npos ||
+        extracted->text().find("Partager") != std::string::npos) {
+      state.SkipWithError("the sample page's article was not extracted");
+      break;
+    }
+    benchmark::DoNotOptimize(extracted->paragraphs.data());
+  }
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(static_cast<int64_t>(page.size() * state.iterations()));
+}
+
 BENCHMARK(BM_Read);
 BENCHMARK(BM_Clean);
+BENCHMARK(BM_ExtractPage);
 BENCHMARK_CAPTURE(BM_Analyze, segmenter, std::vector<std::string>{"segmenter"});
 BENCHMARK_CAPTURE(BM_Analyze, segmenter_lexical, std::vector<std::string>{"segmenter", "lexical"});
 BENCHMARK_CAPTURE(BM_Analyze, language, std::vector<std::string>{"language"});

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <cld2/internal/lang_script.h>
 
 #include "analyze/components.h"
 #include "common/utf8.h"
@@ -30,13 +31,19 @@ class Language final : public Component {
     }
     // French is the stream's expected language: the hint tips the balance when a short sample is
     // dominated by foreign names ("Manuel Valls ... Barcelone"), and does not outweigh real text.
+    // A page's declared language (doc.lang_hint) takes the place of French when there is one.
+    CLD2::Language hint = CLD2::FRENCH;
+    if (!doc.lang_hint.empty()) {
+      const CLD2::Language declared = CLD2::GetLanguageFromName(doc.lang_hint.c_str());
+      if (declared != CLD2::UNKNOWN_LANGUAGE) hint = declared;
+    }
     bool reliable = false;
     CLD2::Language top3[3];
     int percent3[3];
     int text_bytes = 0;
     const CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
         sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, /*tld_hint=*/"",
-        CLD2::UNKNOWN_ENCODING, CLD2::FRENCH, top3, percent3, &text_bytes, &reliable);
+        CLD2::UNKNOWN_ENCODING, hint, top3, percent3, &text_bytes, &reliable);
     if (lang == CLD2::UNKNOWN_LANGUAGE) return;
     doc.lang = CLD2::LanguageCode(lang);
   }

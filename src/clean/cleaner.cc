@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "clean/html_extractor.h"
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -116,8 +117,26 @@ std::string clean_text(std::string_view text) {
   return restore_glued_sentences(out);
 }
 
+Status apply_page(RawRecord& r, std::string* lang_hint, std::string* author) {
+  if (r.html.empty() || !r.text.empty()) return {};
+  auto page = extract_page(r.html, r.content_type, r.url);
+  if (!page) return Error{Errc::kBadInput, "page: " + page.error().message};
+  r.text = page->text();
+  if (r.title.empty()) r.title = std::move(page->title);
+  if (r.published.empty()) r.published = std::move(page->published);
+  if (r.url.empty()) r.url = std::move(page->canonical_url);
+  if (r.source.empty()) r.source = std::move(page->site_name);
+  if (lang_hint) *lang_hint = std::move(page->lang);
+  if (author) *author = std::move(page->author);
+  std::string().swap(r.html);  // the page is no longer needed; it may be large
+  return {};
+}
+
 Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
+  std::string lang_hint;
+  if (Status st = apply_page(r, &lang_hint); !st) return Error{st.error().code, st.error().message + " (id " + r.id + ")"};
   Doc doc;
+  doc.lang_hint = std::move(lang_hint);
   doc.id = std::move(r.id);
   doc.origin = std::move(r.origin);
   doc.field(Field::kTitle) = clean_text(r.title);
@@ -128,9 +147,6 @@ Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
     doc.flags.insert(doc.flags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   if (doc.field(Field::kTitle).empty() && doc.field(Field::kAbstract).empty() && doc.field(Field::kText).empty()) {
-    if (!r.html.empty()) {
-      return Error{Errc::kBadInput, "has only \"html\"; page extraction is not part of this build yet"};
-    }
     return Error{Errc::kBadInput, "no title, abstract or text"};
   }
   doc.published_text = std::move(r.published);

@@ -21,7 +21,15 @@ std::string clean_text(std::string_view text);
 //! Inserts a line break where a sentence end runs into the next sentence with no space.
 std::string restore_glued_sentences(std::string_view text);
 
-//! Builds the Doc; fails only when the record has no text at all. A `published`
+//! When `record` has a page (`html`) and no `text`: extracts the article (clean/html_extractor.h)
+//! into `text` (paragraphs joined by "\n") and fills `title`, `published`, `url` (canonical) and
+//! `source` (site name) where the record left them empty. `lang_hint` receives the language the
+//! page declares, `author` its author (either may be null). Fails when the page holds no article.
+//! A record without a page, or with its own text, is left as it is.
+Status apply_page(RawRecord& record, std::string* lang_hint = nullptr, std::string* author = nullptr);
+
+//! Builds the Doc (extracting the article of a page first, see apply_page); fails only when the
+//! record has no text at all. A `published`
 //! that is not ISO 8601 is kept as given but not used for ordering, and reported in `warning`.
 Result<Doc> make_doc(RawRecord&& record, std::string* warning = nullptr);
 

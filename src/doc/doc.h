@@ -108,6 +108,7 @@ class Doc {
   std::string published_text;  //!< as given
   std::optional<Timestamp> published;
   std::string url, source, lang;
+  std::string lang_hint;  //!< the language a page declares (<html lang>): a hint for detection, not a verdict
 
   std::string& field(Field f) noexcept { return fields_[static_cast<int>(f)]; }
   const std::string& field(Field f) const noexcept { return fields_[static_cast<int>(f)]; }
