@@ -1,0 +1,136 @@
+// src/store/fts_tokenizer.cc
+#include "store/fts_tokenizer.h"
+
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+
+#include <memory>
+#include <new>
+
+#include "common/folding.h"
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+// Longer runs are not words (base64, URLs glued together): indexed as they are, unstemmed.
+constexpr size_t kMaxStemmedBytes = 64;
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+// One per FTS5 table per connection; a connection is used by one thread at a time.
+class Tokenizer {
+ public:
+  Tokenizer() : stemmer_(sb_stemmer_new("french", "UTF_8")) {}
+  ~Tokenizer() {
+    if (stemmer_) sb_stemmer_delete(stemmer_);
+  }
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Calls emit(term, start, end) for each word of `text`.
+  template <typename Emit>
+  int run(std::string_view text, Emit&& emit) {
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t start = i;
+      char32_t c = utf8::next(text, i);
+      if (!is_word_char(c)) continue;
+      size_t end = i;
+      while (end < text.size()) {
+        size_t j = end;
+        if (!is_word_char(utf8::next(text, j))) break;
+        end = j;
+      }
+      i = end;
+      const std::string_view word = text.substr(start, end - start);
+      term_.clear();
+      if (word.size() <= kMaxStemmedBytes && stemmer_) {
+        lowered_ = lower(word);
+        const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
+                                             static_cast<int>(lowered_.size()));
+        if (s) {
+          fold_append(std::string_view(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_))),
+                      term_);
+        } else {
+          fold_append(lowered_, term_);
+        }
+      } else {
+        fold_append(word, term_);
+      }
+      if (term_.empty()) continue;
+      if (int rc = emit(term_, start, end); rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  }
+
+ private:
+  sb_stemmer* stemmer_;
+  std::string lowered_, term_;
+};
+
+// Stored text is valid UTF-8; a query may not be: invalid bytes become spaces, so offsets are kept.
+std::string_view repair(std::string_view text, std::string& buffer) {
+  if (utf8::is_valid(text)) return text;
+  buffer.assign(text);
+  for (size_t bad; (bad = utf8::find_invalid(buffer)) != std::string::npos;) buffer[bad] = ' ';
+  return buffer;
+}
+
+int x_create(void*, const char**, int, Fts5Tokenizer** out) {
+  auto* t = new (std::nothrow) Tokenizer();
+  if (!t) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
+  return SQLITE_OK;
+}
+
+void x_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int x_tokenize(Fts5Tokenizer* tok, void* ctx, int, const char* text, int n,
+               int (*token)(void*, int, const char*, int, int, int)) {
+  auto* t = reinterpret_cast<Tokenizer*>(tok);
+  std::string_view view(text ? text : "", static_cast<size_t>(n > 0 ? n : 0));
+  std::string repaired;
+  view = repair(view, repaired);
+  return t->run(view,
+                [&](const std::string& term, size_t start, size_t end) {
+                  return token(ctx, 0, term.data(), static_cast<int>(term.size()), static_cast<int>(start),
+                               static_cast<int>(end));
+                });
+}
+
+}  // namespace
+
+Status register_fts_tokenizer(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+    return Error{Errc::kIo, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db)};
+  }
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (!api) return Error{Errc::kIo, "this SQLite has no FTS5"};
+  fts5_tokenizer t{x_create, x_delete, x_tokenize};
+  if (api->xCreateTokenizer(api, "recoupe_fr", nullptr, &t, nullptr) != SQLITE_OK) {
+    return Error{Errc::kIo, std::string("cannot register the full-text tokenizer: ") + sqlite3_errmsg(db)};
+  }
+  return {};
+}
+
+std::vector<std::string> fts_terms(std::string_view text) {
+  Tokenizer t;
+  std::vector<std::string> out;
+  std::string repaired;
+  t.run(repair(text, repaired), [&](const std::string& term, size_t, size_t) {
+    out.push_back(term);
+    return SQLITE_OK;
+  });
+  return out;
+}
+
+}  // namespace recoupe
