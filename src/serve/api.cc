@@ -346,14 +346,15 @@ Result<std::string> Api::entity(const std::string& name) {
   return out;
 }
 
-Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t offset) {
-  auto page = reader_.search(text, limit, offset);
+Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t offset, bool relevance) {
+  auto page = reader_.search(text, limit, offset, relevance);
   if (!page) return failed(page.error());
   std::string out;
   JsonWriter w(out);
   w.begin_object();
   w.key("query");
   str(w, text);
+  w.key("sort").value(relevance ? "relevance" : "newest");
   w.key("total").value(page->total);
   w.key("offset").value(offset);
   w.key("limit").value(limit);

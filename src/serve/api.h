@@ -29,7 +29,7 @@ class Api {
   //! GET /api/entities/{name}
   Result<std::string> entity(const std::string& name);
   //! GET /api/search
-  Result<std::string> search(std::string_view text, int64_t limit, int64_t offset);
+  Result<std::string> search(std::string_view text, int64_t limit, int64_t offset, bool relevance);
   //! GET /api/sources
   Result<std::string> sources();
 

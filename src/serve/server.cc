@@ -203,12 +203,17 @@ Reply Server::api(const std::string& path, const Params& params) {
     return from(api.entity(std::string(p.substr(14))));
   }
   if (p == "/api/search") {
-    if (Status st = check_names(params, {"q", "limit", "offset"}); !st) return from(st.error());
+    if (Status st = check_names(params, {"q", "sort", "limit", "offset"}); !st) return from(st.error());
     RECOUPE_TRY(text, text_param(params, "q"));
     if (text.empty()) return json_error(400, "parameter 'q' is required");
+    bool relevance = false;
+    if (const std::string* sort = find(params, "sort")) {
+      if (*sort != "newest" && *sort != "relevance") return json_error(400, "parameter 'sort' must be 'newest' or 'relevance'");
+      relevance = *sort == "relevance";
+    }
     RECOUPE_TRY(limit, int_param(params, "limit", 20, 1, kMaxLimit));
     RECOUPE_TRY(offset, int_param(params, "offset", 0, 0, kMaxOffset));
-    return from(api.search(text, limit, offset));
+    return from(api.search(text, limit, offset, relevance));
   }
   if (p == "/api/sources") {
     if (Status st = check_names(params, {}); !st) return from(st.error());
@@ -222,6 +227,7 @@ Status Server::bind() {
   const int threads = options_.threads > 0 ? options_.threads : 16;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   http_->set_keep_alive_max_count(10000);
+  http_->set_tcp_nodelay(true);  // headers and body are two writes: without it, Nagle and delayed ACKs add 40 ms
   http_->set_payload_max_length(64 * 1024);
   auto send = [](const Reply& r, httplib::Response& res) {
     res.status = r.status;

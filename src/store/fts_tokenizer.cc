@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <new>
+#include <unordered_map>
 
 #include "common/folding.h"
 #include "common/utf8.h"
@@ -48,8 +49,32 @@ class Tokenizer {
       }
       i = end;
       const std::string_view word = text.substr(start, end - start);
+      // News reuses a bounded vocabulary: a word's term is computed once per connection (snippets
+      // tokenize whole articles at query time).
+      const std::string key(word);
+      if (auto hit = cache_.find(key); hit != cache_.end()) {
+        if (hit->second.empty()) continue;
+        if (int rc = emit(hit->second, start, end); rc != SQLITE_OK) return rc;
+        continue;
+      }
+      if (cache_.size() >= kMaxCached) cache_.clear();
       term_.clear();
-      if (word.size() <= kMaxStemmedBytes && stemmer_) {
+      bool ascii = true;
+      for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+      if (ascii && word.size() <= kMaxStemmedBytes && stemmer_) {
+        // Most words: lower-case in place, and a stem of ASCII letters is already folded.
+        lowered_.assign(word);
+        for (char& ch : lowered_) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        }
+        const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
+                                             static_cast<int>(lowered_.size()));
+        if (s) {
+          term_.assign(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+        } else {
+          term_ = lowered_;
+        }
+      } else if (word.size() <= kMaxStemmedBytes && stemmer_) {
         lowered_ = lower(word);
         const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
                                              static_cast<int>(lowered_.size()));
@@ -62,6 +87,7 @@ class Tokenizer {
       } else {
         fold_append(word, term_);
       }
+      cache_.emplace(key, term_);
       if (term_.empty()) continue;
       if (int rc = emit(term_, start, end); rc != SQLITE_OK) return rc;
     }
@@ -69,8 +95,10 @@ class Tokenizer {
   }
 
  private:
+  static constexpr size_t kMaxCached = 200000;
   sb_stemmer* stemmer_;
   std::string lowered_, term_;
+  std::unordered_map<std::string, std::string> cache_;  // word as written → its term
 };
 
 // Stored text is valid UTF-8; a query may not be: invalid bytes become spaces, so offsets are kept.

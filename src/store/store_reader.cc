@@ -143,8 +143,10 @@ Result<StoryPage> StoreReader::stories(const StoryQuery& q) {
   if (!q.text.empty()) {
     match = match_expression(q.text);
     if (match.empty()) return Error{Errc::kBadInput, "the text query has no word in it"};
-    where += " AND s.id IN (SELECT a.story_id FROM articles a WHERE a.link_order IN"
-             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q))";
+    // The index drives the join (CROSS JOIN fixes that order): its matches, then each one's story through articles_order_story (the
+    // article rows themselves, text and all, are never read).
+    where += " AND s.id IN (SELECT a.story_id FROM articles_fts f CROSS JOIN articles a ON a.link_order = f.rowid"
+             " WHERE articles_fts MATCH :q)";
   }
   auto bind_all = [&](sqlite3_stmt* s) {
     if (int i = sqlite3_bind_parameter_index(s, ":from")) sqlite3_bind_int64(s, i, *q.from);
@@ -164,8 +166,10 @@ Result<StoryPage> StoreReader::stories(const StoryQuery& q) {
   const char* order = q.sort == StoryQuery::Sort::kBiggest
                           ? " ORDER BY s.articles DESC, s.last_ts IS NULL, s.last_ts DESC, s.id DESC"
                           : " ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC";
-  sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM stories s" + where + order +
-                            " LIMIT :limit OFFSET :offset");
+  // The page is chosen on the bare rows, then its columns (the sources subquery) computed for it alone:
+  // SQLite computes every selected column before sorting.
+  sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM (SELECT * FROM stories s" + where + order +
+                            " LIMIT :limit OFFSET :offset) s" + order);
   if (!s) return error("cannot list stories");
   bind_all(s);
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), q.limit);
@@ -342,7 +346,7 @@ Result<EntityDetail> StoreReader::entity(const std::string& name) {
   return d;
 }
 
-Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int64_t offset) {
+Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int64_t offset, bool relevance) {
   const std::string match = match_expression(text);
   if (match.empty()) return Error{Errc::kBadInput, "the search has no word in it"};
   SearchPage page;
@@ -355,12 +359,20 @@ Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int
   }
   page.total = sqlite3_column_int64(c, 0);
   sqlite3_reset(c);
+  // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
+  // matches. Relevance (bm25) scores every match first, on rowids alone; snippets (which read the text)
+  // are made for the page only.
   sqlite3_stmt* s = prepare(
-      "SELECT a.id, a.story_id, a.title, a.source, a.published, f.snip FROM"
-      " (SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snip FROM articles_fts"
-      "  WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) f"
-      " JOIN articles a ON a.link_order = f.rowid");
-  if (!s) return error("cannot search");
+      relevance ? "SELECT a.id, a.story_id, a.title, a.source, a.published,"
+                  " snippet(articles_fts, -1, char(2), char(3), '…', 24)"
+                  " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid"
+                  " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
+                  "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"
+                  " ORDER BY rank"
+                : "SELECT a.id, a.story_id, a.title, a.source, a.published,"
+                  " snippet(articles_fts, -1, char(2), char(3), '…', 24)"
+                  " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid"
+                  " WHERE articles_fts MATCH ?1 ORDER BY articles_fts.rowid DESC LIMIT ?2 OFFSET ?3");
   bind(s, 1, match);
   sqlite3_bind_int64(s, 2, limit);
   sqlite3_bind_int64(s, 3, offset);

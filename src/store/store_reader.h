@@ -120,8 +120,9 @@ class StoreReader {
                                           int64_t offset, int64_t* total);
   //! One entity by canonical name, or kNotFound when no article names or quotes it.
   Result<EntityDetail> entity(const std::string& name);
-  //! Articles matching the full-text query, best first.
-  Result<SearchPage> search(std::string_view text, int64_t limit, int64_t offset);
+  //! Articles matching every word of `text`: the last stored first (the link order, which follows
+  //! publication), or the most relevant first (bm25, slower on common words).
+  Result<SearchPage> search(std::string_view text, int64_t limit, int64_t offset, bool relevance = false);
   //! Outlets, with most articles first.
   Result<std::vector<SourceRow>> sources(int64_t limit);
 

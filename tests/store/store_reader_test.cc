@@ -105,6 +105,11 @@ TEST_F(SampleStore, StoryEntityAndSearch) {
   ASSERT_TRUE(hits.ok());
   EXPECT_EQ(hits->total, 2);
   EXPECT_NE(hits->hits[0].snippet.find('\x02'), std::string::npos);
+  EXPECT_EQ(hits->hits[0].article, "b");  // the last stored first
+  auto best = reader.value()->search("aéroport de Nantes grève", 1, 0, true);
+  ASSERT_TRUE(best.ok());
+  EXPECT_EQ(best->total, 2);
+  ASSERT_EQ(best->hits.size(), 1u);
   EXPECT_EQ(reader.value()->search("boulangère", 10, 0)->total, 1);
   EXPECT_EQ(reader.value()->search("boulanger aéroport", 10, 0)->total, 0);
 }

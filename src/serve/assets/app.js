@@ -325,17 +325,21 @@ async function viewSearch(params) {
   document.getElementById("search-input").value = q;
   setTitle("Recherche : " + q);
   const page = Math.max(0, Number(params.get("page") || 0) | 0);
-  const data = await api("search", { q, limit: PAGE, offset: page * PAGE });
+  const sort = params.get("sort") === "relevance" ? "relevance" : "newest";
+  const data = await api("search", { q, sort, limit: PAGE, offset: page * PAGE });
+  const order = el("p", { class: "meta", id: "search-sort" },
+    sort === "newest" ? el("strong", {}, "Les plus récents") : el("a", { href: route("/search", { q }) }, "Les plus récents"),
+    sort === "relevance" ? el("strong", {}, "Les plus pertinents") : el("a", { href: route("/search", { q, sort: "relevance" }) }, "Les plus pertinents"));
   const list = el("ol", { class: "results", id: "results" }, data.hits.map((h) => el("li", { "data-article": h.article },
     el("h3", {}, el("a", { href: storyHref(h.story) + "" }, h.title || h.article)),
     el("div", { class: "meta" }, el("span", {}, h.source || "source inconnue"), el("span", {}, when(h.published, true)), el("span", {}, "récit " + h.story)),
     el("p", { class: "snippet" }, h.snippet.map((part) => (part.match ? el("mark", {}, part.text) : part.text))))));
   const nav = el("div", { class: "pager" });
-  if (page > 0) nav.append(el("a", { href: route("/search", { q, page: page - 1 }) }, "← Précédents"));
+  if (page > 0) nav.append(el("a", { href: route("/search", { q, sort, page: page - 1 }) }, "← Précédents"));
   nav.append(el("span", { class: "muted" }, plural(data.total, "article", "articles")));
-  if (data.offset + data.hits.length < data.total) nav.append(el("a", { href: route("/search", { q, page: page + 1 }) }, "Suivants →"));
+  if (data.offset + data.hits.length < data.total) nav.append(el("a", { href: route("/search", { q, sort, page: page + 1 }) }, "Suivants →"));
   show(el("p", { class: "kicker" }, "Recherche"), el("h1", {}, "« " + q + " »"),
-    el("p", { class: "muted" }, "Les accents, les majuscules et les terminaisons ne comptent pas ; tous les mots sont cherchés."),
+    el("p", { class: "muted" }, "Les accents, les majuscules et les terminaisons ne comptent pas ; tous les mots sont cherchés."), order,
     data.hits.length ? list : el("p", { class: "muted", id: "results" }, "Aucun article ne contient tous ces mots."), nav);
 }
 
