@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS terms(hash INTEGER PRIMARY KEY, text TEXT NOT NULL); 
 // from the article's contract JSON, whatever the analysis put there.
 const char* kIndexSchema = R"SQL(
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
-CREATE INDEX IF NOT EXISTS stories_articles ON stories(articles);
+CREATE INDEX IF NOT EXISTS stories_articles ON stories(articles, last_ts);
 CREATE INDEX IF NOT EXISTS articles_order_story ON articles(link_order, story_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, abstract, text, content='articles', content_rowid='link_order', tokenize='recoupe_fr');

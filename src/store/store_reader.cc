@@ -145,7 +145,8 @@ Result<StoryPage> StoreReader::stories(const StoryQuery& q) {
     if (match.empty()) return Error{Errc::kBadInput, "the text query has no word in it"};
     // The index drives the join (CROSS JOIN fixes that order): its matches, then each one's story through articles_order_story (the
     // article rows themselves, text and all, are never read).
-    where += " AND s.id IN (SELECT a.story_id FROM articles_fts f CROSS JOIN articles a ON a.link_order = f.rowid"
+    where += " AND s.id IN (SELECT a.story_id FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_order_story"
+             " ON a.link_order = f.rowid"
              " WHERE articles_fts MATCH :q)";
   }
   auto bind_all = [&](sqlite3_stmt* s) {
@@ -163,9 +164,10 @@ Result<StoryPage> StoreReader::stories(const StoryQuery& q) {
   page.total = sqlite3_column_int64(count, 0);
   sqlite3_reset(count);
 
-  const char* order = q.sort == StoryQuery::Sort::kBiggest
-                          ? " ORDER BY s.articles DESC, s.last_ts IS NULL, s.last_ts DESC, s.id DESC"
-                          : " ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC";
+  // Undated stories (last_ts NULL) come last, as NULLs do in a descending order; both orders are an
+  // index read backwards (stories_last, stories_articles), so a page costs no sort.
+  const char* order = q.sort == StoryQuery::Sort::kBiggest ? " ORDER BY s.articles DESC, s.last_ts DESC, s.id DESC"
+                                                           : " ORDER BY s.last_ts DESC, s.id DESC";
   // The page is chosen on the bare rows, then its columns (the sources subquery) computed for it alone:
   // SQLite computes every selected column before sorting.
   sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM (SELECT * FROM stories s" + where + order +
