@@ -10,13 +10,41 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
 
 struct sqlite3;
+struct sb_stemmer;
 
 namespace recoupe {
+
+struct FtsToken {
+  std::string term;
+  size_t start = 0, end = 0;  //!< bytes of the word in the text
+};
+
+//! The tokenizer itself, also used outside SQLite (to mark matches in a text). One per thread.
+class FtsTokenizer {
+ public:
+  FtsTokenizer();
+  ~FtsTokenizer();
+  FtsTokenizer(const FtsTokenizer&) = delete;
+  FtsTokenizer& operator=(const FtsTokenizer&) = delete;
+
+  //! The terms of `text` with their spans (invalid UTF-8 bytes separate words).
+  std::vector<FtsToken> tokens(std::string_view text);
+  //! Calls emit(term, start, end) for each word of valid UTF-8 `text`; stops at the first non-zero return.
+  template <typename Emit>
+  int run(std::string_view text, Emit&& emit);
+
+ private:
+  static constexpr size_t kMaxCached = 200000;
+  sb_stemmer* stemmer_;
+  std::string lowered_, term_;
+  std::unordered_map<std::string, std::string> cache_;  // word as written → its term
+};
 
 //! Registers the "recoupe_fr" tokenizer on `db` (idempotent per connection).
 Status register_fts_tokenizer(sqlite3* db);

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "common/utf8.h"
 #include "store/fts_tokenizer.h"
 #include "store/store.h"
@@ -362,30 +364,93 @@ Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int
   page.total = sqlite3_column_int64(c, 0);
   sqlite3_reset(c);
   // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
-  // matches. Relevance (bm25) scores every match first, on rowids alone; snippets (which read the text)
-  // are made for the page only.
+  // matches. Relevance (bm25) scores every match first, on rowids alone.
+  const std::string columns =
+      "SELECT a.id, a.story_id, a.title, a.source, a.published, a.abstract, a.text"
+      " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid WHERE articles_fts MATCH ?1";
   sqlite3_stmt* s = prepare(
-      relevance ? "SELECT a.id, a.story_id, a.title, a.source, a.published,"
-                  " snippet(articles_fts, -1, char(2), char(3), '…', 24)"
-                  " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid"
-                  " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
-                  "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"
-                  " ORDER BY rank"
-                : "SELECT a.id, a.story_id, a.title, a.source, a.published,"
-                  " snippet(articles_fts, -1, char(2), char(3), '…', 24)"
-                  " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid"
-                  " WHERE articles_fts MATCH ?1 ORDER BY articles_fts.rowid DESC LIMIT ?2 OFFSET ?3");
+      relevance ? columns + " AND articles_fts.rowid IN"
+                            "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"
+                            " ORDER BY rank"
+                : columns + " ORDER BY articles_fts.rowid DESC LIMIT ?2 OFFSET ?3");
+  if (!s) return error("cannot search");
   bind(s, 1, match);
   sqlite3_bind_int64(s, 2, limit);
   sqlite3_bind_int64(s, 3, offset);
+  if (!tokenizer_) tokenizer_ = std::make_unique<FtsTokenizer>();
+  std::vector<std::string> terms;
+  for (auto& t : tokenizer_->tokens(text)) terms.push_back(std::move(t.term));
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    page.hits.push_back({text_at(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), text_at(s, 2), text_at(s, 3),
-                         text_at(s, 4), text_at(s, 5)});
+    SearchHit hit{text_at(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), text_at(s, 2), text_at(s, 3),
+                  text_at(s, 4), {}};
+    // The snippet: from the lead, the body or the title, whichever holds most of the words (in that order
+    // on a tie).
+    size_t best = 0;
+    bool chosen = false;
+    for (int column : {5, 6, 2}) {
+      size_t score = 0;
+      std::string candidate = snippet(text_at(s, column), terms, &score);
+      if (!chosen || score > best) {
+        hit.snippet = std::move(candidate);
+        best = score;
+        chosen = true;
+      }
+      if (best == terms.size()) break;
+    }
+    page.hits.push_back(std::move(hit));
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return error("cannot search");
   return page;
+}
+
+std::string StoreReader::snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score) {
+  constexpr size_t kBefore = 6, kWords = 28;
+  *score = 0;
+  if (!utf8::is_valid(text)) return std::string(text.substr(0, 200));  // the API repairs it
+  const std::vector<FtsToken> tokens = tokenizer_->tokens(text);
+  auto term_of = [&](const FtsToken& t) -> size_t {  // index in terms, or terms.size()
+    size_t k = 0;
+    while (k < terms.size() && terms[k] != t.term) ++k;
+    return k;
+  };
+  // The window with the most distinct query terms, the first of them on a tie.
+  size_t best = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (term_of(tokens[i]) == terms.size()) continue;
+    std::vector<bool> seen(terms.size(), false);
+    size_t distinct = 0;
+    for (size_t j = i; j < std::min(tokens.size(), i + kWords - kBefore); ++j) {
+      const size_t k = term_of(tokens[j]);
+      if (k < terms.size() && !seen[k]) {
+        seen[k] = true;
+        ++distinct;
+      }
+    }
+    if (distinct > *score) {
+      *score = distinct;
+      best = i;
+    }
+    if (distinct == terms.size()) break;
+  }
+  const size_t from = best > kBefore ? best - kBefore : 0;
+  const size_t to = std::min(tokens.size(), from + kWords);
+  if (from >= to) return std::string(utf8::truncate(text, 200));
+  std::string out = from > 0 ? "…" : "";
+  size_t at = tokens[from].start;
+  for (size_t i = from; i < to; ++i) {
+    if (term_of(tokens[i]) == terms.size()) continue;
+    out.append(text.substr(at, tokens[i].start - at));
+    out.push_back('\x02');
+    out.append(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+    out.push_back('\x03');
+    at = tokens[i].end;
+  }
+  const size_t stop = to < tokens.size() ? tokens[to - 1].end : text.size();
+  out.append(text.substr(at, stop > at ? stop - at : 0));
+  if (to < tokens.size()) out += "…";
+  return out;
 }
 
 Result<std::vector<SourceRow>> StoreReader::sources(int64_t limit) {

@@ -24,6 +24,8 @@ struct sqlite3_stmt;
 
 namespace recoupe {
 
+class FtsTokenizer;
+
 struct StoryRow {
   int64_t id = 0;               //!< the label is "s" + id
   std::string label;
@@ -135,9 +137,13 @@ class StoreReader {
   sqlite3_stmt* prepare(const std::string& sql);  // cached; reset and unbound
   Error error(const std::string& what) const;
   std::vector<QuoteRow> quotes(sqlite3_stmt* s);
+  // About 28 words of `text` where most of `terms` (distinct) meet, matches between \x02 and \x03;
+  // `score` is that number of terms.
+  std::string snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score);
   sqlite3* db_;
   std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unique_ptr<FtsTokenizer> tokenizer_;  // marks matches in snippets; made on first search
 };
 
 }  // namespace recoupe
