@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRECOUPE_WERROR=ON
 
-.PHONY: all deps build demo test bench clean entities-model
+.PHONY: all deps build demo serve test bench clean entities-model
 
 all: build
 
@@ -15,12 +15,27 @@ build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# Ingests the shipped sample into a fresh database and shows its stories.
+PORT ?= 8080
+
+# Ingests the shipped sample into a fresh database, shows its stories, then serves it to a browser.
+# Serving waits for Ctrl-C, so it happens only when a person runs this (stdin is a terminal); a script
+# or CI gets the command to run instead, and the target finishes.
 demo: build
 	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
 	$(BUILD)/recoupe ingest data/sample/news.jsonl --db $(BUILD)/demo.db
 	$(BUILD)/recoupe stories --db $(BUILD)/demo.db --limit 12
 	$(BUILD)/recoupe explain qn-8841377 --db $(BUILD)/demo.db
+	@if [ -t 0 ]; then \
+	  echo; echo "Serving the demo database: open the URL below in a browser (Ctrl-C stops)."; \
+	  $(BUILD)/recoupe serve --db $(BUILD)/demo.db --port $(PORT); \
+	else \
+	  echo; echo "To read these stories in a browser: make serve   (then open http://127.0.0.1:$(PORT)/)"; \
+	fi
+
+# Serves the demo database (made by `make demo`, or now) at http://127.0.0.1:$(PORT)/ until Ctrl-C.
+serve: build
+	@[ -f $(BUILD)/demo.db ] || $(BUILD)/recoupe ingest data/sample/news.jsonl --db $(BUILD)/demo.db
+	$(BUILD)/recoupe serve --db $(BUILD)/demo.db --port $(PORT)
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

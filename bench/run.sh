@@ -150,6 +150,15 @@ else
     skip extraction_bench "no binary at $recoupe"
 fi
 
+echo "== f. recoupe serve under load (story pages and searches on the OrangeSum database)"
+if bench/serve_load.sh "$recoupe" >"$out/serve_load.log" 2>&1; then
+    printf 'serve_load\tok\n' >>"$out/steps.tsv"
+else
+    printf 'serve_load\tfailed or below the bar (see serve_load.log)\n' >>"$out/steps.tsv"
+    recoupe_failed=1
+fi
+tail -n 6 "$out/serve_load.log"
+
 echo "== summary"
 echo
 "$py" bench/summarize.py "$out" --recoupe "$recoupe" | tee "$out/summary.md"
@@ -162,6 +171,9 @@ if [ -f "$out/recoupe_orangesum.jsonl" ] && [ -f "$out/exact_groups.json" ]; the
           "$py" bench/groups_found.py "$out/recoupe_near_copies.jsonl" "generated near-copies=$out/near_copies.groups.json"
       fi
     } | tee -a "$out/summary.md"
+fi
+if [ -f "$out/serve_load.md" ]; then
+    { echo; echo "recoupe serve under load (bench/serve_load.sh):"; echo; cat "$out/serve_load.md"; } | tee -a "$out/summary.md"
 fi
 
 if [ -f "$out/extraction_bench.md" ]; then

@@ -13,6 +13,7 @@
 #include "common/json_writer.h"
 #include "common/string_store.h"
 #include "doc/serializer.h"
+#include "store/fts_tokenizer.h"
 
 namespace recoupe {
 namespace {
@@ -44,6 +45,64 @@ CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS stories_last ON stories(last_ts);
 CREATE TABLE IF NOT EXISTS terms(hash INTEGER PRIMARY KEY, text TEXT NOT NULL);  -- readable terms for explanations
 )SQL";
+
+// Version 2: what the reader (serve) looks up. Everything here is derived from the articles table by
+// triggers, inside the transaction that stores the article, so a killed ingest leaves no half-indexed
+// article and a re-ingest (which stores nothing new) changes nothing. Entities and quotations are read
+// from the article's contract JSON, whatever the analysis put there.
+const char* kIndexSchema = R"SQL(
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE INDEX IF NOT EXISTS stories_articles ON stories(articles, last_ts);
+CREATE INDEX IF NOT EXISTS articles_order_story ON articles(link_order, story_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, abstract, text, content='articles', content_rowid='link_order', tokenize='recoupe_fr');
+CREATE TABLE IF NOT EXISTS article_entities(
+  name TEXT NOT NULL,              -- the entity's canonical name (its text when it has none)
+  type TEXT NOT NULL,
+  link_order INTEGER NOT NULL,     -- the article
+  story_id INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY(name, link_order)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(link_order);
+CREATE INDEX IF NOT EXISTS article_entities_story ON article_entities(story_id);
+CREATE TABLE IF NOT EXISTS article_quotes(
+  link_order INTEGER NOT NULL, n INTEGER NOT NULL,  -- the article, and the quotation's rank in it
+  story_id INTEGER NOT NULL,
+  speaker TEXT, utterance TEXT, quote TEXT NOT NULL,
+  PRIMARY KEY(link_order, n)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_quotes_speaker ON article_quotes(speaker);
+CREATE INDEX IF NOT EXISTS article_quotes_story ON article_quotes(story_id);
+)SQL";
+
+// Fills article_entities and article_quotes from the contract JSON of the articles of `source`
+// (a table or subquery with link_order, story_id and analysis).
+std::string index_analysis_sql(const std::string& source) {
+  const std::string json = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
+  return "INSERT OR IGNORE INTO article_entities(name, type, link_order, story_id, mentions)"
+         " SELECT coalesce(json_extract(e.value, '$.canonical'), json_extract(e.value, '$.text')) AS nm,"
+         "  coalesce(max(json_extract(e.value, '$.type')), 'MISC'), a.link_order, a.story_id, count(*)"
+         " FROM " + source + " a, json_each(" + json + ", '$.entities') e"
+         " WHERE json_type(e.value) = 'object' AND nm IS NOT NULL AND CAST(nm AS TEXT) <> ''"
+         " GROUP BY a.link_order, nm;"
+         "INSERT OR IGNORE INTO article_quotes(link_order, n, story_id, speaker, utterance, quote)"
+         " SELECT a.link_order, q.key, a.story_id, json_extract(q.value, '$.speaker'),"
+         "  CAST(json_extract(q.value, '$.utterance') AS TEXT), json_extract(q.value, '$.quote')"
+         " FROM " + source + " a, json_each(" + json + ", '$.quotes') q"
+         " WHERE json_type(q.value) = 'object' AND json_type(q.value, '$.quote') = 'text';";
+}
+
+std::string index_triggers_sql() {
+  const std::string row = "(SELECT new.link_order AS link_order, new.story_id AS story_id, new.analysis AS analysis)";
+  return "CREATE TRIGGER IF NOT EXISTS articles_indexed AFTER INSERT ON articles BEGIN"
+         " INSERT INTO articles_fts(rowid, title, abstract, text) VALUES (new.link_order, new.title, new.abstract, new.text);" +
+         index_analysis_sql(row) +
+         " END;"
+         // The analysis of a stored article may be rewritten (a later analysis, a hand-made fixture).
+         "CREATE TRIGGER IF NOT EXISTS articles_reindexed AFTER UPDATE OF analysis ON articles BEGIN"
+         " DELETE FROM article_entities WHERE link_order = old.link_order;"
+         " DELETE FROM article_quotes WHERE link_order = old.link_order;" +
+         index_analysis_sql(row) + " END;";
+}
 
 class Stmt {
  public:
@@ -182,20 +241,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   if (Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !st) {
     return st.error();
   }
-  if (Status st = store->exec(kSchema); !st) return st.error();
-  {
-    Stmt get;
-    get.prepare(db, "SELECT value FROM meta WHERE key='schema_version'");
-    if (sqlite3_step(get.get()) == SQLITE_ROW) {
-      const int version = sqlite3_column_int(get.get(), 0);
-      if (version != kSchemaVersion) {
-        return Error{Errc::kCorrupt, path + ": database schema version " + std::to_string(version) +
-                                         ", this recoupe reads version " + std::to_string(kSchemaVersion)};
-      }
-    } else if (Status st = store->exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')"); !st) {
-      return st.error();
-    }
-  }
+  if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
+  if (Status st = store->migrate(); !st) return st.error();
   auto& s = *store->stmts_;
   if (!s.contains.prepare(db, "SELECT 1 FROM articles WHERE id=?1") ||
       !s.insert_article.prepare(db,
@@ -214,6 +261,42 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     return Error{Errc::kIo, path + ": " + sqlite3_errmsg(db)};
   }
   return store;
+}
+
+int Store::schema_version() {
+  Stmt get;
+  if (!get.prepare(db_, "SELECT value FROM meta WHERE key='schema_version'")) return 0;  // a new file
+  return sqlite3_step(get.get()) == SQLITE_ROW ? sqlite3_column_int(get.get(), 0) : 0;
+}
+
+Status Store::migrate() {
+  // Readers open while a writer works: take the write lock only when there is something to do.
+  if (schema_version() == kSchemaVersion) return {};
+  // One transaction: a migration killed half-way leaves the database as it was.
+  if (Status st = exec("BEGIN IMMEDIATE"); !st) return st;
+  auto fail = [&](Status st) {
+    (void)exec("ROLLBACK");
+    return st;
+  };
+  if (Status st = exec(kSchema); !st) return fail(st);
+  const int version = schema_version();
+  if (version > kSchemaVersion) {
+    return fail(Error{Errc::kCorrupt, path_ + ": database schema version " + std::to_string(version) +
+                                          ", this recoupe reads versions up to " + std::to_string(kSchemaVersion)});
+  }
+  if (version < 2) {
+    // Version 1 had no reader indexes: build them from the stored articles (new databases have none).
+    if (Status st = exec(kIndexSchema); !st) return fail(st);
+    if (Status st = exec(index_triggers_sql().c_str()); !st) return fail(st);
+    if (Status st = exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"); !st) return fail(st);
+    if (Status st = exec(index_analysis_sql("articles").c_str()); !st) return fail(st);
+  }
+  if (version != kSchemaVersion) {
+    const std::string set = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
+                            std::to_string(kSchemaVersion) + "')";
+    if (Status st = exec(set.c_str()); !st) return fail(st);
+  }
+  return exec("COMMIT");
 }
 
 bool Store::contains(const std::string& id) {
@@ -345,7 +428,8 @@ Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
   std::vector<StoryRow> rows;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
     StoryRow r;
-    r.label = "s" + std::to_string(sqlite3_column_int64(s.get(), 0));
+    r.id = sqlite3_column_int64(s.get(), 0);
+    r.label = "s" + std::to_string(r.id);
     r.title = column_text(s.get(), 1);
     r.first_published = column_text(s.get(), 2);
     r.last_published = column_text(s.get(), 3);

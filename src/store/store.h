@@ -21,23 +21,16 @@
 #include "common/result.h"
 #include "doc/doc.h"
 #include "link/linker.h"
+#include "store/store_reader.h"
 
 struct sqlite3;
 
 namespace recoupe {
 
-struct StoryRow {
-  std::string label;
-  std::string title;            //!< title of its first article
-  std::string first_published;  //!< earliest dated article, as given
-  std::string last_published;
-  int64_t articles = 0;
-  std::vector<std::string> sources;
-};
-
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations).
+  static constexpr int kSchemaVersion = 2;
 
   //! Opens (creating if needed) the database at `path`.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
@@ -68,6 +61,8 @@ class Store {
  private:
   explicit Store(sqlite3* db, std::string path);
   Status exec(const char* sql);
+  Status migrate();
+  int schema_version();  // 0 for a new file
   sqlite3* db_;
   std::string path_;
   struct Statements;

@@ -39,6 +39,8 @@ db = sqlite3.connect(sys.argv[1])
 for row in db.execute("SELECT id, story_id, duplicate_of, link_order FROM articles ORDER BY link_order"):
     print(*row)
 print("stories", db.execute("SELECT count(*), sum(articles) FROM stories").fetchone())
+# The full-text index is written in the same transactions: one entry per stored article, never two.
+print("indexed", db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone())
 PY
 }
 dump "$WORK/halves.db" >"$WORK/halves.txt"

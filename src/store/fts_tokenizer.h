@@ -1,0 +1,55 @@
+// src/store/fts_tokenizer.h
+//
+// The full-text index's tokenizer for SQLite FTS5, named "recoupe_fr": words
+// are runs of letters and digits, lower-cased, stemmed with Snowball's French
+// stemmer, then folded (accents and case), so that "élections", "Election" and
+// "électoral" meet where French stemming says they should. The index and the
+// queries go through the same function, so a search matches whatever form was
+// written. Every connection that reads or writes the index registers it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+
+struct sqlite3;
+struct sb_stemmer;
+
+namespace recoupe {
+
+struct FtsToken {
+  std::string term;
+  size_t start = 0, end = 0;  //!< bytes of the word in the text
+};
+
+//! The tokenizer itself, also used outside SQLite (to mark matches in a text). One per thread.
+class FtsTokenizer {
+ public:
+  FtsTokenizer();
+  ~FtsTokenizer();
+  FtsTokenizer(const FtsTokenizer&) = delete;
+  FtsTokenizer& operator=(const FtsTokenizer&) = delete;
+
+  //! The terms of `text` with their spans (invalid UTF-8 bytes separate words).
+  std::vector<FtsToken> tokens(std::string_view text);
+  //! Calls emit(term, start, end) for each word of valid UTF-8 `text`; stops at the first non-zero return.
+  template <typename Emit>
+  int run(std::string_view text, Emit&& emit);
+
+ private:
+  static constexpr size_t kMaxCached = 200000;
+  sb_stemmer* stemmer_;
+  std::string lowered_, term_;
+  std::unordered_map<std::string, std::string> cache_;  // word as written → its term
+};
+
+//! Registers the "recoupe_fr" tokenizer on `db` (idempotent per connection).
+Status register_fts_tokenizer(sqlite3* db);
+
+//! The index terms of `text`, as the tokenizer gives them to FTS5 (for tests and query building).
+std::vector<std::string> fts_terms(std::string_view text);
+
+}  // namespace recoupe

@@ -1,0 +1,467 @@
+// src/store/store_reader.cc
+#include "store/store_reader.h"
+
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "common/utf8.h"
+#include "store/fts_tokenizer.h"
+#include "store/store.h"
+
+namespace recoupe {
+namespace {
+
+std::string text_at(sqlite3_stmt* s, int i) {
+  const auto* p = sqlite3_column_text(s, i);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+
+void bind(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+// Splits a group_concat(…, char(31)) list.
+std::vector<std::string> split_unit(const std::string& joined) {
+  std::vector<std::string> out;
+  for (size_t b = 0; b < joined.size();) {
+    size_t e = joined.find('\x1f', b);
+    if (e == std::string::npos) e = joined.size();
+    out.push_back(joined.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// The contract JSON of an article, or an empty object when it is not JSON.
+constexpr const char* kAnalysis = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
+
+constexpr const char* kStoryColumns =
+    "s.id, s.title, s.first_published, s.last_published, s.articles,"
+    " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
+    "   WHERE a.story_id = s.id AND source IS NOT NULL ORDER BY source))";
+
+StoryRow story_row(sqlite3_stmt* s) {
+  StoryRow r;
+  r.id = sqlite3_column_int64(s, 0);
+  r.label = "s" + std::to_string(r.id);
+  r.title = text_at(s, 1);
+  r.first_published = text_at(s, 2);
+  r.last_published = text_at(s, 3);
+  r.articles = sqlite3_column_int64(s, 4);
+  r.sources = split_unit(text_at(s, 5));
+  return r;
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+}  // namespace
+
+StoreReader::StoreReader(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+StoreReader::~StoreReader() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Result<std::unique_ptr<StoreReader>> StoreReader::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string msg = path + ": cannot open database: " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Error{Errc::kNotFound, msg};
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<StoreReader> r(new StoreReader(db, path));
+  if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
+  sqlite3_stmt* v = r->prepare("SELECT value FROM meta WHERE key='schema_version'");
+  const int version = v && sqlite3_step(v) == SQLITE_ROW ? sqlite3_column_int(v, 0) : 0;
+  if (v) sqlite3_reset(v);
+  if (version != Store::kSchemaVersion) {
+    return Error{Errc::kCorrupt, path + ": database schema version " + std::to_string(version) + ", expected " +
+                                     std::to_string(Store::kSchemaVersion) + " (open it once for writing to migrate)"};
+  }
+  return r;
+}
+
+sqlite3_stmt* StoreReader::prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    sqlite3_reset(it->second);
+    sqlite3_clear_bindings(it->second);
+    return it->second;
+  }
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return nullptr;
+  }
+  cache_.emplace(sql, s);
+  return s;
+}
+
+Error StoreReader::error(const std::string& what) const {
+  return Error{Errc::kIo, path_ + ": " + what + ": " + sqlite3_errmsg(db_)};
+}
+
+std::string StoreReader::match_expression(std::string_view text) {
+  std::string out;
+  std::string_view view = text;
+  std::string repaired;
+  if (!utf8::is_valid(view)) {
+    repaired.assign(view);
+    for (size_t bad; (bad = utf8::find_invalid(repaired)) != std::string::npos;) repaired[bad] = ' ';
+    view = repaired;
+  }
+  for (size_t i = 0; i < view.size();) {
+    size_t start = i;
+    if (!is_word_char(utf8::next(view, i))) continue;
+    size_t end = i;
+    while (end < view.size()) {
+      size_t j = end;
+      if (!is_word_char(utf8::next(view, j))) break;
+      end = j;
+    }
+    i = end;
+    if (!out.empty()) out.push_back(' ');
+    out.push_back('"');
+    out.append(view.substr(start, end - start));  // no quote inside: quotes are not word characters
+    out.push_back('"');
+  }
+  return out;
+}
+
+Result<StoryPage> StoreReader::stories(const StoryQuery& q) {
+  std::string where = " WHERE 1";
+  if (q.from) where += " AND s.last_ts >= :from";
+  if (q.to) where += " AND s.first_ts < :to";
+  if (!q.entity.empty()) where += " AND s.id IN (SELECT story_id FROM article_entities WHERE name = :entity)";
+  if (!q.source.empty()) where += " AND s.id IN (SELECT story_id FROM articles WHERE source = :source)";
+  std::string match;
+  if (!q.text.empty()) {
+    match = match_expression(q.text);
+    if (match.empty()) return Error{Errc::kBadInput, "the text query has no word in it"};
+    // The index drives the join (CROSS JOIN fixes that order): its matches, then each one's story through articles_order_story (the
+    // article rows themselves, text and all, are never read).
+    where += " AND s.id IN (SELECT a.story_id FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_order_story"
+             " ON a.link_order = f.rowid"
+             " WHERE articles_fts MATCH :q)";
+  }
+  auto bind_all = [&](sqlite3_stmt* s) {
+    if (int i = sqlite3_bind_parameter_index(s, ":from")) sqlite3_bind_int64(s, i, *q.from);
+    if (int i = sqlite3_bind_parameter_index(s, ":to")) sqlite3_bind_int64(s, i, *q.to);
+    if (int i = sqlite3_bind_parameter_index(s, ":entity")) bind(s, i, q.entity);
+    if (int i = sqlite3_bind_parameter_index(s, ":source")) bind(s, i, q.source);
+    if (int i = sqlite3_bind_parameter_index(s, ":q")) bind(s, i, match);
+  };
+  StoryPage page;
+  sqlite3_stmt* count = prepare("SELECT count(*) FROM stories s" + where);
+  if (!count) return error("cannot count stories");
+  bind_all(count);
+  if (sqlite3_step(count) != SQLITE_ROW) return error("cannot count stories");
+  page.total = sqlite3_column_int64(count, 0);
+  sqlite3_reset(count);
+
+  // Undated stories (last_ts NULL) come last, as NULLs do in a descending order; both orders are an
+  // index read backwards (stories_last, stories_articles), so a page costs no sort.
+  const char* order = q.sort == StoryQuery::Sort::kBiggest ? " ORDER BY s.articles DESC, s.last_ts DESC, s.id DESC"
+                                                           : " ORDER BY s.last_ts DESC, s.id DESC";
+  // The page is chosen on the bare rows, then its columns (the sources subquery) computed for it alone:
+  // SQLite computes every selected column before sorting.
+  sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM (SELECT * FROM stories s" + where + order +
+                            " LIMIT :limit OFFSET :offset) s" + order);
+  if (!s) return error("cannot list stories");
+  bind_all(s);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), q.limit);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":offset"), q.offset);
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) page.stories.push_back(story_row(s));
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE) return error("cannot list stories");
+  return page;
+}
+
+std::vector<QuoteRow> StoreReader::quotes(sqlite3_stmt* s) {
+  std::vector<QuoteRow> out;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    QuoteRow q;
+    q.article = text_at(s, 0);
+    q.story = "s" + std::to_string(sqlite3_column_int64(s, 1));
+    q.source = text_at(s, 2);
+    q.published = text_at(s, 3);
+    q.speaker = text_at(s, 4);
+    q.utterance = text_at(s, 5);
+    q.quote = text_at(s, 6);
+    out.push_back(std::move(q));
+  }
+  sqlite3_reset(s);
+  return out;
+}
+
+Result<StoryDetail> StoreReader::story(int64_t id) {
+  StoryDetail d;
+  sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?1");
+  if (!s) return error("cannot read story");
+  sqlite3_bind_int64(s, 1, id);
+  if (sqlite3_step(s) != SQLITE_ROW) {
+    sqlite3_reset(s);
+    return Error{Errc::kNotFound, "no story s" + std::to_string(id)};
+  }
+  d.story = story_row(s);
+  sqlite3_reset(s);
+
+  s = prepare(std::string("SELECT a.id, a.published, a.source, a.url, a.lang, a.title, a.abstract, a.text, a.duplicate_of,"
+                          " (SELECT group_concat(f.value, char(31)) FROM json_each(") +
+              kAnalysis +
+              ", '$.flags') f WHERE f.type = 'text')"
+              " FROM articles a WHERE a.story_id = ?1 ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order");
+  if (!s) return error("cannot read articles");
+  sqlite3_bind_int64(s, 1, id);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    ArticleRow a;
+    a.id = text_at(s, 0);
+    a.published = text_at(s, 1);
+    a.source = text_at(s, 2);
+    a.url = text_at(s, 3);
+    a.lang = text_at(s, 4);
+    a.title = text_at(s, 5);
+    a.abstract = text_at(s, 6);
+    a.text = text_at(s, 7);
+    a.duplicate_of = text_at(s, 8);
+    a.flags = split_unit(text_at(s, 9));
+    d.articles.push_back(std::move(a));
+  }
+  sqlite3_reset(s);
+
+  s = prepare("SELECT name, max(type), count(*), sum(mentions) FROM article_entities WHERE story_id = ?1"
+              " GROUP BY name ORDER BY count(*) DESC, sum(mentions) DESC, name LIMIT 500");
+  if (!s) return error("cannot read entities");
+  sqlite3_bind_int64(s, 1, id);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    d.entities.push_back({text_at(s, 0), text_at(s, 1), 1, sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)});
+  }
+  sqlite3_reset(s);
+
+  s = prepare("SELECT a.id, a.story_id, a.source, a.published, q.speaker, q.utterance, q.quote"
+              " FROM article_quotes q JOIN articles a ON a.link_order = q.link_order WHERE q.story_id = ?1"
+              " ORDER BY a.published_ts IS NULL, a.published_ts, q.link_order, q.n");
+  if (!s) return error("cannot read quotations");
+  sqlite3_bind_int64(s, 1, id);
+  d.quotes = quotes(s);
+
+  s = prepare(std::string("SELECT a.id, json_extract(d.value, '$.text'), json_extract(d.value, '$.type'),"
+                          " json_extract(d.value, '$.value') FROM articles a, json_each(") +
+              kAnalysis +
+              ", '$.dates') d WHERE a.story_id = ?1 AND json_type(d.value) = 'object'"
+              " ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order, d.key");
+  if (!s) return error("cannot read dates");
+  sqlite3_bind_int64(s, 1, id);
+  while (sqlite3_step(s) == SQLITE_ROW) d.dates.push_back({text_at(s, 0), text_at(s, 1), text_at(s, 2), text_at(s, 3)});
+  sqlite3_reset(s);
+  return d;
+}
+
+Result<std::vector<EntityRow>> StoreReader::entities(std::string_view contains, std::string_view type, int64_t limit,
+                                                     int64_t offset, int64_t* total) {
+  std::string where = " WHERE 1";
+  if (!contains.empty()) where += " AND instr(lower(name), lower(:q)) > 0";
+  if (!type.empty()) where += " AND type = :type";
+  auto bind_all = [&](sqlite3_stmt* s) {
+    if (int i = sqlite3_bind_parameter_index(s, ":q")) bind(s, i, contains);
+    if (int i = sqlite3_bind_parameter_index(s, ":type")) bind(s, i, type);
+  };
+  if (total) {
+    sqlite3_stmt* c = prepare("SELECT count(DISTINCT name) FROM article_entities" + where);
+    if (!c) return error("cannot count entities");
+    bind_all(c);
+    *total = sqlite3_step(c) == SQLITE_ROW ? sqlite3_column_int64(c, 0) : 0;
+    sqlite3_reset(c);
+  }
+  sqlite3_stmt* s = prepare("SELECT name, max(type), count(DISTINCT story_id), count(*), sum(mentions)"
+                            " FROM article_entities" + where +
+                            " GROUP BY name ORDER BY count(*) DESC, name LIMIT :limit OFFSET :offset");
+  if (!s) return error("cannot list entities");
+  bind_all(s);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), limit);
+  sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":offset"), offset);
+  std::vector<EntityRow> out;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    out.push_back({text_at(s, 0), text_at(s, 1), sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3),
+                   sqlite3_column_int64(s, 4)});
+  }
+  sqlite3_reset(s);
+  return out;
+}
+
+Result<EntityDetail> StoreReader::entity(const std::string& name) {
+  EntityDetail d;
+  d.entity.name = name;
+  sqlite3_stmt* s = prepare("SELECT max(type), count(DISTINCT story_id), count(*), coalesce(sum(mentions), 0)"
+                            " FROM article_entities WHERE name = ?1");
+  if (!s) return error("cannot read entity");
+  bind(s, 1, name);
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    d.entity.type = text_at(s, 0);
+    d.entity.stories = sqlite3_column_int64(s, 1);
+    d.entity.articles = sqlite3_column_int64(s, 2);
+    d.entity.mentions = sqlite3_column_int64(s, 3);
+  }
+  sqlite3_reset(s);
+
+  s = prepare("SELECT a.id, a.story_id, a.source, a.published, q.speaker, q.utterance, q.quote"
+              " FROM article_quotes q JOIN articles a ON a.link_order = q.link_order WHERE q.speaker = ?1"
+              " ORDER BY a.published_ts IS NULL, a.published_ts, q.link_order, q.n LIMIT ?2");
+  if (!s) return error("cannot read quotations");
+  bind(s, 1, name);
+  sqlite3_bind_int64(s, 2, kMaxListed);
+  d.quotes = quotes(s);
+  if (d.entity.articles == 0 && d.quotes.empty()) return Error{Errc::kNotFound, "no entity named " + name};
+
+  StoryQuery q;
+  q.entity = name;
+  q.limit = kMaxListed;
+  auto page = stories(q);
+  if (!page) return page.error();
+  d.stories = std::move(page->stories);
+  // Stories where they are only quoted (not named as an entity) count too.
+  for (const QuoteRow& quote : d.quotes) {
+    const int64_t id = std::stoll(quote.story.substr(1));
+    bool known = false;
+    for (const StoryRow& r : d.stories) known = known || r.id == id;
+    if (known || static_cast<int64_t>(d.stories.size()) >= kMaxListed) continue;
+    auto detail_row = prepare(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?1");
+    if (!detail_row) return error("cannot read story");
+    sqlite3_bind_int64(detail_row, 1, id);
+    if (sqlite3_step(detail_row) == SQLITE_ROW) d.stories.push_back(story_row(detail_row));
+    sqlite3_reset(detail_row);
+  }
+
+  s = prepare("SELECT date(a.published_ts, 'unixepoch') AS day, count(*) FROM article_entities e"
+              " JOIN articles a ON a.link_order = e.link_order"
+              " WHERE e.name = ?1 AND a.published_ts IS NOT NULL GROUP BY day ORDER BY day");
+  if (!s) return error("cannot read entity timeline");
+  bind(s, 1, name);
+  while (sqlite3_step(s) == SQLITE_ROW) d.days.emplace_back(text_at(s, 0), sqlite3_column_int64(s, 1));
+  sqlite3_reset(s);
+  return d;
+}
+
+Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int64_t offset, bool relevance) {
+  const std::string match = match_expression(text);
+  if (match.empty()) return Error{Errc::kBadInput, "the search has no word in it"};
+  SearchPage page;
+  sqlite3_stmt* c = prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1");
+  if (!c) return error("cannot search");
+  bind(c, 1, match);
+  if (sqlite3_step(c) != SQLITE_ROW) {
+    sqlite3_reset(c);
+    return error("cannot search");
+  }
+  page.total = sqlite3_column_int64(c, 0);
+  sqlite3_reset(c);
+  // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
+  // matches. Relevance (bm25) scores every match first, on rowids alone.
+  const std::string columns =
+      "SELECT a.id, a.story_id, a.title, a.source, a.published, a.abstract, a.text"
+      " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid WHERE articles_fts MATCH ?1";
+  sqlite3_stmt* s = prepare(
+      relevance ? columns + " AND articles_fts.rowid IN"
+                            "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"
+                            " ORDER BY rank"
+                : columns + " ORDER BY articles_fts.rowid DESC LIMIT ?2 OFFSET ?3");
+  if (!s) return error("cannot search");
+  bind(s, 1, match);
+  sqlite3_bind_int64(s, 2, limit);
+  sqlite3_bind_int64(s, 3, offset);
+  if (!tokenizer_) tokenizer_ = std::make_unique<FtsTokenizer>();
+  std::vector<std::string> terms;
+  for (auto& t : tokenizer_->tokens(text)) terms.push_back(std::move(t.term));
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    SearchHit hit{text_at(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), text_at(s, 2), text_at(s, 3),
+                  text_at(s, 4), {}};
+    // The snippet: from the lead, the body or the title, whichever holds most of the words (in that order
+    // on a tie).
+    size_t best = 0;
+    bool chosen = false;
+    for (int column : {5, 6, 2}) {
+      size_t score = 0;
+      std::string candidate = snippet(text_at(s, column), terms, &score);
+      if (!chosen || score > best) {
+        hit.snippet = std::move(candidate);
+        best = score;
+        chosen = true;
+      }
+      if (best == terms.size()) break;
+    }
+    page.hits.push_back(std::move(hit));
+  }
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE) return error("cannot search");
+  return page;
+}
+
+std::string StoreReader::snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score) {
+  constexpr size_t kBefore = 6, kWords = 28;
+  *score = 0;
+  if (!utf8::is_valid(text)) return std::string(text.substr(0, 200));  // the API repairs it
+  const std::vector<FtsToken> tokens = tokenizer_->tokens(text);
+  auto term_of = [&](const FtsToken& t) -> size_t {  // index in terms, or terms.size()
+    size_t k = 0;
+    while (k < terms.size() && terms[k] != t.term) ++k;
+    return k;
+  };
+  // The window with the most distinct query terms, the first of them on a tie.
+  size_t best = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (term_of(tokens[i]) == terms.size()) continue;
+    std::vector<bool> seen(terms.size(), false);
+    size_t distinct = 0;
+    for (size_t j = i; j < std::min(tokens.size(), i + kWords - kBefore); ++j) {
+      const size_t k = term_of(tokens[j]);
+      if (k < terms.size() && !seen[k]) {
+        seen[k] = true;
+        ++distinct;
+      }
+    }
+    if (distinct > *score) {
+      *score = distinct;
+      best = i;
+    }
+    if (distinct == terms.size()) break;
+  }
+  const size_t from = best > kBefore ? best - kBefore : 0;
+  const size_t to = std::min(tokens.size(), from + kWords);
+  if (from >= to) return std::string(utf8::truncate(text, 200));
+  std::string out = from > 0 ? "…" : "";
+  size_t at = tokens[from].start;
+  for (size_t i = from; i < to; ++i) {
+    if (term_of(tokens[i]) == terms.size()) continue;
+    out.append(text.substr(at, tokens[i].start - at));
+    out.push_back('\x02');
+    out.append(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+    out.push_back('\x03');
+    at = tokens[i].end;
+  }
+  const size_t stop = to < tokens.size() ? tokens[to - 1].end : text.size();
+  out.append(text.substr(at, stop > at ? stop - at : 0));
+  if (to < tokens.size()) out += "…";
+  return out;
+}
+
+Result<std::vector<SourceRow>> StoreReader::sources(int64_t limit) {
+  sqlite3_stmt* s = prepare("SELECT source, count(*), count(DISTINCT story_id) FROM articles WHERE source IS NOT NULL"
+                            " GROUP BY source ORDER BY count(*) DESC, source LIMIT ?1");
+  if (!s) return error("cannot list sources");
+  sqlite3_bind_int64(s, 1, limit);
+  std::vector<SourceRow> out;
+  while (sqlite3_step(s) == SQLITE_ROW) out.push_back({text_at(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)});
+  sqlite3_reset(s);
+  return out;
+}
+
+}  // namespace recoupe

@@ -1,0 +1,128 @@
+#include "store/store_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "common/timestamp.h"
+#include "store/fts_tokenizer.h"
+#include "support/sample_store.h"
+
+namespace recoupe {
+namespace {
+
+using testing::SampleStore;
+
+TEST(FtsTerms, FoldsAndStemsFrench) {
+  // Case, accents and French endings meet; elided articles are words of their own.
+  struct Case {
+    const char* a;
+    const char* b;
+  } same[] = {{"grève", "GREVES"}, {"élections", "Election"}, {"évacués", "évacuation"}, {"inondées", "inondation"}};
+  for (const auto& c : same) {
+    auto a = fts_terms(c.a), b = fts_terms(c.b);
+    ASSERT_EQ(a.size(), 1u) << c.a;
+    EXPECT_EQ(a, b) << c.a << " / " << c.b;
+  }
+  EXPECT_EQ(fts_terms("l'aéroport de Nantes").size(), 4u);
+  EXPECT_NE(fts_terms("grève"), fts_terms("greffe"));
+  EXPECT_TRUE(fts_terms(" … « » — ").empty());
+  EXPECT_EQ(fts_terms("a\xff" "b").size(), 2u);  // invalid bytes separate words, never crash
+}
+
+TEST(MatchExpression, QuotesEveryWordAndDropsSyntax) {
+  EXPECT_EQ(StoreReader::match_expression("grève Nantes"), "\"grève\" \"Nantes\"");
+  EXPECT_EQ(StoreReader::match_expression("a OR b* \"c\" NEAR(d)"), "\"a\" \"OR\" \"b\" \"c\" \"NEAR\" \"d\"");
+  EXPECT_EQ(StoreReader::match_expression("*** \" ' ()"), "");
+}
+
+TEST_F(SampleStore, StoriesFiltersAndOrder) {
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  StoryQuery q;
+  auto all = reader.value()->stories(q);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->total, 2);
+  EXPECT_EQ(all->stories[0].title, "Fête du pain à Vannes");  // newest first
+  q.sort = StoryQuery::Sort::kBiggest;
+  EXPECT_EQ(reader.value()->stories(q)->stories[0].articles, 2);
+  q = {};
+  q.entity = "Lucie Bernardin";
+  EXPECT_EQ(reader.value()->stories(q)->total, 1);
+  q = {};
+  q.source = "Le Courrier";
+  EXPECT_EQ(reader.value()->stories(q)->total, 1);
+  q = {};
+  q.text = "grèves";
+  EXPECT_EQ(reader.value()->stories(q)->total, 1);
+  q.text = "***";
+  auto bad = reader.value()->stories(q);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, Errc::kBadInput);
+  q = {};
+  q.from = Timestamp::parse("2024-05-08")->seconds;
+  EXPECT_EQ(reader.value()->stories(q)->total, 1);
+  q = {};
+  q.limit = 1;
+  q.offset = 1;
+  auto second = reader.value()->stories(q);
+  EXPECT_EQ(second->total, 2);
+  ASSERT_EQ(second->stories.size(), 1u);
+  EXPECT_EQ(second->stories[0].articles, 2);
+}
+
+TEST_F(SampleStore, StoryEntityAndSearch) {
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  auto page = reader.value()->stories({});
+  const int64_t strike = page->stories[1].id;
+  auto d = reader.value()->story(strike);
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->articles.size(), 2u);
+  EXPECT_EQ(d->articles[0].id, "a");  // publication order
+  EXPECT_EQ(d->articles[0].flags, std::vector<std::string>{"stock-author-bio"});
+  ASSERT_EQ(d->entities.size(), 2u);
+  EXPECT_EQ(d->entities[0].articles, 2);
+  EXPECT_EQ(d->quotes.size(), 2u);
+  EXPECT_EQ(d->quotes[1].quote, "Nous tiendrons aussi longtemps qu'il le faudra");
+  ASSERT_EQ(d->dates.size(), 2u);
+  EXPECT_EQ(d->dates[0].value, "2024-05-06");
+  EXPECT_EQ(reader.value()->story(9999).error().code, Errc::kNotFound);
+
+  auto e = reader.value()->entity("Nantes");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->entity.articles, 2);
+  EXPECT_EQ(e->entity.mentions, 4);  // twice in each article's analysis
+  EXPECT_EQ(e->days.size(), 2u);
+  auto speaker = reader.value()->entity("Lucie Bernardin");
+  ASSERT_TRUE(speaker.ok());
+  EXPECT_EQ(speaker->quotes.size(), 2u);
+  EXPECT_EQ(reader.value()->entity("Personne").error().code, Errc::kNotFound);
+  int64_t total = 0;
+  auto list = reader.value()->entities("nan", "", 10, 0, &total);
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(total, 1);
+
+  auto hits = reader.value()->search("AEROPORT greve", 10, 0);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->total, 2);
+  EXPECT_NE(hits->hits[0].snippet.find('\x02'), std::string::npos);
+  EXPECT_EQ(hits->hits[0].article, "b");  // the last stored first
+  auto best = reader.value()->search("aéroport de Nantes grève", 1, 0, true);
+  ASSERT_TRUE(best.ok());
+  EXPECT_EQ(best->total, 2);
+  ASSERT_EQ(best->hits.size(), 1u);
+  EXPECT_EQ(reader.value()->search("boulangère", 10, 0)->total, 1);
+  EXPECT_EQ(reader.value()->search("boulanger aéroport", 10, 0)->total, 0);
+}
+
+TEST_F(SampleStore, ReindexesARewrittenAnalysisAndRefusesAnOldSchema) {
+  Annotate("c", "Le pain, c'est la fête");
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader.value()->entity("Lucie Bernardin")->quotes.size(), 3u);
+  Annotate("c", "Une autre phrase");  // replaced, not added
+  EXPECT_EQ(reader.value()->entity("Lucie Bernardin")->quotes.size(), 3u);
+  EXPECT_FALSE(StoreReader::open(path_ + ".absent").ok());
+}
+
+}  // namespace
+}  // namespace recoupe
