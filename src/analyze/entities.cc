@@ -12,7 +12,7 @@ class Entities final : public Component {
  public:
   Entities() : model_(ner::Model::builtin()), gazetteer_(ner::Gazetteer::builtin()) {}
   std::string name() const override { return "entities"; }
-  std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "doc.lang"}; }
+  std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "doc.lang", "token.form"}; }
   std::vector<std::string> assigns() const override { return {"doc.entities"}; }
   void process(Doc& doc) const override {
     if (!doc.lang.empty() && doc.lang != "fr") {

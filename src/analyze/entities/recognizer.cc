@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "common/flat_hash_map.h"
+
 namespace recoupe::ner {
 namespace {
 
@@ -50,22 +52,28 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
   if (mentions.empty()) return mentions;
 
   // One type per name in the article: the majority of its mentions (the first on a tie).
-  std::map<uint64_t, std::array<int, 4>> votes;
-  std::map<uint64_t, int> first_type;
-  for (const Mention& m : mentions) {
-    const uint64_t s = sequence_of(view, m.begin, m.end);
-    votes[s][static_cast<int>(m.type)] += 1;
-    first_type.try_emplace(s, static_cast<int>(m.type));
-  }
-  auto majority = [&](uint64_t s) {
-    const auto& v = votes[s];
-    int best = first_type[s];
-    for (int t = 0; t < 4; ++t) {
-      if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;
-    }
-    return static_cast<Entity::Type>(best);
+  struct Votes {
+    std::array<int, 4> count{};
+    int first = 0;
   };
-  for (Mention& m : mentions) m.type = majority(sequence_of(view, m.begin, m.end));
+  thread_local FlatHashMap<Votes> votes(256);
+  votes.clear();
+  std::vector<uint64_t> sequences(mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    sequences[k] = sequence_of(view, m.begin, m.end);
+    auto [v, fresh] = votes.try_emplace(sequences[k], Votes{});
+    if (fresh) v.first = static_cast<int>(m.type);
+    v.count[static_cast<size_t>(m.type)] += 1;
+  }
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Votes& v = votes.try_emplace(sequences[k], Votes{}).first;  // present: counted above
+    int best = v.first;
+    for (int t = 0; t < 4; ++t) {
+      if (v.count[static_cast<size_t>(t)] > v.count[static_cast<size_t>(best)]) best = t;
+    }
+    mentions[k].type = static_cast<Entity::Type>(best);
+  }
 
   // Other occurrences of a found name, capitalised as it was, that the tagger left out
   // (a name at the start of a sentence, most often).
