@@ -51,6 +51,17 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
   }
   if (mentions.empty()) return mentions;
 
+  // An acronym ("BelTA", "TASS") that a list gives as an organisation, or that follows "agence",
+  // "groupe"..., is one: the tagger reads short capitalised words after "selon" as people.
+  for (Mention& m : mentions) {
+    const TokenView& t = view.tokens[m.begin];
+    if (m.end != m.begin + 1 || (t.shape != kAllCaps && t.shape != kMixedCase)) continue;
+    const bool listed_org = (t.gaz & gaz_begin_bit(kGazOrg)) && !(t.gaz & gaz_begin_bit(kGazPer)) &&
+                            !(t.gaz & gaz_begin_bit(kGazLoc));
+    const bool after_org = m.begin > 0 && (view.tokens[m.begin - 1].trigger & kTrigOrg) != 0;
+    if (listed_org || (after_org && !(t.gaz & gaz_begin_bit(kGazLoc)))) m.type = Entity::Type::kOrg;
+  }
+
   // One type per name in the article: the majority of its mentions (the first on a tie).
   struct Votes {
     std::array<int, 4> count{};
