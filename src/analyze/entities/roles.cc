@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyze/entities/features.h"
 #include "common/folding.h"
 
 namespace recoupe::ner {
@@ -86,19 +87,31 @@ std::vector<Person> people(const Doc& doc) {
     it->mentions += 1;
     const auto [b, end] = ranges[m];
     const Field f = e.span.field;
-    // Before the name: "le président biélorusse Alexandre Loukachenko", "le chef de l'Etat, Emmanuel Macron".
+    // Before the name: "le président biélorusse Alexandre Loukachenko", "le chef de l'Etat, Emmanuel Macron";
+    // content words and connectors only ("a dit à Poutine" describes no one), with an office among them.
+    std::vector<std::string> words;
     size_t k = b;
     if (k > 0 && is_comma(k - 1)) --k;
     for (int n = 0; n < 6 && k > 0 && doc.tokens[k - 1].span.field == f && word(k - 1); ++n, --k) {
-      it->described.push_back(fold(doc.text(doc.tokens[k - 1].span)));
+      std::string w = fold(doc.text(doc.tokens[k - 1].span));
+      if (doc.tokens[k - 1].has(Token::kStop) && !listed(kConnectors, w) && !listed(kDeterminers, w)) break;
+      words.push_back(std::move(w));
     }
-    // After it, in apposition: "Alexandre Loukachenko, président de la Biélorussie".
+    if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return is_role_noun(w); })) {
+      it->described.insert(it->described.end(), words.begin(), words.end());
+    }
+    // After it, in apposition, starting with an office: "Alexandre Loukachenko, président de la Biélorussie".
+    words.clear();
     k = end;
     if (k < doc.tokens.size() && is_comma(k)) {
       ++k;
       for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
-        it->described.push_back(fold(doc.text(doc.tokens[k].span)));
+        words.push_back(fold(doc.text(doc.tokens[k].span)));
       }
+    }
+    const size_t head = !words.empty() && listed(kDeterminers, words[0]) ? 1 : 0;
+    if (head < words.size() && is_role_noun(words[head])) {
+      it->described.insert(it->described.end(), words.begin(), words.end());
     }
   }
   return out;
@@ -174,11 +187,15 @@ std::vector<Role> find_roles(const Doc& doc) {
   auto same_field_word = [&](size_t k, size_t from) {
     return k < t.size() && t[k].span.field == t[from].span.field && t[k].has(Token::kWord);
   };
+  // Folded-form hashes (Token::form, set by the lexical component) spare folding every stopword.
+  auto form = [&](size_t k) { return t[k].form ? t[k].form : form_hash(folded(k)); };
+  static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
+                        kAu = form_hash("au");
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     if (!t[i].has(Token::kWord) || !t[i].has(Token::kStop)) continue;
-    const std::string det = folded(i);
-    const bool article = det == "le" || det == "la" || det == "l'";
-    if (!article && det != "du" && det != "au") continue;
+    const uint64_t det = form(i);
+    const bool article = det == kLe || det == kLa || det == kL;
+    if (!article && det != kDu && det != kAu) continue;
     const size_t j = i + 1;
     if (!same_field_word(j, i) || !is_role_noun(folded(j))) continue;
     size_t k = j + 1;
