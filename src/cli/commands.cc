@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
       {"ingest", "analyse articles into a SQLite database, incrementally and safely", run_ingest},
       {"stories", "list the stories of a database, newest first", run_stories},
       {"explain", "say which story an article joined and why", run_explain},
+      {"entities", "list the named entities of a database, most mentioned first", run_entities},
       {"pipeline", "list the analysis components with what they require and assign", run_pipeline},
       {"train-entities", "train the entity tagger on annotated files (see make entities-model)", run_train_entities},
   };

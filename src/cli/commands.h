@@ -30,6 +30,7 @@ int run_analyze(const std::vector<std::string>& args);
 int run_ingest(const std::vector<std::string>& args);
 int run_stories(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
+int run_entities(const std::vector<std::string>& args);
 int run_pipeline(const std::vector<std::string>& args);
 int run_train_entities(const std::vector<std::string>& args);
 
