@@ -62,8 +62,9 @@ TEST(Roles, ResolvesRolePhrases) {
       {"Le président Emmanuel Macron a parlé mardi. Macron a insisté sur l'école. "
        "Le ministre de la Santé a ensuite précisé les mesures.",
        "Le ministre de la Santé", ""},
-      // Not a role noun.
+      // Not a role noun; "premier" only as "Premier ministre".
       {"Emmanuel Macron a parlé mardi. Le village attend.", "Le village", ""},
+      {"Anne Hidalgo arrive en tête. Hidalgo a gagné le premier tour.", "le premier tour", ""},
   };
   for (const Case& c : cases) {
     const Doc d = analysed(c.text);

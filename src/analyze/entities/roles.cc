@@ -1,6 +1,7 @@
 #include "analyze/entities/roles.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyze/entities/features.h"
 #include "common/folding.h"
@@ -39,6 +40,17 @@ bool similar(std::string_view a, std::string_view b) noexcept {
   size_t k = 0;
   while (k < shorter && a[k] == b[k]) ++k;
   return k >= 4 && k * 5 >= shorter * 3;
+}
+
+// Form hashes of the role nouns (Token::form), to test a token without folding it.
+bool is_role_form(uint64_t form) {
+  static const std::vector<uint64_t> kForms = [] {
+    std::vector<uint64_t> out;
+    for (std::string_view w : kRoleNouns) out.push_back(form_hash(w));
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return std::binary_search(kForms.begin(), kForms.end(), form);
 }
 
 bool has_similar(const std::vector<std::string>& words, std::string_view w) {
@@ -121,7 +133,17 @@ std::vector<Person> people(const Doc& doc) {
 
 bool is_role_noun(std::string_view folded) noexcept { return listed(kRoleNouns, folded); }
 
-std::string resolve_role(const Doc& doc, const Span& role) {
+namespace {
+
+std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons);
+
+}  // namespace
+
+std::string resolve_role(const Doc& doc, const Span& role) { return resolve(doc, role, people(doc)); }
+
+namespace {
+
+std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {
   // The phrase: determiners, then the head noun, then its qualifiers (function words left out).
   std::vector<std::string> words;
   for (size_t k = token_at(doc, role.field, role.begin);
@@ -132,12 +154,13 @@ std::string resolve_role(const Doc& doc, const Span& role) {
   while (h < words.size() && listed(kDeterminers, words[h])) ++h;
   if (h >= words.size() || !is_role_noun(words[h])) return {};
   const std::string& head = words[h];
+  // "premier" is an office only as "Premier ministre" ("le premier tour" is not).
+  if ((head == "premier" || head == "premiere") && (h + 1 >= words.size() || words[h + 1] != "ministre")) return {};
   std::vector<std::string> qualifiers;
   for (size_t k = h + 1; k < words.size(); ++k) {
     if (!listed(kConnectors, words[k])) qualifiers.push_back(words[k]);
   }
 
-  const std::vector<Person> persons = people(doc);
   if (persons.empty()) return {};
   const Person* found = nullptr;
   int matches = 0;
@@ -176,6 +199,8 @@ std::string resolve_role(const Doc& doc, const Span& role) {
   return top->canonical;
 }
 
+}  // namespace
+
 std::vector<Role> find_roles(const Doc& doc) {
   std::vector<Role> out;
   if (!doc.entities || doc.entities->empty()) return out;
@@ -191,13 +216,14 @@ std::vector<Role> find_roles(const Doc& doc) {
   auto form = [&](size_t k) { return t[k].form ? t[k].form : form_hash(folded(k)); };
   static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
                         kAu = form_hash("au");
+  std::optional<std::vector<Person>> persons;  // built at the first role phrase
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     if (!t[i].has(Token::kWord) || !t[i].has(Token::kStop)) continue;
     const uint64_t det = form(i);
     const bool article = det == kLe || det == kLa || det == kL;
     if (!article && det != kDu && det != kAu) continue;
     const size_t j = i + 1;
-    if (!same_field_word(j, i) || !is_role_noun(folded(j))) continue;
+    if (!same_field_word(j, i) || !is_role_form(form(j))) continue;
     size_t k = j + 1;
     // A second office word or an adjective or two ("premier ministre", "président biélorusse").
     for (int n = 0; n < 2 && same_field_word(k, i) && !t[k].has(Token::kCapitalized) && !t[k].has(Token::kStop) &&
@@ -219,7 +245,8 @@ std::vector<Role> find_roles(const Doc& doc) {
     }
     const size_t begin = article ? i : j;
     const Span span{t[begin].span.field, t[begin].span.begin, t[k - 1].span.end};
-    std::string person = resolve_role(doc, span);
+    if (!persons) persons = people(doc);
+    std::string person = resolve(doc, span, *persons);
     if (!person.empty()) out.push_back(Role{span, std::move(person)});
     i = k - 1;
   }
