@@ -1,9 +1,11 @@
 // The entities component: PER, LOC and ORG mentions with one canonical name
-// per entity (see entities/recognizer.h). The model and the gazetteer are
+// per entity (see entities/recognizer.h), and role phrases resolved to a
+// person (entities/roles.h). The model and the gazetteer are
 // embedded in the binary and loaded once, on first use. Only French (or
 // undetected) documents are tagged: the model knows no other language.
 #include "analyze/components.h"
 #include "analyze/entities/recognizer.h"
+#include "analyze/entities/roles.h"
 
 namespace recoupe {
 namespace {
@@ -12,14 +14,15 @@ class Entities final : public Component {
  public:
   Entities() : model_(ner::Model::builtin()), gazetteer_(ner::Gazetteer::builtin()) {}
   std::string name() const override { return "entities"; }
-  std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "doc.lang"}; }
-  std::vector<std::string> assigns() const override { return {"doc.entities"}; }
+  std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "doc.lang", "token.form"}; }
+  std::vector<std::string> assigns() const override { return {"doc.entities", "doc.roles"}; }
   void process(Doc& doc) const override {
     if (!doc.lang.empty() && doc.lang != "fr") {
       doc.entities.emplace();
       return;
     }
     doc.entities = ner::recognise(doc, model_, gazetteer_);
+    doc.roles = ner::find_roles(doc);
   }
 
  private:

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "analyze/components.h"
+#include "analyze/entities/features.h"
 #include "analyze/lexicon.h"
 #include "common/flat_hash_map.h"
 #include "common/folding.h"
@@ -18,11 +19,13 @@
 namespace recoupe {
 namespace {
 
-// Surfaces kept per thread: 2^19 entries in 2^20 slots of 24 bytes, 24 MB.
+// Surfaces kept per thread: 2^19 entries in 2^20 slots of 32 bytes, 32 MB.
 constexpr size_t kCacheEntries = size_t{1} << 19;
 
 struct Entry {
   uint64_t term;
+  uint64_t form;   // Token::form
+  uint32_t marks;  // Token::marks
   bool stop;
 };
 
@@ -44,7 +47,7 @@ class Stemmer {
   sb_stemmer* s_;
 };
 
-Entry lookup(std::string_view surface) {
+Entry lookup(std::string_view surface, uint8_t flags) {
   thread_local FlatHashMap<Entry> cache(kCacheEntries);
   thread_local Stemmer stemmer;
   const uint64_t key = XXH3_64bits(surface.data(), surface.size());
@@ -55,6 +58,7 @@ Entry lookup(std::string_view surface) {
   e.stop = is_stopword(folded);
   const std::string stem = fold(stemmer.stem(lowered));
   e.term = hash_string(stem);
+  ner::word_marks(surface, flags, e.form, e.marks);
   StringStore::global().intern(e.term, folded);
   if (cache.size() + 1 >= kCacheEntries) cache.clear();  // before it would grow
   cache.try_emplace(key, e);
@@ -65,13 +69,15 @@ class Lexical final : public Component {
  public:
   std::string name() const override { return "lexical"; }
   std::vector<std::string> requires_() const override { return {"doc.tokens"}; }
-  std::vector<std::string> assigns() const override { return {"token.term", "token.stop"}; }
+  std::vector<std::string> assigns() const override { return {"token.term", "token.stop", "token.form"}; }
   void process(Doc& doc) const override {
     for (Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
       const std::string_view surface = doc.text(t.span);
-      const Entry e = lookup(surface);
+      const Entry e = lookup(surface, t.flags);
       t.term = e.term;
+      t.form = e.form;
+      t.marks = e.marks;
       // Elided articles ("l'", "qu’") are stopwords whatever the list says.
       const char last = surface.back();
       if (e.stop || last == '\'' || (surface.size() >= 3 && surface.substr(surface.size() - 3) == "\xE2\x80\x99")) {

@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
       {"explain", "say which story an article joined and why", run_explain},
       {"extract", "extract the article of each web page (title, text, date, author), no analysis", run_extract},
       {"serve", "serve a database to a browser (web reader) and to programs (JSON API)", run_serve},
+      {"entities", "list the named entities of a database, most mentioned first", run_entities},
       {"pipeline", "list the analysis components with what they require and assign", run_pipeline},
       {"train-entities", "train the entity tagger on annotated files (see make entities-model)", run_train_entities},
   };

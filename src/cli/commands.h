@@ -32,6 +32,7 @@ int run_stories(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_extract(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
+int run_entities(const std::vector<std::string>& args);
 int run_pipeline(const std::vector<std::string>& args);
 int run_train_entities(const std::vector<std::string>& args);
 

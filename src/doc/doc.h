@@ -45,6 +45,10 @@ struct Token {
   Span span;
   uint8_t flags = 0;
   uint64_t term = 0;  //!< hash of the folded stem; 0 for punctuation
+  // Set by the lexical component from its per-surface cache, so that the entities tagger does not
+  // fold, hash and classify every word a second time (see analyze/entities/features.h).
+  uint64_t form = 0;   //!< hash of the folded surface (ner::form_hash); 0 for punctuation or when unset
+  uint32_t marks = 0;  //!< the surface's shape, length, trigger class and initial (ner::word_marks)
   bool has(Flag f) const noexcept { return (flags & f) != 0; }
 };
 
@@ -64,6 +68,12 @@ struct Entity {
   std::string canonical;  //!< the one name of this entity in the article (and across articles when known)
 };
 const char* entity_type_name(Entity::Type t) noexcept;
+
+//! A role phrase ("le président biélorusse", "le chef du Kremlin") and the person it stands for.
+struct Role {
+  Span span;              //!< the role noun phrase, determiner included
+  std::string canonical;  //!< the canonical name of the person (as in Entity::canonical)
+};
 
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
@@ -121,6 +131,7 @@ class Doc {
   std::vector<Token> tokens;
   std::vector<TextFlag> flags;  //!< text-quality findings, in field and text order (see flag_kinds())
   std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
+  std::vector<Role> roles;  //!< role phrases resolved to a person by the entities component (contract `roles`)
   LinkFeatures features;
 
   // -- linking

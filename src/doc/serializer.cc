@@ -32,6 +32,18 @@ void append_contract_json(const Doc& doc, std::string& out) {
       w.end_object();
     }
     w.end_array();
+    // Not in the contract (extra keys are allowed): role phrases and the person they stand for.
+    w.key("roles").begin_array();
+    for (const Role& r : doc.roles) {
+      w.begin_object();
+      w.key("field").value(field_name(r.span.field));
+      w.key("start").value(static_cast<int64_t>(r.span.begin));
+      w.key("end").value(static_cast<int64_t>(r.span.end));
+      w.key("text").value(doc.text(r.span));
+      w.key("canonical").value(r.canonical);
+      w.end_object();
+    }
+    w.end_array();
   }
   w.key("flags").begin_array();
   for (const auto& kind : doc.flag_kinds()) w.value(kind);

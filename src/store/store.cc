@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <map>
+#include <tuple>
 
 #include "common/json_writer.h"
 #include "common/string_store.h"
@@ -104,6 +105,30 @@ std::string index_triggers_sql() {
          index_analysis_sql(row) + " END;";
 }
 
+// Entity mentions per article, by canonical name and surface form (`recoupe entities`). Written with
+// each article; databases made before it are filled from each article's stored contract JSON once
+// (meta key entity_mentions = 1 says it was).
+const char* kEntitySchema = R"SQL(
+CREATE TABLE IF NOT EXISTS entity_mentions(
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  type TEXT NOT NULL,       -- PER, LOC, ORG
+  canonical TEXT NOT NULL,
+  surface TEXT NOT NULL,    -- the text as written
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY(article_id, type, canonical, surface)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_mentions_name ON entity_mentions(canonical, type);
+)SQL";
+
+const char* kEntityBackfill = R"SQL(
+INSERT OR IGNORE INTO entity_mentions(article_id, type, canonical, surface, mentions)
+  SELECT a.id, json_extract(e.value, '$.type'), json_extract(e.value, '$.canonical'),
+         json_extract(e.value, '$.text'), count(*)
+  FROM articles a, json_each(a.analysis, '$.entities') e
+  WHERE json_valid(a.analysis) AND json_extract(e.value, '$.canonical') IS NOT NULL
+  GROUP BY 1, 2, 3, 4;
+INSERT OR REPLACE INTO meta(key, value) VALUES ('entity_mentions', '1');
+)SQL";
+
 class Stmt {
  public:
   Stmt() = default;
@@ -150,7 +175,7 @@ bool take(std::string_view& in, T& v) {
 }  // namespace
 
 struct Store::Statements {
-  Stmt contains, insert_article, upsert_story, insert_term;
+  Stmt contains, insert_article, upsert_story, insert_term, insert_entity;
 };
 
 std::string encode_features(const LinkFeatures& f) {
@@ -243,6 +268,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   }
   if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
   if (Status st = store->migrate(); !st) return st.error();
+  if (Status st = store->open_entities(); !st) return st.error();
   auto& s = *store->stmts_;
   if (!s.contains.prepare(db, "SELECT 1 FROM articles WHERE id=?1") ||
       !s.insert_article.prepare(db,
@@ -366,6 +392,7 @@ Status Store::add(const std::vector<Doc>& docs) {
     a.text(15, link_decision_json(d));
     a.blob(16, encode_features(d.features));
     if (sqlite3_step(a.get()) != SQLITE_DONE) return fail("cannot store article " + d.id);
+    if (!add_entities(d)) return fail("cannot store the entities of article " + d.id);
 
     Stmt& t = stmts_->insert_term;
     for (const auto& tw : d.features.terms) {
@@ -382,6 +409,90 @@ Status Store::add(const std::vector<Doc>& docs) {
     return st;
   }
   return {};
+}
+
+Status Store::open_entities() {
+  if (Status st = exec(kEntitySchema); !st) return st;
+  Stmt done;
+  done.prepare(db_, "SELECT 1 FROM meta WHERE key='entity_mentions'");
+  if (sqlite3_step(done.get()) == SQLITE_ROW) return {};
+  // One transaction: a migration killed half way is redone whole at the next open.
+  if (Status st = exec("BEGIN IMMEDIATE"); !st) return st;
+  if (Status st = exec(kEntityBackfill); !st) {
+    (void)exec("ROLLBACK");
+    return st;
+  }
+  return exec("COMMIT");
+}
+
+bool Store::add_entities(const Doc& d) {
+  if (!d.entities || d.entities->empty()) return true;
+  if (!stmts_->insert_entity.get() &&
+      !stmts_->insert_entity.prepare(db_,
+          "INSERT OR REPLACE INTO entity_mentions(article_id, type, canonical, surface, mentions)"
+          " VALUES (?1, ?2, ?3, ?4, ?5)")) {
+    return false;
+  }
+  // Mentions counted per (type, canonical, surface); the contract JSON the backfill reads has the same.
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, int64_t> counts;
+  for (const Entity& e : *d.entities) {
+    if (e.canonical.empty()) continue;
+    counts[{entity_type_name(e.type), e.canonical, d.text(e.span)}] += 1;
+  }
+  Stmt& s = stmts_->insert_entity;
+  for (const auto& [key, n] : counts) {
+    s.reset();
+    s.text(1, d.id);
+    s.text(2, std::get<0>(key));
+    s.text(3, std::get<1>(key));
+    s.text(4, std::get<2>(key));
+    s.integer(5, n);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) return false;
+  }
+  return true;
+}
+
+Result<std::vector<EntityVariants>> Store::entities(const std::string& type, int64_t limit) {
+  Stmt s;
+  if (!s.prepare(db_,
+                 "SELECT m.type, m.canonical, sum(m.mentions) AS n, count(DISTINCT m.article_id),"
+                 " (SELECT group_concat(surface, char(31)) FROM (SELECT surface, sum(mentions) AS k"
+                 "   FROM entity_mentions v WHERE v.type = m.type AND v.canonical = m.canonical"
+                 "   GROUP BY surface ORDER BY k DESC, surface)),"
+                 " (SELECT group_concat('s' || story_id, char(31)) FROM (SELECT a.story_id, count(*) AS k"
+                 "   FROM entity_mentions w JOIN articles a ON a.id = w.article_id"
+                 "   WHERE w.type = m.type AND w.canonical = m.canonical"
+                 "   GROUP BY a.story_id ORDER BY k DESC, a.story_id))"
+                 " FROM entity_mentions m WHERE ?1 = '' OR m.type = ?1"
+                 " GROUP BY m.type, m.canonical ORDER BY n DESC, m.canonical, m.type LIMIT ?2")) {
+    return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  }
+  s.text(1, type);
+  s.integer(2, limit);
+  auto split = [](const std::string& joined) {
+    std::vector<std::string> out;
+    for (size_t b = 0; b < joined.size();) {
+      size_t e = joined.find('\x1f', b);
+      if (e == std::string::npos) e = joined.size();
+      out.push_back(joined.substr(b, e - b));
+      b = e + 1;
+    }
+    return out;
+  };
+  std::vector<EntityVariants> rows;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    EntityVariants r;
+    r.type = column_text(s.get(), 0);
+    r.canonical = column_text(s.get(), 1);
+    r.mentions = sqlite3_column_int64(s.get(), 2);
+    r.articles = sqlite3_column_int64(s.get(), 3);
+    r.variants = split(column_text(s.get(), 4));
+    r.stories = split(column_text(s.get(), 5));
+    rows.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  return rows;
 }
 
 Status Store::load_into(Linker& linker) {

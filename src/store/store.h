@@ -27,6 +27,16 @@ struct sqlite3;
 
 namespace recoupe {
 
+//! An entity across the stored articles (`recoupe entities`).
+struct EntityVariants {
+  std::string type;       //!< PER, LOC or ORG
+  std::string canonical;  //!< its canonical name
+  int64_t mentions = 0;   //!< mentions in all articles
+  int64_t articles = 0;   //!< articles that mention it
+  std::vector<std::string> variants;  //!< surface forms, most used first
+  std::vector<std::string> stories;   //!< story labels, most mentions first
+};
+
 class Store {
  public:
   //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations).
@@ -55,6 +65,8 @@ class Store {
 
   //! Stories, newest (by last article) first.
   Result<std::vector<StoryRow>> stories(int64_t limit);
+  //! Entities with their mention counts, most mentioned first; `type` "" for all types.
+  Result<std::vector<EntityVariants>> entities(const std::string& type, int64_t limit);
   //! The stored link decision of an article as JSON, or kNotFound.
   Result<std::string> link_decision(const std::string& id);
 
@@ -63,6 +75,10 @@ class Store {
   Status exec(const char* sql);
   Status migrate();
   int schema_version();  // 0 for a new file
+  // The entity_mentions table: created, and filled from stored articles once (see store.cc).
+  Status open_entities();
+  // Writes the entity mentions of `d`, inside the caller's transaction; false on an SQLite error.
+  bool add_entities(const Doc& d);
   sqlite3* db_;
   std::string path_;
   struct Statements;

@@ -127,6 +127,7 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
     // The longer mention this one stands for: the longest, then the nearest one before it, else the first after.
     // The same words are the same entity.
     int best = -1;
+    std::string acr;
     for (size_t o = 0; o < n; ++o) {
       if (o == m || mentions[o].type != mentions[m].type) continue;
       const Info& b = info[o];
@@ -139,7 +140,7 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
         if (mentions[m].type == Entity::Type::kPer) {
           match = same_words(a, 0, b, b.words.size() - a.words.size(), a.words.size());  // surname
         } else if (a.acronym) {
-          const std::string acr = fold(doc.text(doc.tokens[a.words[0]].span));
+          if (acr.empty()) acr = fold(doc.text(doc.tokens[a.words[0]].span));  // once per mention
           match = acr == b.initials_all || acr == b.initials_content;
         } else if (a.words.size() == 1 && !gazetteer.known_name(mentions[m].type, a.sequence)) {
           match = same_words(a, 0, b, 0, 1);  // "Lion" for "Lion de Belfort", not "France" for "France Info"

@@ -222,7 +222,19 @@ TokenView lexeme(std::string_view surface, uint8_t flags) {
   return v;
 }
 
+// Token::marks: shape, length, trigger, initial, a byte each.
+uint32_t pack(const TokenView& v) noexcept {
+  return uint32_t{v.shape} | uint32_t{v.length} << 8 | uint32_t{v.trigger} << 16 |
+         uint32_t{static_cast<uint8_t>(v.initial)} << 24;
+}
+
 }  // namespace
+
+void word_marks(std::string_view surface, uint8_t flags, uint64_t& form, uint32_t& marks) {
+  const TokenView v = lexeme(surface, flags);
+  form = v.form;
+  marks = pack(v);
+}
 
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   view.tokens.clear();
@@ -238,7 +250,18 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     TokenView& v = view.tokens[i];
-    v = lexeme(doc.text(t.span), t.flags);
+    if (t.form != 0 && (t.flags & Token::kWord)) {
+      // Set by the lexical component (a word is never a joiner).
+      v = TokenView{};
+      v.surface = doc.text(t.span);
+      v.form = t.form;
+      v.shape = static_cast<uint8_t>(t.marks);
+      v.length = static_cast<uint8_t>(t.marks >> 8);
+      v.trigger = static_cast<uint8_t>(t.marks >> 16);
+      v.initial = static_cast<char>(static_cast<uint8_t>(t.marks >> 24));
+    } else {
+      v = lexeme(doc.text(t.span), t.flags);
+    }
     v.flags = t.flags;
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.

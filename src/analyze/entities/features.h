@@ -95,6 +95,11 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
                       std::vector<uint64_t>& out);
 
+//! The surface-only part of a word's view, for Token::form and Token::marks (the lexical component
+//! computes it once per distinct surface; build_view() reads it instead of folding every token).
+//! `flags` are the token's Token::Flag (only kWord and kNumber matter, both fixed by the surface).
+void word_marks(std::string_view surface, uint8_t flags, uint64_t& form, uint32_t& marks);
+
 //! Folded form and its hash, as the view computes them (gazetteer entries go through the same).
 uint64_t form_hash(std::string_view folded) noexcept;
 //! Folds `surface` into `out` (cleared first); ASCII fast path.

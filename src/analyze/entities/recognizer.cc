@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "common/flat_hash_map.h"
+
 namespace recoupe::ner {
 namespace {
 
@@ -15,6 +17,75 @@ bool is_start_junk(const TokenView& t) {
 // Tokens a mention does not end with: punctuation and function words.
 bool is_end_junk(const TokenView& t) {
   return !(t.flags & Token::kWord) || (t.trigger & kTrigConnector) != 0 || t.shape == kElided;
+}
+
+// Words that end a name but no person's ("... Press", "... Enterprise").
+bool is_org_word(const TokenView& t) {
+  static const std::array<uint64_t, 16> kWords = [] {
+    constexpr std::string_view words[] = {"press", "enterprise", "enterprises", "group", "groupe", "holding",
+                                          "media", "medias", "bank", "foundation", "corporation", "watch",
+                                          "witness", "international", "airlines", "motors"};
+    std::array<uint64_t, 16> out{};
+    for (size_t i = 0; i < out.size(); ++i) out[i] = form_hash(words[i]);
+    return out;
+  }();
+  return t.shape == kCapital && std::find(kWords.begin(), kWords.end(), t.form) != kWords.end();
+}
+
+// Days, months and times of day: a name does not run on over them ("France Info samedi").
+bool is_time_word(const TokenView& t) {
+  static const std::array<uint64_t, 24> kWords = [] {
+    constexpr std::string_view words[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                          "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+                                          "aout", "septembre", "octobre", "novembre", "decembre", "matin",
+                                          "soir", "hier", "demain", "aujourd'hui"};
+    std::array<uint64_t, 24> out{};
+    for (size_t i = 0; i < out.size(); ++i) out[i] = form_hash(words[i]);
+    return out;
+  }();
+  return t.shape == kLower && std::find(kWords.begin(), kWords.end(), t.form) != kWords.end();
+}
+
+bool listed_inside(const TokenView& t) {
+  return (t.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazPer))) != 0;
+}
+
+// Cuts a mention that runs on past its name: at a day or month ("France Info samedi"), or at a particle
+// that a lower-case word follows after a capitalised one ("ministère de la Justice de conduire").
+void cut_run_on(const DocView& view, Mention& m) {
+  for (uint32_t k = m.begin + 1; k < m.end; ++k) {
+    const TokenView& t = view.tokens[k];
+    if (is_time_word(t) && !listed_inside(t)) {
+      m.end = k;
+      return;
+    }
+    if (!(t.trigger & kTrigConnector) || t.shape == kCapital || view.tokens[k - 1].shape == kLower ||
+        !(view.tokens[k - 1].flags & Token::kWord)) {
+      continue;
+    }
+    uint32_t j = k;
+    while (j < m.end && (view.tokens[j].trigger & kTrigConnector) && view.tokens[j].shape != kCapital) ++j;
+    if (j < m.end && view.tokens[j].shape == kLower && !listed_inside(view.tokens[j])) {
+      m.end = k;
+      return;
+    }
+  }
+}
+
+// Where a person begins inside an organisation or place mention: a capitalised first name from the lists,
+// followed by a capitalised word, after a lower-case word or the end of a listed name; else m.begin.
+uint32_t person_inside(const DocView& view, const Mention& m) {
+  if (m.type == Entity::Type::kPer) return m.begin;
+  for (uint32_t k = m.begin + 1; k + 1 < m.end; ++k) {
+    const TokenView& t = view.tokens[k];
+    const TokenView& before = view.tokens[k - 1];
+    if (!(t.gaz & gaz_begin_bit(kGazFirst)) || (t.gaz & (gaz_inside_bit(kGazLoc) | gaz_inside_bit(kGazOrg)))) continue;
+    if (t.shape != kCapital && t.shape != kMixedCase) continue;
+    const uint8_t next = view.tokens[k + 1].shape;
+    if (next != kCapital && next != kMixedCase && next != kAllCaps) continue;
+    if (before.shape == kLower || (before.gaz & (gaz_inside_bit(kGazOrg) | gaz_inside_bit(kGazLoc)))) return k;
+  }
+  return m.begin;
 }
 
 uint64_t sequence_of(const DocView& view, uint32_t b, uint32_t e) {
@@ -43,29 +114,70 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
       while (i < e && is_inside(tags[i - b])) ++i;
       m.end = i;
       while (m.begin < m.end && is_start_junk(view.tokens[m.begin])) ++m.begin;
+      cut_run_on(view, m);
       while (m.end > m.begin && is_end_junk(view.tokens[m.end - 1])) --m.end;
-      if (m.end > m.begin) mentions.push_back(m);
+      if (m.end <= m.begin) continue;
+      // "George W. Bush": an initial and its full stop do not end a person's name.
+      if (!mentions.empty()) {
+        Mention& prev = mentions.back();
+        if (prev.end + 1 == m.begin && prev.end > prev.begin && view.tokens[prev.end].joiner &&
+            view.tokens[prev.end].initial == '.' && view.tokens[prev.end - 1].shape == kSingleCap &&
+            prev.type == Entity::Type::kPer) {
+          prev.end = m.end;
+          continue;
+        }
+      }
+      // "Conseil scientifique Jean-François Delfraissy": a first name in capitals after the name of an
+      // organisation or place begins a person.
+      const uint32_t split = person_inside(view, m);
+      if (split > m.begin) {
+        mentions.push_back(Mention{m.begin, split, m.type});
+        m.begin = split;
+        m.type = Entity::Type::kPer;
+      }
+      // "Global Witness", "Line Press": a name ending in an organisation word is an organisation.
+      if (m.type == Entity::Type::kPer && m.end - m.begin >= 2 && is_org_word(view.tokens[m.end - 1])) {
+        m.type = Entity::Type::kOrg;
+      }
+      mentions.push_back(m);
     }
   }
   if (mentions.empty()) return mentions;
 
-  // One type per name in the article: the majority of its mentions (the first on a tie).
-  std::map<uint64_t, std::array<int, 4>> votes;
-  std::map<uint64_t, int> first_type;
-  for (const Mention& m : mentions) {
-    const uint64_t s = sequence_of(view, m.begin, m.end);
-    votes[s][static_cast<int>(m.type)] += 1;
-    first_type.try_emplace(s, static_cast<int>(m.type));
+  // An acronym ("BelTA", "TASS") that a list gives as an organisation, or that follows "agence",
+  // "groupe"..., is one: the tagger reads short capitalised words after "selon" as people.
+  for (Mention& m : mentions) {
+    const TokenView& t = view.tokens[m.begin];
+    if (m.end != m.begin + 1 || (t.shape != kAllCaps && t.shape != kMixedCase)) continue;
+    const bool listed_org = (t.gaz & gaz_begin_bit(kGazOrg)) && !(t.gaz & gaz_begin_bit(kGazPer)) &&
+                            !(t.gaz & gaz_begin_bit(kGazLoc));
+    const bool after_org = m.begin > 0 && (view.tokens[m.begin - 1].trigger & kTrigOrg) != 0;
+    if (listed_org || (after_org && !(t.gaz & gaz_begin_bit(kGazLoc)))) m.type = Entity::Type::kOrg;
   }
-  auto majority = [&](uint64_t s) {
-    const auto& v = votes[s];
-    int best = first_type[s];
-    for (int t = 0; t < 4; ++t) {
-      if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;
-    }
-    return static_cast<Entity::Type>(best);
+
+  // One type per name in the article: the majority of its mentions (the first on a tie).
+  struct Votes {
+    std::array<int, 4> count{};
+    int first = 0;
   };
-  for (Mention& m : mentions) m.type = majority(sequence_of(view, m.begin, m.end));
+  thread_local FlatHashMap<Votes> votes(256);
+  votes.clear();
+  std::vector<uint64_t> sequences(mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    sequences[k] = sequence_of(view, m.begin, m.end);
+    auto [v, fresh] = votes.try_emplace(sequences[k], Votes{});
+    if (fresh) v.first = static_cast<int>(m.type);
+    v.count[static_cast<size_t>(m.type)] += 1;
+  }
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Votes& v = votes.try_emplace(sequences[k], Votes{}).first;  // present: counted above
+    int best = v.first;
+    for (int t = 0; t < 4; ++t) {
+      if (v.count[static_cast<size_t>(t)] > v.count[static_cast<size_t>(best)]) best = t;
+    }
+    mentions[k].type = static_cast<Entity::Type>(best);
+  }
 
   // Other occurrences of a found name, capitalised as it was, that the tagger left out
   // (a name at the start of a sentence, most often).

@@ -91,12 +91,19 @@ Result<Model> Model::parse(std::string_view in) {
   if (row_bits != kRowBits) return bad("row bits " + std::to_string(row_bits) + ", this build uses " + std::to_string(kRowBits));
   if (in.size() < static_cast<size_t>(rows) * (4 + kRow)) return bad("rows cut short");
   Model m;
-  m.weights_.assign(kRows * kRow, 0);
+  m.blocks_.assign(kRows / 64, Block{});
+  m.rows_.reserve(static_cast<size_t>(rows) * kRow);
+  int64_t last = -1;
   for (uint32_t r = 0; r < rows; ++r) {
     uint32_t index = 0;
     get(in, index);
     if (index >= kRows) return bad("row index out of range");
-    std::memcpy(m.weights_.data() + static_cast<size_t>(index) * kRow, in.data(), kRow);
+    if (static_cast<int64_t>(index) <= last) return bad("row indices not increasing");
+    last = index;
+    Block& b = m.blocks_[index >> 6];
+    if (b.present == 0) b.rank = static_cast<uint32_t>(m.rows_.size() / kRow);
+    b.present |= uint64_t{1} << (index & 63);
+    m.rows_.insert(m.rows_.end(), in.data(), in.data() + kRow);
     in.remove_prefix(kRow);
   }
   m.nonzero_rows_ = rows;

@@ -1,0 +1,256 @@
+#include "analyze/entities/roles.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "analyze/entities/features.h"
+#include "common/folding.h"
+
+namespace recoupe::ner {
+namespace {
+
+// Offices that name one person in an article (folded). French usage, written for this project.
+constexpr std::string_view kRoleNouns[] = {
+    "president", "presidente", "chef", "cheffe", "ministre", "premier", "premiere", "chancelier",
+    "chanceliere", "dirigeant", "dirigeante", "tyran", "dictateur", "autocrate", "maire", "patron", "patronne",
+    "secretaire", "leader", "souverain", "souveraine", "roi", "reine", "pape", "gouverneur", "gouverneure",
+    "directeur", "directrice", "pdg", "entraineur", "selectionneur", "prefet", "prefete", "monarque", "emir",
+    "prince", "princesse", "ayatollah", "guide", "despote", "satrape", "locataire", "maitre",
+};
+// Heads that say nothing of the office, so that they fit a person described by any other.
+constexpr std::string_view kGenericHeads[] = {
+    "chef", "cheffe", "dirigeant", "dirigeante", "leader", "tyran", "dictateur", "autocrate", "patron",
+    "patronne", "despote", "satrape", "locataire", "maitre", "guide",
+};
+constexpr std::string_view kDeterminers[] = {"le", "la", "l'", "un", "une", "ce", "cet", "cette", "son", "sa",
+                                             "notre", "leur", "du", "au"};
+constexpr std::string_view kConnectors[] = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "a", "au",
+                                            "aux"};
+
+template <size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view w) noexcept {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// The same word, or a demonym and its country ("bielorusse", "bielorussie"; "francais", "france"):
+// a common prefix of at least four letters and three fifths of the shorter word.
+bool similar(std::string_view a, std::string_view b) noexcept {
+  if (a == b) return true;
+  const size_t shorter = std::min(a.size(), b.size());
+  size_t k = 0;
+  while (k < shorter && a[k] == b[k]) ++k;
+  return k >= 4 && k * 5 >= shorter * 3;
+}
+
+// Form hashes of the role nouns (Token::form), to test a token without folding it.
+bool is_role_form(uint64_t form) {
+  static const std::vector<uint64_t> kForms = [] {
+    std::vector<uint64_t> out;
+    for (std::string_view w : kRoleNouns) out.push_back(form_hash(w));
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return std::binary_search(kForms.begin(), kForms.end(), form);
+}
+
+bool has_similar(const std::vector<std::string>& words, std::string_view w) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return similar(x, w); });
+}
+
+bool before(const Token& t, Field f, uint32_t offset) {
+  return t.span.field < f || (t.span.field == f && t.span.begin < offset);
+}
+
+// First token at or after (field, offset).
+size_t token_at(const Doc& doc, Field f, uint32_t offset) {
+  return static_cast<size_t>(std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                                  [&](const Token& t) { return before(t, f, offset); }) -
+                             doc.tokens.begin());
+}
+
+struct Person {
+  std::string canonical;
+  int mentions = 0;
+  std::vector<std::string> described;  // folded words around its mentions
+};
+
+std::vector<Person> people(const Doc& doc) {
+  std::vector<Person> out;
+  if (!doc.entities || doc.tokens.empty()) return out;
+  // Tokens inside a person's mention: descriptions stop there.
+  std::vector<uint8_t> in_person(doc.tokens.size(), 0);
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const Entity& e : *doc.entities) {
+    const size_t b = token_at(doc, e.span.field, e.span.begin);
+    const size_t end = token_at(doc, e.span.field, e.span.end);
+    ranges.emplace_back(b, end);
+    if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
+  }
+  auto word = [&](size_t k) { return doc.tokens[k].has(Token::kWord) && !in_person[k]; };
+  auto is_comma = [&](size_t k) { return !doc.tokens[k].has(Token::kWord) && doc.text(doc.tokens[k].span) == ","; };
+  for (size_t m = 0; m < doc.entities->size(); ++m) {
+    const Entity& e = (*doc.entities)[m];
+    if (e.type != Entity::Type::kPer) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const Person& p) { return p.canonical == e.canonical; });
+    if (it == out.end()) {
+      out.push_back(Person{e.canonical, 0, {}});
+      it = out.end() - 1;
+    }
+    it->mentions += 1;
+    const auto [b, end] = ranges[m];
+    const Field f = e.span.field;
+    // Before the name: "le président biélorusse Alexandre Loukachenko", "le chef de l'Etat, Emmanuel Macron";
+    // content words and connectors only ("a dit à Poutine" describes no one), with an office among them.
+    std::vector<std::string> words;
+    size_t k = b;
+    if (k > 0 && is_comma(k - 1)) --k;
+    for (int n = 0; n < 6 && k > 0 && doc.tokens[k - 1].span.field == f && word(k - 1); ++n, --k) {
+      std::string w = fold(doc.text(doc.tokens[k - 1].span));
+      if (doc.tokens[k - 1].has(Token::kStop) && !listed(kConnectors, w) && !listed(kDeterminers, w)) break;
+      words.push_back(std::move(w));
+    }
+    if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return is_role_noun(w); })) {
+      it->described.insert(it->described.end(), words.begin(), words.end());
+    }
+    // After it, in apposition, starting with an office: "Alexandre Loukachenko, président de la Biélorussie".
+    words.clear();
+    k = end;
+    if (k < doc.tokens.size() && is_comma(k)) {
+      ++k;
+      for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
+        words.push_back(fold(doc.text(doc.tokens[k].span)));
+      }
+    }
+    const size_t head = !words.empty() && listed(kDeterminers, words[0]) ? 1 : 0;
+    if (head < words.size() && is_role_noun(words[head])) {
+      it->described.insert(it->described.end(), words.begin(), words.end());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_role_noun(std::string_view folded) noexcept { return listed(kRoleNouns, folded); }
+
+namespace {
+
+std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons);
+
+}  // namespace
+
+std::string resolve_role(const Doc& doc, const Span& role) { return resolve(doc, role, people(doc)); }
+
+namespace {
+
+std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {
+  // The phrase: determiners, then the head noun, then its qualifiers (function words left out).
+  std::vector<std::string> words;
+  for (size_t k = token_at(doc, role.field, role.begin);
+       k < doc.tokens.size() && doc.tokens[k].span.field == role.field && doc.tokens[k].span.end <= role.end; ++k) {
+    if (doc.tokens[k].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[k].span)));
+  }
+  size_t h = 0;
+  while (h < words.size() && listed(kDeterminers, words[h])) ++h;
+  if (h >= words.size() || !is_role_noun(words[h])) return {};
+  const std::string& head = words[h];
+  // "premier" is an office only as "Premier ministre" ("le premier tour" is not).
+  if ((head == "premier" || head == "premiere") && (h + 1 >= words.size() || words[h + 1] != "ministre")) return {};
+  std::vector<std::string> qualifiers;
+  for (size_t k = h + 1; k < words.size(); ++k) {
+    if (!listed(kConnectors, words[k])) qualifiers.push_back(words[k]);
+  }
+
+  if (persons.empty()) return {};
+  const Person* found = nullptr;
+  int matches = 0;
+  bool head_described = false;
+  for (const Person& p : persons) {
+    if (!has_similar(p.described, head)) continue;
+    head_described = true;
+    if (!std::all_of(qualifiers.begin(), qualifiers.end(), [&](const std::string& q) { return has_similar(p.described, q); })) {
+      continue;
+    }
+    found = &p;
+    ++matches;
+  }
+  if (matches == 1) return found->canonical;
+  // Someone is described by this office, but not in these words (or several are): not clear.
+  if (head_described) return {};
+
+  // No one is described so: the one salient person, when no other comes close.
+  const Person* top = nullptr;
+  int second = 0;
+  for (const Person& p : persons) {
+    if (!top || p.mentions > top->mentions) {
+      if (top) second = std::max(second, top->mentions);
+      top = &p;
+    } else {
+      second = std::max(second, p.mentions);
+    }
+  }
+  if (top->mentions < 2 * second) return {};
+  // ... unless described by another office ("le ministre" is not "le président Macron").
+  if (!listed(kGenericHeads, head)) {
+    for (const std::string& w : top->described) {
+      if (is_role_noun(w) && !listed(kGenericHeads, w) && !similar(w, head)) return {};
+    }
+  }
+  return top->canonical;
+}
+
+}  // namespace
+
+std::vector<Role> find_roles(const Doc& doc) {
+  std::vector<Role> out;
+  if (!doc.entities || doc.entities->empty()) return out;
+  bool any_person = false;
+  for (const Entity& e : *doc.entities) any_person |= e.type == Entity::Type::kPer;
+  if (!any_person) return out;
+  const std::vector<Token>& t = doc.tokens;
+  auto folded = [&](size_t k) { return fold(doc.text(t[k].span)); };
+  auto same_field_word = [&](size_t k, size_t from) {
+    return k < t.size() && t[k].span.field == t[from].span.field && t[k].has(Token::kWord);
+  };
+  // Folded-form hashes (Token::form, set by the lexical component) spare folding every stopword.
+  auto form = [&](size_t k) { return t[k].form ? t[k].form : form_hash(folded(k)); };
+  static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
+                        kAu = form_hash("au");
+  std::optional<std::vector<Person>> persons;  // built at the first role phrase
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (!t[i].has(Token::kWord) || !t[i].has(Token::kStop)) continue;
+    const uint64_t det = form(i);
+    const bool article = det == kLe || det == kLa || det == kL;
+    if (!article && det != kDu && det != kAu) continue;
+    const size_t j = i + 1;
+    if (!same_field_word(j, i) || !is_role_form(form(j))) continue;
+    size_t k = j + 1;
+    // A second office word or an adjective or two ("premier ministre", "président biélorusse").
+    for (int n = 0; n < 2 && same_field_word(k, i) && !t[k].has(Token::kCapitalized) && !t[k].has(Token::kStop) &&
+                    !t[k].has(Token::kNumber);
+         ++n) {
+      ++k;
+    }
+    // A complement naming a place or an institution ("du Kremlin", "de la Santé", "de Minsk").
+    if (same_field_word(k, i)) {
+      const std::string de = folded(k);
+      if (de == "de" || de == "du" || de == "d'" || de == "des") {
+        size_t m = k + 1;
+        if (same_field_word(m, i) && (folded(m) == "la" || folded(m) == "l'") && !t[m].has(Token::kCapitalized)) ++m;
+        if (same_field_word(m, i) && t[m].has(Token::kCapitalized)) {
+          while (same_field_word(m, i) && t[m].has(Token::kCapitalized)) ++m;
+          k = m;
+        }
+      }
+    }
+    const size_t begin = article ? i : j;
+    const Span span{t[begin].span.field, t[begin].span.begin, t[k - 1].span.end};
+    if (!persons) persons = people(doc);
+    std::string person = resolve(doc, span, *persons);
+    if (!person.empty()) out.push_back(Role{span, std::move(person)});
+    i = k - 1;
+  }
+  return out;
+}
+
+}  // namespace recoupe::ner
