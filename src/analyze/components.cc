@@ -7,6 +7,7 @@ void register_builtin_components(ComponentRegistry& registry) {
   registry.add("lexical", make_lexical);
   registry.add("language", make_language);
   registry.add("link_features", make_link_features);
+  registry.add("quotes", make_quotes);
 }
 
 }  // namespace recoupe

@@ -5,6 +5,7 @@
 //   lexical        folded stem of each word (Snowball French), stopword and name flags
 //   language       the document's language (CLD2) when the input did not give it
 //   link_features  weighted terms and a MinHash signature, all that the link stage reads
+//   quotes         direct quotations, their speakers and cues, and their terms for the link stage
 #pragma once
 
 #include "analyze/pipeline.h"
@@ -17,5 +18,6 @@ std::unique_ptr<Component> make_segmenter();
 std::unique_ptr<Component> make_lexical();
 std::unique_ptr<Component> make_language();
 std::unique_ptr<Component> make_link_features();
+std::unique_ptr<Component> make_quotes();
 
 }  // namespace recoupe

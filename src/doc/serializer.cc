@@ -19,6 +19,22 @@ void append_contract_json(const Doc& doc, std::string& out) {
   for (Field f : kAllFields) {
     if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
   }
+  if (!doc.quotes.empty()) {
+    w.key("quotes").begin_array();
+    for (const Quote& q : doc.quotes) {
+      w.begin_object();
+      w.key("field").value(field_name(q.span.field));
+      w.key("start").value(static_cast<int64_t>(q.span.begin));
+      w.key("end").value(static_cast<int64_t>(q.span.end));
+      w.key("quote").value(doc.text(q.span));
+      if (!q.speaker.empty()) w.key("speaker").value(q.speaker); else w.key("speaker").null();
+      if (q.speaker_mention) w.key("speaker_mention").value(doc.text(*q.speaker_mention)); else w.key("speaker_mention").null();
+      if (q.cue) w.key("cue").value(doc.text(*q.cue)); else w.key("cue").null();
+      if (!q.utterance.empty()) w.key("utterance").value(q.utterance); else w.key("utterance").null();
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("flags").begin_array();
   for (const auto& f : doc.flags) w.value(f);
   w.end_array();

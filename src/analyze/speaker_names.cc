@@ -1,0 +1,138 @@
+#include "analyze/speaker_names.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "analyze/speech_cues.h"
+#include "common/folding.h"
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+bool is_particle(std::string_view folded) {
+  return folded == "de" || folded == "du" || folded == "d'" || folded == "von" || folded == "van" ||
+         folded == "der" || folded == "den" || folded == "ben" || folded == "al" || folded == "el" || folded == "la";
+}
+
+bool is_preposition(std::string_view folded) {
+  return folded == "de" || folded == "du" || folded == "d'" || folded == "a" || folded == "au" || folded == "aux" ||
+         folded == "avec" || folded == "par" || folded == "pour" || folded == "contre" || folded == "entre" ||
+         folded == "chez" || folded == "sur" || folded == "vers" || folded == "des" || folded == "et" ||
+         folded == "en" || folded == "dans";
+}
+
+bool all_caps(std::string_view s) {
+  size_t i = 0;
+  int letters = 0;
+  while (i < s.size()) {
+    const char32_t c = utf8::next(s, i);
+    if (is_lower(c)) return false;
+    letters += is_upper(c);
+  }
+  return letters > 1;
+}
+
+}  // namespace
+
+SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
+  const auto& tokens = doc.tokens;
+  sentence_of_.assign(tokens.size(), 0);
+  mention_of_token_.assign(tokens.size(), -1);
+  uint32_t s = 0;
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    const Span& sp = tokens[t].span;
+    while (s + 1 < doc.sentences.size() &&
+           (doc.sentences[s].field < sp.field || (doc.sentences[s].field == sp.field && doc.sentences[s].end <= sp.begin))) {
+      ++s;
+    }
+    sentence_of_[t] = s;
+  }
+  // Runs of capitalised words, joined by particles and hyphens; a sentence's first word counts only
+  // when it is not a common word, honorifics and role nouns are left out ("M. Macron" → "Macron").
+  auto adjacent = [&](uint32_t a, uint32_t b) {
+    return tokens[a].span.field == tokens[b].span.field && tokens[b].span.begin <= tokens[a].span.end + 1 &&
+           doc.field(tokens[a].span.field).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
+               "\n";
+  };
+  auto folded = [&](uint32_t t) { return fold(doc.text(tokens[t].span)); };
+  auto name_word = [&](uint32_t t) {
+    const Token& k = tokens[t];
+    if (!k.has(Token::kWord) || !k.has(Token::kCapitalized) || k.has(Token::kNumber)) return false;
+    const std::string f = folded(t);
+    if (is_honorific(f) || is_person_role(f)) return false;
+    if (k.has(Token::kSentenceStart) && k.has(Token::kStop)) return false;
+    if (f.size() > 1 && f.back() == '\'') return false;
+    return true;
+  };
+  std::unordered_map<std::string, uint32_t> key_index;
+  std::vector<std::vector<std::string>> variants;
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    if (!name_word(t)) continue;
+    uint32_t last = t;
+    for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
+      if (name_word(j)) {
+        last = j++;
+        continue;
+      }
+      const std::string_view txt = doc.text(tokens[j].span);
+      if ((txt == "-" || is_particle(folded(j))) && j + 1 < tokens.size() && adjacent(j, j + 1) && name_word(j + 1)) {
+        last = j + 1;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    Mention m;
+    m.first = t;
+    m.last = last;
+    m.sentence = sentence_of_[t];
+    if (t > 0 && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
+    const std::string key = folded(last);
+    auto [it, fresh] = key_index.emplace(key, static_cast<uint32_t>(keys_.size()));
+    if (fresh) {
+      keys_.push_back(key);
+      variants.emplace_back();
+    }
+    m.key = it->second;
+    const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
+    variants[m.key].emplace_back(doc.text(whole));
+    for (uint32_t k = t; k <= last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
+    mentions_.push_back(m);
+    t = last;
+  }
+  // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
+  canonical_.resize(keys_.size());
+  person_.resize(keys_.size());
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    auto words = [](const std::string& v) { return std::count(v.begin(), v.end(), ' ') + 1; };
+    const std::string* best = nullptr;
+    for (const std::string& v : variants[k]) {
+      if (!best || words(v) > words(*best) || (words(v) == words(*best) && all_caps(*best) && !all_caps(v))) best = &v;
+    }
+    canonical_[k] = *best;
+    person_[k] = words(*best) >= 2 && !all_caps(best->substr(best->rfind(' ') + 1));
+  }
+}
+
+std::string SpeakerNames::canonical(const Span& mention) const {
+  // The mention's last word token that is a name.
+  const auto& tokens = doc_.tokens;
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), mention, [](const Token& t, const Span& s) {
+    return t.span.field < s.field || (t.span.field == s.field && t.span.begin < s.end);
+  });
+  while (it != tokens.begin()) {
+    --it;
+    if (it->span.field != mention.field || it->span.begin < mention.begin) break;
+    const auto t = static_cast<uint32_t>(it - tokens.begin());
+    if (mention_of_token_[t] >= 0) return canonical_[mentions_[mention_of_token_[t]].key];
+    if (it->has(Token::kWord)) break;
+  }
+  return {};
+}
+
+const SpeakerNames::Mention* SpeakerNames::mention_at(uint32_t t) const {
+  return t < mention_of_token_.size() && mention_of_token_[t] >= 0 ? &mentions_[mention_of_token_[t]] : nullptr;
+}
+
+}  // namespace recoupe
