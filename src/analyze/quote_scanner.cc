@@ -5,12 +5,13 @@
 // closes a ‘ quote when no letter follows.
 #include "analyze/quote_scanner.h"
 
+#include "common/folding.h"
 #include "common/utf8.h"
 
 namespace recoupe {
 namespace {
 
-enum class Family : uint8_t { kNone, kGuillemet, kDouble, kStraight, kSingle, kSingleGuillemet };
+enum class Family : uint8_t { kNone, kGuillemet, kDouble, kStraight, kSingle, kSingleGuillemet, kApostrophe };
 enum class Role : uint8_t { kNone, kOpen, kClose, kEither };
 
 struct Mark {
@@ -26,6 +27,7 @@ Mark classify(char32_t c) {
     case U'„': return {Family::kDouble, Role::kOpen};
     case U'”': return {Family::kDouble, Role::kClose};
     case U'"': return {Family::kStraight, Role::kEither};
+    case U'\'': return {Family::kApostrophe, Role::kEither};
     case U'‘': return {Family::kSingle, Role::kOpen};
     case U'’': return {Family::kSingle, Role::kClose};
     case U'‹': return {Family::kSingleGuillemet, Role::kOpen};
@@ -75,12 +77,30 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     stack.clear();
   };
 
+  // A straight quote opened inside a paragraph and still open at its end, when the next paragraph
+  // starts with a straight quote: a paragraph break restored between a sentence's end and its
+  // closing mark ('plus."De' read as 'plus.' and '"De'). That mark closes; it opens nothing.
+  bool closer_on_next_line = false;
   size_t i = 0;
   while (i < text.size()) {
     const auto at = static_cast<uint32_t>(i);
     const char32_t c = utf8::next(text, i);
+    if (closer_on_next_line) {
+      closer_on_next_line = false;
+      if (c == '"') {
+        prev = c;
+        continue;
+      }
+    }
     if (c == '\n') {
-      if (!stack.empty()) trim_and_emit(at, at, false);
+      if (!stack.empty()) {
+        const bool straight_mid = stack.size() == 1 && stack[0] == Family::kStraight && cur.open > 0 &&
+                                  text[cur.open - 1] != '\n';
+        const bool glued = straight_mid && i < text.size() && text[i] == '"' && at > 0 &&
+                           (text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?');
+        trim_and_emit(at, at, glued);
+        closer_on_next_line = glued;
+      }
       if (prev != '\n') ++paragraph;  // blank lines do not count
       prev = c;
       continue;
@@ -102,7 +122,20 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
       prev = c;
       continue;
     }
-    const bool can_open = m.role == Role::kOpen || (m.role == Role::kEither && !next_blank && !prev_word);
+    // A straight ' is an apostrophe unless a space (or the line start) precedes it and a capital follows,
+    // or it closes such a quote, followed by no letter.
+    if (m.family == Family::kApostrophe) {
+      const bool opens = stack.empty() && !prev_word && (prev == '\n' || is_space(prev) || prev == '(') && is_upper(next);
+      const bool closes = !stack.empty() && stack.back() == Family::kApostrophe && !is_letter_or_digit(next);
+      if (!opens && !closes) {
+        prev = c;
+        continue;
+      }
+    }
+    // A straight quote glued to the word before it opens when a letter follows and nothing is open
+    // ('parents"Malgré', 'l"insulte'): scraped text loses spaces.
+    const bool can_open = m.role == Role::kOpen ||
+                          (m.role == Role::kEither && !next_blank && (!prev_word || (stack.empty() && is_letter_or_digit(next))));
     const bool can_close = m.role == Role::kClose || (m.role == Role::kEither && !(next != '\n' && !next_blank &&
                                                                                     is_letter_or_digit(next) && !prev_word));
     if (stack.empty()) {

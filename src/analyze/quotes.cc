@@ -35,7 +35,9 @@ bool is_adverb(std::string_view f) {
          f == "y" || f == "en" || f == "cependant" || f == "neanmoins" || f == "simplement" || f == "plus" ||
          f == "tard" || f == "aujourd'hui" || f == "hier" || f == "recemment" || f == "immediatement" ||
          f == "justement" || f == "clairement" || f == "pas" || f == "d'abord" || f == "abord" || f == "le" ||
-         f == "la" || f == "les";
+         f == "la" || f == "les" || f == "lundi" || f == "mardi" || f == "mercredi" || f == "jeudi" ||
+         f == "vendredi" || f == "samedi" || f == "dimanche" || f == "soir" || f == "matin" || f == "ce" ||
+         f == "cette";
 }
 
 bool is_stop_for_np(std::string_view f) {
@@ -154,6 +156,17 @@ class QuoteFinder {
     return last;
   }
 
+  // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last token.
+  std::optional<uint32_t> apposition(uint32_t end) {
+    const size_t n = token_count();
+    if (names_.mention_at(end) || end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    uint32_t k = end + 2;
+    if (is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    const auto* m = names_.mention_at(k);
+    if (m && m->first == k && names_.is_person(*m)) return m->last;
+    return end;
+  }
+
   // The name run or noun phrase ending at token `t`; returns its first token.
   std::optional<uint32_t> noun_phrase_ending(uint32_t t, uint32_t floor) {
     if (!is_word(t)) return std::nullopt;
@@ -224,6 +237,7 @@ class QuoteFinder {
       }
       if (!is_speech_verb(f)) {
         if (is_adverb(f) || is_auxiliary(f) || f == "t" || raw(k) == "-" || is_subject_pronoun(f)) continue;
+        if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
       Attribution a;
@@ -246,8 +260,8 @@ class QuoteFinder {
           while (s < n && is_adverb(fold_of(s)) && !is_determiner(fold_of(s))) ++s;
           if (s < n && !broken(k, s)) {
             if (auto end = noun_phrase_at(s, static_cast<uint32_t>(n))) {
-              a.mention = span_of(s, *end);
-              a.mention_token = *end;
+              a.mention = span_of(s, *apposition(*end));
+              a.mention_token = *apposition(*end);
             }
           }
         }
@@ -453,6 +467,12 @@ class QuoteFinder {
     uint32_t floor = 0;
     if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
     if (!a && !continues_open) a = cue_before(open_tok, floor);
+    // "« A », qui …, « B », indique-t-elle": the cue after the sentence's last quotation serves them all.
+    for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
+      const MarkedQuote& next = marked_[j].second;
+      if (names_.sentence_of(token_at(field, next.open)) != names_.sentence_of(open_tok) || !next.closed) break;
+      if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
+    }
     // A name or title: "l'opération « … »", "baptisé « … »".
     bool naming = false;
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
@@ -461,6 +481,16 @@ class QuoteFinder {
       if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
     }
 
+    // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
+    // ("il le « gardait »": after a subject, "le" is a pronoun and the words are speech).
+    if (words <= 3 && open_tok > 0 && !broken(open_tok - 1, open_tok)) {
+      const std::string& d = fold_of(open_tok - 1);
+      const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
+                           d == "aux" || d == "liste";
+      const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
+                                            fold_of(open_tok - 2) == "n'");
+      if (article && !pronoun) naming = true;
+    }
     Candidate c;
     c.quote.span = Span{field, mq.begin, mq.end};
     c.paragraph = mq.paragraph;

@@ -19,7 +19,11 @@ bool is_preposition(std::string_view folded) {
   return folded == "de" || folded == "du" || folded == "d'" || folded == "a" || folded == "au" || folded == "aux" ||
          folded == "avec" || folded == "par" || folded == "pour" || folded == "contre" || folded == "entre" ||
          folded == "chez" || folded == "sur" || folded == "vers" || folded == "des" || folded == "et" ||
-         folded == "en" || folded == "dans";
+         folded == "en" || folded == "dans" || folded == "la";
+}
+
+bool is_preposition_or_article(std::string_view folded) {
+  return is_preposition(folded) || folded == "l'" || folded == "le" || folded == "les";
 }
 
 bool all_caps(std::string_view s) {
@@ -82,6 +86,21 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
         continue;
       }
       break;
+    }
+    // "le ministre de l'Intérieur Gérald Darmanin": after a preposition or an article, the leading
+    // words of a long run are a complement (a place, an institution), not the person's name.
+    auto words_in = [&](uint32_t a, uint32_t b) {
+      uint32_t w = 0;
+      for (uint32_t k = a; k <= b; ++k) w += name_word(k);
+      return w;
+    };
+    if (t > 0 && adjacent(t - 1, t) && is_preposition_or_article(folded(t - 1))) {
+      while (words_in(t, last) >= 3) {
+        uint32_t next = t + 1;
+        while (next <= last && !name_word(next)) ++next;
+        if (next > last) break;
+        t = next;
+      }
     }
     Mention m;
     m.first = t;
