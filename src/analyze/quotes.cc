@@ -40,6 +40,12 @@ bool is_adverb(std::string_view f) {
          f == "cette";
 }
 
+bool is_preposition_word(std::string_view f) {
+  return f == "de" || f == "d'" || f == "du" || f == "des" || f == "a" || f == "au" || f == "aux" || f == "en" ||
+         f == "par" || f == "pour" || f == "sur" || f == "dans" || f == "avec" || f == "selon" || f == "contre" ||
+         f == "chez" || f == "vers" || f == "entre" || f == "sans" || f == "sous" || f == "apres" || f == "avant";
+}
+
 bool is_stop_for_np(std::string_view f) {
   return f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "a" || f == "au" || f == "aux" || f == "en" ||
          f == "dans" || f == "lors" || f == "sur" || f == "pour" || f == "apres" || f == "avant" || f == "avec" ||
@@ -121,11 +127,17 @@ class QuoteFinder {
     if (t >= limit || !is_word(t)) return std::nullopt;
     if (const auto* m = names_.mention_at(t); m && m->first == t) return m->last;
     const std::string& f = fold_of(t);
-    if (is_honorific(f) && t + 1 < limit && names_.mention_at(t + 1)) return names_.mention_at(t + 1)->last;
+    if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
+      const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
+      if (n < limit && names_.mention_at(n)) return names_.mention_at(n)->last;
+    }
     if (!is_determiner(f)) return std::nullopt;
     uint32_t j = t + 1;
     if (j < limit && fold_of(j) == "'") ++j;
     if (j >= limit || !is_word(j) || broken(t, j)) return std::nullopt;
+    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !is_person_role(fold_of(j))) {
+      return std::nullopt;  // "ce que", "le sien": no noun
+    }
     if (is_speech_verb(fold_of(j)) && !is_person_role(fold_of(j))) return std::nullopt;
     uint32_t last = j;
     if (const auto* m = names_.mention_at(j); m && m->first == j) last = m->last;
@@ -190,7 +202,10 @@ class QuoteFinder {
         if (!end || *end != t) break;
         found = k;
         const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
-        if (k == floor || !(before == "de" || before == "du" || before == "des" || before == "d'")) break;
+        const std::string& det = fold_of(k);
+        const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
+                            ((det == "du" || det == "des") && k > floor && is_word(k - 1));
+        if (k == floor || !linked) break;
       }
     }
     return found;
@@ -256,8 +271,21 @@ class QuoteFinder {
           }
         }
         if (!a.mention) {
+          // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
+          // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
-          while (s < n && is_adverb(fold_of(s)) && !is_determiner(fold_of(s))) ++s;
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && is_word(s); ++skips) {
+            const std::string& g = fold_of(s);
+            if (g == "a" || g == "au" || g == "aux") {
+              auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
+              if (!end) break;
+              s = *end + 1;
+              continue;
+            }
+            if (is_determiner(g) || is_honorific(g) || names_.mention_at(s)) break;
+            if (!is_adverb(g) && doc_.tokens[s].has(Token::kStop)) break;
+            ++s;
+          }
           if (s < n && !broken(k, s)) {
             if (auto end = noun_phrase_at(s, static_cast<uint32_t>(n))) {
               a.mention = span_of(s, *apposition(*end));
@@ -370,6 +398,18 @@ class QuoteFinder {
       for (uint32_t k = begin; k < colon; ++k) {
         if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
       }
+      if (!a.mention) {
+        // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
+        // phrase not governed by a preposition.
+        for (uint32_t k = begin; k < colon; ++k) {
+          if (k > begin && is_preposition_word(fold_of(k - 1))) continue;
+          if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
+            a.mention = span_of(k, *end);
+            a.mention_token = *end;
+            break;
+          }
+        }
+      }
       if (a.mention || (a.cue && a.cue->size() > 1)) return a;
     }
     return std::nullopt;
@@ -395,8 +435,10 @@ class QuoteFinder {
       if (in_quote_[k->first] || k->after_preposition || !names_.is_person(*k)) continue;
       pick = &*k;  // keeps the earliest in this sentence
     }
-    if (pick) return names_.canonical(*pick);
-    return running_speaker_;
+    // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …
+    // « … », détaille-t-il").
+    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_.canonical(*pick);
+    return running_is_name_ || !pick ? running_speaker_ : std::string();
   }
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
@@ -437,7 +479,10 @@ class QuoteFinder {
           }
         }
       }
-      if (!running_speaker_.empty()) return running_speaker_;
+      // Otherwise a definite role stands for the person the text is about: as a pronoun would.
+      if (std::string person = resolve_pronoun(first); !person.empty() && (running_is_name_ || person != running_speaker_)) {
+        return person;
+      }
     }
     return std::string(doc_.text(mention));
   }
@@ -548,7 +593,15 @@ class QuoteFinder {
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());
     c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
-    if (!c.quote.speaker.empty() && c.own_cue) running_speaker_ = c.quote.speaker;
+    if (!c.quote.speaker.empty() && c.own_cue) {
+      running_speaker_ = c.quote.speaker;
+      running_is_name_ = c.quote.speaker_mention && doc_.text(*c.quote.speaker_mention) != c.quote.speaker;
+      for (const auto& m : names_.mentions()) {
+        if (running_is_name_) break;
+        running_is_name_ = names_.canonical(m) == c.quote.speaker;
+      }
+      running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
+    }
     accepted_.push_back(std::move(c));
   }
 
@@ -571,6 +624,8 @@ class QuoteFinder {
   std::vector<bool> in_quote_;
   std::vector<Candidate> accepted_;
   std::string running_speaker_;
+  uint32_t running_token_ = 0;  // where the running speaker was last named
+  bool running_is_name_ = false;  // the running speaker is a name, not a role phrase as written
 };
 
 class Quotes final : public Component {

@@ -91,7 +91,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     // words of a long run are a complement (a place, an institution), not the person's name.
     auto words_in = [&](uint32_t a, uint32_t b) {
       uint32_t w = 0;
-      for (uint32_t k = a; k <= b; ++k) w += name_word(k);
+      for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
     if (t > 0 && adjacent(t - 1, t) && is_preposition_or_article(folded(t - 1))) {
