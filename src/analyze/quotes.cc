@@ -26,6 +26,8 @@ constexpr uint32_t kRunningParagraphs = 1;
 constexpr uint32_t kAntecedentSentences = 6;
 // Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
 constexpr uint32_t kMaxVerbDistance = 12;
+// A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
+constexpr size_t kMinContentStopwordBytes = 6;
 
 bool is_adverb(std::string_view f) {
   return f == "egalement" || f == "aussi" || f == "encore" || f == "alors" || f == "ainsi" || f == "ensuite" ||
@@ -182,31 +184,30 @@ class QuoteFinder {
   // The name run or noun phrase ending at token `t`; returns its first token.
   std::optional<uint32_t> noun_phrase_ending(uint32_t t, uint32_t floor) {
     if (!is_word(t)) return std::nullopt;
-    if (const auto* m = names_.mention_at(t); m && m->last == t) {
-      uint32_t first = m->first;
-      if (first > floor && is_honorific(fold_of(first - 1))) --first;
-      for (uint32_t k = first; k-- > floor && k + 4 > first;) {  // "le président Emmanuel Macron"
-        if (is_determiner(fold_of(k))) {
-          if (auto end = noun_phrase_at(k, t + 1); end && *end == t) return k;
-          break;
-        }
-      }
-      return first;
-    }
-    // The outermost determiner whose phrase ends at `t` ("le chef de l'Etat biélorusse", not "l'Etat biélorusse").
+    // The outermost determiner whose phrase ends at `t` ("la directrice du TGV Atlantique",
+    // "le chef de l'Etat biélorusse"), else the name run that ends there.
     std::optional<uint32_t> found;
-    for (uint32_t k = t + 1; k-- > floor && k + 10 > t;) {
-      if (broken(k, t) || !(is_word(k) || raw(k) == "-")) break;
-      if (is_determiner(fold_of(k))) {
-        auto end = noun_phrase_at(k, t + 1);
-        if (!end || *end != t) break;
-        found = k;
-        const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
-        const std::string& det = fold_of(k);
-        const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
-                            ((det == "du" || det == "des") && k > floor && is_word(k - 1));
-        if (k == floor || !linked) break;
+    const auto* name = names_.mention_at(t);
+    if (name && name->last != t) name = nullptr;
+    for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
+      if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
+      if (!is_determiner(fold_of(k))) continue;
+      auto end = noun_phrase_at(k, t + 1);
+      if (!end || *end != t) {
+        if (found || !name || k + 1 < name->first) break;
+        continue;
       }
+      found = k;
+      const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
+      const std::string& det = fold_of(k);
+      const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
+                          ((det == "du" || det == "des") && k > floor && is_word(k - 1));
+      if (k == floor || !linked) break;
+    }
+    if (!found && name) {
+      uint32_t first = name->first;
+      if (first > floor && is_honorific(fold_of(first - 1))) --first;
+      return first;
     }
     return found;
   }
@@ -283,7 +284,10 @@ class QuoteFinder {
               continue;
             }
             if (is_determiner(g) || is_honorific(g) || names_.mention_at(s)) break;
-            if (!is_adverb(g) && doc_.tokens[s].has(Token::kStop)) break;
+            if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
+                g == "car" || g == "si" || is_subject_pronoun(g)) {
+              break;
+            }
             ++s;
           }
           if (s < n && !broken(k, s)) {
@@ -587,9 +591,13 @@ class QuoteFinder {
         c.quote.speaker == prev->quote.speaker) {
       c.quote.passage = prev->quote.passage;
     }
+    // Content words for the link stage. The stopword list also holds verbs that carry what a
+    // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
-      if (k.has(Token::kWord) && !k.has(Token::kStop) && !k.has(Token::kNumber) && k.term) c.quote.terms.push_back(k.term);
+      if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
+      if (k.has(Token::kStop) && fold_of(t).size() < kMinContentStopwordBytes) continue;
+      c.quote.terms.push_back(k.term);
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());
     c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());

@@ -17,6 +17,7 @@
 #include "doc/doc.h"
 #include "link/near_duplicates.h"
 #include "link/story_clusterer.h"
+#include "link/utterance_grouper.h"
 
 namespace recoupe {
 
@@ -29,7 +30,7 @@ class Linker {
  public:
   explicit Linker(LinkOptions options = {});
 
-  //! Links one document (the next in publication order): fills doc.link.
+  //! Links one document (the next in publication order): fills doc.link and its quotations' utterances.
   void link(Doc& doc);
 
   //! Re-applies a stored decision to rebuild state: `story` is the story label,
@@ -44,6 +45,7 @@ class Linker {
   LinkOptions options_;
   NearDuplicateIndex duplicates_;
   StoryClusterer stories_;
+  UtteranceGrouper utterances_;
   std::vector<std::string> ids_;       // by insertion index
   std::vector<uint32_t> story_of_;     // by insertion index
   std::unordered_map<std::string, uint32_t> index_of_;  // id → insertion index, of replayed documents
