@@ -516,6 +516,15 @@ class QuoteFinder {
     uint32_t floor = 0;
     if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
     if (!a && !continues_open) a = cue_before(open_tok, floor);
+    // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
+    for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
+      if (raw(k) != ",") continue;
+      auto inside = cue_after(k);
+      if (inside && inside->mention && inside->mention_token < end && inside->cue && inside->cue->begin == doc_.tokens[k + 1].span.begin &&
+          (inside->pronoun || names_.mention_at(inside->mention_token))) {
+        a = inside;
+      }
+    }
     // "« A », qui …, « B », indique-t-elle": the cue after the sentence's last quotation serves them all.
     for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
       const MarkedQuote& next = marked_[j].second;
