@@ -83,6 +83,18 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
   bool closer_on_next_line = false;
   size_t i = 0;
   while (i < text.size()) {
+    // Only '"', '\'', line ends and the lead bytes of « » “ ” „ ‘ ’ ‹ › (0xC2, 0xE2) can matter:
+    // skip other bytes without decoding, and decode the character before a mark when one is found.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte != '"' && byte != '\'' && byte != '\n' && byte != 0xC2 && byte != 0xE2) {
+      ++i;
+      continue;
+    }
+    if (i > 0 && !closer_on_next_line) {
+      size_t k = i - 1;
+      while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      prev = utf8::next(text, k);
+    }
     const auto at = static_cast<uint32_t>(i);
     const char32_t c = utf8::next(text, i);
     if (closer_on_next_line) {

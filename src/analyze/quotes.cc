@@ -59,7 +59,7 @@ bool is_stop_for_np(std::string_view f) {
 
 class QuoteFinder {
  public:
-  explicit QuoteFinder(Doc& doc) : doc_(doc), names_(doc), folded_(doc.tokens.size()) {}
+  explicit QuoteFinder(Doc& doc) : doc_(doc) {}
 
   void run() {
     for (Field f : kAllFields) {
@@ -67,6 +67,10 @@ class QuoteFinder {
       if (text.empty()) continue;
       for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
     }
+    if (marked_.empty()) return;
+    names_.emplace(doc_);
+    folded_.resize(doc_.tokens.size());
+    verb_.assign(doc_.tokens.size(), 0);
     in_quote_.assign(doc_.tokens.size(), false);
     for (const auto& [f, mq] : marked_) {
       for (uint32_t t = token_at(f, mq.begin); t < token_at(f, mq.end); ++t) in_quote_[t] = true;
@@ -91,6 +95,12 @@ class QuoteFinder {
       if (f.empty()) f.push_back(' ');
     }
     return f;
+  }
+  // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
+  bool verb(uint32_t t) {
+    uint8_t& v = verb_[t];
+    if (v == 0) v = is_speech_verb(fold_of(t)) ? 2 : 1;
+    return v == 2;
   }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
@@ -127,11 +137,11 @@ class QuoteFinder {
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
-    if (const auto* m = names_.mention_at(t); m && m->first == t) return m->last;
+    if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
     const std::string& f = fold_of(t);
     if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
       const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
-      if (n < limit && names_.mention_at(n)) return names_.mention_at(n)->last;
+      if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
     }
     if (!is_determiner(f)) return std::nullopt;
     uint32_t j = t + 1;
@@ -140,9 +150,9 @@ class QuoteFinder {
     if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !is_person_role(fold_of(j))) {
       return std::nullopt;  // "ce que", "le sien": no noun
     }
-    if (is_speech_verb(fold_of(j)) && !is_person_role(fold_of(j))) return std::nullopt;
+    if (verb(j) && !is_person_role(fold_of(j))) return std::nullopt;
     uint32_t last = j;
-    if (const auto* m = names_.mention_at(j); m && m->first == j) last = m->last;
+    if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
     for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
       const std::string& g = fold_of(k);
@@ -158,13 +168,13 @@ class QuoteFinder {
         if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
             (!doc_.tokens[n].has(Token::kStop) || doc_.tokens[n].has(Token::kCapitalized))) {
           last = n;
-          if (const auto* m = names_.mention_at(n); m && m->first == n) last = m->last;
+          if (const auto* m = names_->mention_at(n); m && m->first == n) last = m->last;
           k = last + 1;
           continue;
         }
         break;
       }
-      if (doc_.tokens[k].has(Token::kStop) || is_stop_for_np(g) || is_speech_verb(g) || is_auxiliary(g)) break;
+      if (doc_.tokens[k].has(Token::kStop) || is_stop_for_np(g) || verb(k) || is_auxiliary(g)) break;
       last = k++;
     }
     return last;
@@ -173,11 +183,11 @@ class QuoteFinder {
   // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last token.
   std::optional<uint32_t> apposition(uint32_t end) {
     const size_t n = token_count();
-    if (names_.mention_at(end) || end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    if (names_->mention_at(end) || end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
     uint32_t k = end + 2;
     if (is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
-    const auto* m = names_.mention_at(k);
-    if (m && m->first == k && names_.is_person(*m)) return m->last;
+    const auto* m = names_->mention_at(k);
+    if (m && m->first == k && names_->is_person(*m)) return m->last;
     return end;
   }
 
@@ -187,7 +197,7 @@ class QuoteFinder {
     // The outermost determiner whose phrase ends at `t` ("la directrice du TGV Atlantique",
     // "le chef de l'Etat biélorusse"), else the name run that ends there.
     std::optional<uint32_t> found;
-    const auto* name = names_.mention_at(t);
+    const auto* name = names_->mention_at(t);
     if (name && name->last != t) name = nullptr;
     for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
       if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
@@ -251,7 +261,7 @@ class QuoteFinder {
         }
         return std::nullopt;
       }
-      if (!is_speech_verb(f)) {
+      if (!verb(k)) {
         if (is_adverb(f) || is_auxiliary(f) || f == "t" || raw(k) == "-" || is_subject_pronoun(f)) continue;
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
@@ -283,7 +293,7 @@ class QuoteFinder {
               s = *end + 1;
               continue;
             }
-            if (is_determiner(g) || is_honorific(g) || names_.mention_at(s)) break;
+            if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
             if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
                 g == "car" || g == "si" || is_subject_pronoun(g)) {
               break;
@@ -325,7 +335,7 @@ class QuoteFinder {
         }
         continue;
       }
-      if (!is_speech_verb(f) || !is_word(v)) continue;
+      if (!is_word(v) || !verb(v)) continue;
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
       if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || fold_of(v - 1) == "a") &&
           f.size() > 2 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re"))) {
@@ -373,9 +383,8 @@ class QuoteFinder {
             uint32_t e = subj;
             if (raw(e) == "," && e > begin) {  // "X, le ministre de Y, a déclaré"
               uint32_t c = e;
-              while (c-- > begin && raw(c) != ",") {}
-              if (c > begin && raw(c) == ",") e = c - 1;
-              else e = subj - 1;
+              while (c > begin && raw(c - 1) != ",") --c;
+              e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
             }
             if (auto first = noun_phrase_ending(e, begin)) {
               a.mention = span_of(*first, e);
@@ -421,8 +430,8 @@ class QuoteFinder {
 
   // The person a pronoun at token `p` stands for: the subject-like person named nearest before it.
   std::string resolve_pronoun(uint32_t p) {
-    const uint32_t sentence = names_.sentence_of(p);
-    const auto& ms = names_.mentions();
+    const uint32_t sentence = names_->sentence_of(p);
+    const auto& ms = names_->mentions();
     auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const SpeakerNames::Mention& m, uint32_t t) {
       return m.first < t;
     });
@@ -436,22 +445,22 @@ class QuoteFinder {
         if (pick) break;
         current = k->sentence;
       }
-      if (in_quote_[k->first] || k->after_preposition || !names_.is_person(*k)) continue;
+      if (in_quote_[k->first] || k->after_preposition || !names_->is_person(*k)) continue;
       pick = &*k;  // keeps the earliest in this sentence
     }
     // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …
     // « … », détaille-t-il").
-    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_.canonical(*pick);
+    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_->canonical(*pick);
     return running_is_name_ || !pick ? running_speaker_ : std::string();
   }
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
-    if (std::string name = names_.canonical(mention); !name.empty()) {
+    if (std::string name = names_->canonical(mention); !name.empty()) {
       // A name inside a "de" complement ("le tyran de Minsk") is not the speaker.
       bool complement = false;
       for (uint32_t k = first; k <= last; ++k) {
-        if (names_.mention_at(k)) break;
+        if (names_->mention_at(k)) break;
         const std::string& f = fold_of(k);
         complement |= f == "de" || f == "du" || f == "des" || f == "d'";
       }
@@ -468,18 +477,18 @@ class QuoteFinder {
         if (is_word(k) && !doc_.tokens[k].has(Token::kStop)) words.push_back(doc_.tokens[k].term);
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
-      for (const auto& m : names_.mentions()) {
-        if (!names_.is_person(m) || in_quote_[m.first]) continue;
+      for (const auto& m : names_->mentions()) {
+        if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           if (broken(k, m.first) || !is_word(k)) break;
-          if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) return names_.canonical(m);
+          if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) return names_->canonical(m);
         }
         // "Alexandre Loukachenko, le président biélorusse": after a comma only.
         if (m.last + 1 >= token_count() || raw(m.last + 1) != ",") continue;
         for (uint32_t k = m.last + 2; k < token_count() && k < m.last + 6; ++k) {
           if (broken(m.last, k) || !is_word(k)) break;
           if (is_word(k) && std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) {
-            return names_.canonical(m);
+            return names_->canonical(m);
           }
         }
       }
@@ -521,14 +530,14 @@ class QuoteFinder {
       if (raw(k) != ",") continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue && inside->cue->begin == doc_.tokens[k + 1].span.begin &&
-          (inside->pronoun || names_.mention_at(inside->mention_token))) {
+          (inside->pronoun || names_->mention_at(inside->mention_token))) {
         a = inside;
       }
     }
     // "« A », qui …, « B », indique-t-elle": the cue after the sentence's last quotation serves them all.
     for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
       const MarkedQuote& next = marked_[j].second;
-      if (names_.sentence_of(token_at(field, next.open)) != names_.sentence_of(open_tok) || !next.closed) break;
+      if (names_->sentence_of(token_at(field, next.open)) != names_->sentence_of(open_tok) || !next.closed) break;
       if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
     }
     // A name or title: "l'opération « … »", "baptisé « … »".
@@ -613,9 +622,9 @@ class QuoteFinder {
     if (!c.quote.speaker.empty() && c.own_cue) {
       running_speaker_ = c.quote.speaker;
       running_is_name_ = c.quote.speaker_mention && doc_.text(*c.quote.speaker_mention) != c.quote.speaker;
-      for (const auto& m : names_.mentions()) {
+      for (const auto& m : names_->mentions()) {
         if (running_is_name_) break;
-        running_is_name_ = names_.canonical(m) == c.quote.speaker;
+        running_is_name_ = names_->canonical(m) == c.quote.speaker;
       }
       running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
     }
@@ -635,8 +644,9 @@ class QuoteFinder {
   }
 
   Doc& doc_;
-  SpeakerNames names_;
+  std::optional<SpeakerNames> names_;  // built only for a document with quotation marks
   std::vector<std::string> folded_;
+  std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
   std::vector<bool> in_quote_;
   std::vector<Candidate> accepted_;

@@ -59,15 +59,34 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
            doc.field(tokens[a].span.field).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
                "\n";
   };
-  auto folded = [&](uint32_t t) { return fold(doc.text(tokens[t].span)); };
+  // Folded forms and the name-word test, computed once per token and only where needed.
+  std::vector<std::string> folded_cache(tokens.size());
+  std::vector<int8_t> name_cache(tokens.size(), -1);
+  auto folded = [&](uint32_t t) -> const std::string& {
+    std::string& f = folded_cache[t];
+    if (f.empty()) {
+      f = fold(doc.text(tokens[t].span));
+      if (f.empty()) f.push_back(' ');
+    }
+    return f;
+  };
   auto name_word = [&](uint32_t t) {
+    int8_t& cached = name_cache[t];
+    if (cached >= 0) return cached == 1;
     const Token& k = tokens[t];
-    if (!k.has(Token::kWord) || !k.has(Token::kCapitalized) || k.has(Token::kNumber)) return false;
-    const std::string f = folded(t);
-    if (is_honorific(f) || is_person_role(f)) return false;
-    if (k.has(Token::kSentenceStart) && k.has(Token::kStop)) return false;
-    if (f.size() > 1 && f.back() == '\'') return false;
-    return true;
+    bool yes = k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
+               !(k.has(Token::kSentenceStart) && k.has(Token::kStop));
+    if (yes) {
+      const std::string& f = folded(t);
+      yes = !is_honorific(f) && !is_person_role(f) && !(f.size() > 1 && f.back() == '\'');
+    }
+    cached = yes ? 1 : 0;
+    return yes;
+  };
+  // Particles and prepositions are short lower-case words: fold only those.
+  auto short_lower = [&](uint32_t t) {
+    const Token& k = tokens[t];
+    return k.has(Token::kWord) && k.span.size() <= 8;
   };
   std::unordered_map<std::string, uint32_t> key_index;
   std::vector<std::vector<std::string>> variants;
@@ -80,7 +99,8 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
         continue;
       }
       const std::string_view txt = doc.text(tokens[j].span);
-      if ((txt == "-" || is_particle(folded(j))) && j + 1 < tokens.size() && adjacent(j, j + 1) && name_word(j + 1)) {
+      if ((txt == "-" || (short_lower(j) && is_particle(folded(j)))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
+          name_word(j + 1)) {
         last = j + 1;
         j += 2;
         continue;
@@ -94,7 +114,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
-    if (t > 0 && adjacent(t - 1, t) && is_preposition_or_article(folded(t - 1))) {
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && is_preposition_or_article(folded(t - 1))) {
       while (words_in(t, last) >= 3) {
         uint32_t next = t + 1;
         while (next <= last && !name_word(next)) ++next;
@@ -106,7 +126,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     m.first = t;
     m.last = last;
     m.sentence = sentence_of_[t];
-    if (t > 0 && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
     const std::string key = folded(last);
     auto [it, fresh] = key_index.emplace(key, static_cast<uint32_t>(keys_.size()));
     if (fresh) {

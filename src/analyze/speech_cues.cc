@@ -11,9 +11,16 @@ namespace {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-const std::unordered_set<std::string>& speech_verbs() {
+// Looked up with string_views, without building a string per word.
+struct Hash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using VerbSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+const VerbSet& speech_verbs() {
   static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string>;
+    auto* s = new VerbSet;
     std::string_view list = embedded::kSpeechVerbsFr;
     while (!list.empty()) {
       const size_t nl = list.find('\n');
@@ -33,7 +40,7 @@ bool in(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
 }  // namespace
 
 bool is_speech_verb(std::string_view folded) noexcept {
-  return speech_verbs().count(std::string(folded)) > 0;
+  return speech_verbs().find(folded) != speech_verbs().end();
 }
 
 bool is_auxiliary(std::string_view folded) noexcept {
@@ -44,7 +51,7 @@ bool is_auxiliary(std::string_view folded) noexcept {
 }
 
 bool is_source_preposition(std::string_view folded) noexcept {
-  static const WordSet set = {"selon", "pour", "apres"};
+  static const WordSet set = {"selon", "pour"};
   return in(set, folded);
 }
 

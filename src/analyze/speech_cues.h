@@ -15,7 +15,7 @@ namespace recoupe {
 bool is_speech_verb(std::string_view folded) noexcept;
 //! "a", "avait", "aurait", "ont": an auxiliary before a past participle.
 bool is_auxiliary(std::string_view folded) noexcept;
-//! "selon", "pour", "d'après" (as "apres" after "d'"): a cue whose object is the speaker.
+//! "selon", "pour": a cue whose object is the speaker ("d'après" is two words, matched by the caller).
 bool is_source_preposition(std::string_view folded) noexcept;
 //! "il", "elle", "ils", "elles", "on": a subject pronoun.
 bool is_subject_pronoun(std::string_view folded) noexcept;

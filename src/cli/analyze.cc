@@ -10,14 +10,14 @@ namespace recoupe::cli {
 
 int run_analyze(const std::vector<std::string>& args) {
   CLI::App app("Analyse articles; print one JSON line per article, in input order: id, lang, published, story,\n"
-               "duplicate_of, source, url, title, abstract, text, flags.", "analyze");
+               "duplicate_of, source, url, title, abstract, text, quotes, flags.", "analyze");
   EngineFlags flags;
   std::string output = "-";
   add_engine_flags(app, flags);
   app.add_option("-o,--output", output, "write JSONL here instead of stdout");
   if (int rc = parse_engine_flags(app, args, flags); rc >= 0) return rc;
 
-  auto pipeline = Pipeline::build(Pipeline::default_names());
+  auto pipeline = engine_pipeline(flags);
   if (!pipeline) {
     std::fprintf(stderr, "recoupe analyze: %s\n", pipeline.error().message.c_str());
     return kExitError;

@@ -41,8 +41,10 @@ double UtteranceGrouper::containment(const std::vector<uint64_t>& a, const std::
 }
 
 bool UtteranceGrouper::same_speaker(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return false;
-  const auto wa = words_of(a), wb = words_of(b);
+  return same_speaker(words_of(a), words_of(b));
+}
+
+bool UtteranceGrouper::same_speaker(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
   if (wa.empty() || wb.empty()) return false;
   const auto& shorter = wa.size() <= wb.size() ? wa : wb;
   const auto& longer = wa.size() <= wb.size() ? wb : wa;
@@ -60,13 +62,15 @@ void UtteranceGrouper::assign(Doc& doc) {
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     const std::string& speaker = doc.quotes[first].speaker;
+    const std::vector<std::string> speaker_words = words_of(speaker);
+    std::vector<uint32_t>& in_story = by_story_[doc.link.story];
     // The best utterance opened by another document in this story, by the same speaker; ties to the oldest.
     size_t best = utterances_.size();
     double best_score = kMinContainment;
-    if (!speaker.empty() && !doc.link.story.empty()) {
-      for (size_t u = 0; u < utterances_.size(); ++u) {
+    if (!speaker_words.empty() && !doc.link.story.empty()) {
+      for (uint32_t u : in_story) {
         const Utterance& cand = utterances_[u];
-        if (cand.first_doc == order || cand.story != doc.link.story || !same_speaker(cand.speaker, speaker)) continue;
+        if (cand.first_doc == order || !same_speaker(cand.speaker_words, speaker_words)) continue;
         const double score = containment(terms, cand.terms);
         if (score >= best_score && (best == utterances_.size() || score > best_score)) {
           best = u;
@@ -75,7 +79,8 @@ void UtteranceGrouper::assign(Doc& doc) {
       }
     }
     if (best == utterances_.size()) {
-      utterances_.push_back(Utterance{doc.link.story, speaker, {}, order});
+      utterances_.push_back(Utterance{speaker, speaker_words, {}, order});
+      in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
     std::vector<uint64_t> merged;

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "doc/doc.h"
@@ -35,15 +36,18 @@ class UtteranceGrouper {
   static double containment(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
   //! True when two speaker names designate the same person ("Loukachenko", "Alexandre Loukachenko").
   static bool same_speaker(const std::string& a, const std::string& b);
+  //! The same test on names already split into folded words.
+  static bool same_speaker(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
  private:
   struct Utterance {
-    std::string story;
     std::string speaker;
+    std::vector<std::string> speaker_words;  // folded words of the speaker's name
     std::vector<uint64_t> terms;  // sorted union of its members' terms
     uint64_t first_doc = 0;       // link order of the document that opened it
   };
   std::vector<Utterance> utterances_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_story_;  // story label → its utterances
   uint64_t docs_ = 0;
 };
 
