@@ -527,7 +527,7 @@ class QuoteFinder {
     if (!a && !continues_open) a = cue_before(open_tok, floor);
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
-      if (raw(k) != ",") continue;
+      if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue && inside->cue->begin == doc_.tokens[k + 1].span.begin &&
           (inside->pronoun || names_->mention_at(inside->mention_token))) {

@@ -41,17 +41,7 @@ bool all_caps(std::string_view s) {
 
 SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   const auto& tokens = doc.tokens;
-  sentence_of_.assign(tokens.size(), 0);
   mention_of_token_.assign(tokens.size(), -1);
-  uint32_t s = 0;
-  for (uint32_t t = 0; t < tokens.size(); ++t) {
-    const Span& sp = tokens[t].span;
-    while (s + 1 < doc.sentences.size() &&
-           (doc.sentences[s].field < sp.field || (doc.sentences[s].field == sp.field && doc.sentences[s].end <= sp.begin))) {
-      ++s;
-    }
-    sentence_of_[t] = s;
-  }
   // Runs of capitalised words, joined by particles and hyphens; a sentence's first word counts only
   // when it is not a common word, honorifics and role nouns are left out ("M. Macron" → "Macron").
   auto adjacent = [&](uint32_t a, uint32_t b) {
@@ -88,8 +78,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     const Token& k = tokens[t];
     return k.has(Token::kWord) && k.span.size() <= 8;
   };
-  std::unordered_map<std::string, uint32_t> key_index;
-  std::vector<std::vector<std::string>> variants;
+  // Keyed by the surname's term (its folded stem), so that "LOUKACHENKO" and "Loukachenko" are one.
+  std::unordered_map<uint64_t, uint32_t> key_index;
+  std::vector<std::vector<std::string_view>> variants;
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     if (!name_word(t)) continue;
     uint32_t last = t;
@@ -125,14 +116,10 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     Mention m;
     m.first = t;
     m.last = last;
-    m.sentence = sentence_of_[t];
+    m.sentence = sentence_of(t);
     if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
-    const std::string key = folded(last);
-    auto [it, fresh] = key_index.emplace(key, static_cast<uint32_t>(keys_.size()));
-    if (fresh) {
-      keys_.push_back(key);
-      variants.emplace_back();
-    }
+    auto [it, fresh] = key_index.emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
+    if (fresh) variants.emplace_back();
     m.key = it->second;
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
     variants[m.key].emplace_back(doc.text(whole));
@@ -141,16 +128,16 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     t = last;
   }
   // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
-  canonical_.resize(keys_.size());
-  person_.resize(keys_.size());
-  for (size_t k = 0; k < keys_.size(); ++k) {
-    auto words = [](const std::string& v) { return std::count(v.begin(), v.end(), ' ') + 1; };
-    const std::string* best = nullptr;
-    for (const std::string& v : variants[k]) {
-      if (!best || words(v) > words(*best) || (words(v) == words(*best) && all_caps(*best) && !all_caps(v))) best = &v;
+  canonical_.resize(variants.size());
+  person_.resize(variants.size());
+  for (size_t k = 0; k < variants.size(); ++k) {
+    auto words = [](std::string_view v) { return std::count(v.begin(), v.end(), ' ') + 1; };
+    std::string_view best = variants[k].front();
+    for (std::string_view v : variants[k]) {
+      if (words(v) > words(best) || (words(v) == words(best) && all_caps(best) && !all_caps(v))) best = v;
     }
-    canonical_[k] = *best;
-    person_[k] = words(*best) >= 2 && !all_caps(best->substr(best->rfind(' ') + 1));
+    canonical_[k] = std::string(best);
+    person_[k] = words(best) >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
   }
 }
 
@@ -168,6 +155,14 @@ std::string SpeakerNames::canonical(const Span& mention) const {
     if (it->has(Token::kWord)) break;
   }
   return {};
+}
+
+uint32_t SpeakerNames::sentence_of(uint32_t t) const {
+  const Span& sp = doc_.tokens[t].span;
+  auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), sp, [](const Span& a, const Span& s) {
+    return a.field < s.field || (a.field == s.field && a.begin < s.begin);
+  });
+  return it == doc_.sentences.begin() ? 0 : static_cast<uint32_t>(it - doc_.sentences.begin() - 1);
 }
 
 const SpeakerNames::Mention* SpeakerNames::mention_at(uint32_t t) const {

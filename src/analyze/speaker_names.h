@@ -24,7 +24,7 @@ class SpeakerNames {
     uint32_t first = 0, last = 0;  //!< token indices, inclusive
     uint32_t sentence = 0;         //!< index into Doc::sentences
     bool after_preposition = false;  //!< "à Poutine", "de Minsk": not a subject
-    uint32_t key = 0;              //!< index into keys_ (the folded surname)
+    uint32_t key = 0;              //!< index of its surname (into canonical_)
   };
 
   //! Indexes the names of `doc` (its tokens and sentences must exist).
@@ -41,14 +41,13 @@ class SpeakerNames {
   //! The name mention that covers token `t`, or nullptr.
   const Mention* mention_at(uint32_t t) const;
   //! Sentence index of token `t`.
-  uint32_t sentence_of(uint32_t t) const { return sentence_of_[t]; }
+  uint32_t sentence_of(uint32_t t) const;
 
  private:
   const Doc& doc_;
   std::vector<Mention> mentions_;
-  std::vector<std::string> keys_, canonical_;
+  std::vector<std::string> canonical_;  // by surname
   std::vector<bool> person_;
-  std::vector<uint32_t> sentence_of_;
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };
 
