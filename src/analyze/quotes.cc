@@ -162,6 +162,11 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(k)) break;
+      if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
+        last = k + 2;
+        k += 3;
+        continue;
+      }
       if (g == "de" || g == "du" || g == "des" || g == "d'") {
         uint32_t n = k + 1;
         while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
@@ -183,7 +188,7 @@ class QuoteFinder {
   // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last token.
   std::optional<uint32_t> apposition(uint32_t end) {
     const size_t n = token_count();
-    if (names_->mention_at(end) || end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
     uint32_t k = end + 2;
     if (is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
     const auto* m = names_->mention_at(k);
@@ -457,13 +462,22 @@ class QuoteFinder {
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
     if (std::string name = names_->canonical(mention); !name.empty()) {
-      // A name inside a "de" complement ("le tyran de Minsk") is not the speaker.
-      bool complement = false;
-      for (uint32_t k = first; k <= last; ++k) {
-        if (names_->mention_at(k)) break;
-        const std::string& f = fold_of(k);
-        complement |= f == "de" || f == "du" || f == "des" || f == "d'";
+      // A name inside a "de" complement ("le tyran de Minsk") is not the speaker; a name in apposition
+      // ("l'actuel chef du PNF, Jean-François Bohnert", "le président Emmanuel Macron") is.
+      const auto* m = names_->mention_at(last);
+      uint32_t before = m ? m->first : last;
+      // Back over honorifics, articles and hyphenated pieces ("de l'OMS", "des Bouches-du-Rhône").
+      while (before > first) {
+        if (raw(before - 1) == "-" && before >= first + 2) {
+          before -= 2;  // the word before the hyphen belongs to the same compound
+          continue;
+        }
+        const std::string& p = fold_of(before - 1);
+        if (!(is_honorific(p) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
+        --before;
       }
+      const std::string& b = before > first ? fold_of(before - 1) : fold_of(first);
+      const bool complement = before > first && (b == "de" || b == "du" || b == "des" || b == "d'");
       if (!complement) return name;
     }
     uint32_t head = first;
