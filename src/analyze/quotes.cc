@@ -436,6 +436,8 @@ class QuoteFinder {
   // The person a pronoun at token `p` stands for: the subject-like person named nearest before it.
   std::string resolve_pronoun(uint32_t p) {
     const uint32_t sentence = names_->sentence_of(p);
+    const std::string& word = fold_of(p);
+    const int gender = word == "il" || word == "ils" ? 1 : word == "elle" || word == "elles" ? -1 : 0;
     const auto& ms = names_->mentions();
     auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const SpeakerNames::Mention& m, uint32_t t) {
       return m.first < t;
@@ -451,6 +453,7 @@ class QuoteFinder {
         current = k->sentence;
       }
       if (in_quote_[k->first] || k->after_preposition || !names_->is_person(*k)) continue;
+      if (names_->gender(*k) * gender < 0) continue;  // "elle" is not the man named before
       pick = &*k;  // keeps the earliest in this sentence
     }
     // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …

@@ -128,6 +128,24 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     t = last;
   }
   // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
+  // Gender from the words before a mention: a title, or an article before a role noun.
+  gender_.assign(variants.size(), 0);
+  for (const Mention& m : mentions_) {
+    int evidence = 0;
+    for (uint32_t k = m.first, steps = 0; k > 0 && steps < 4 && evidence == 0; ++steps) {
+      --k;
+      if (!tokens[k].has(Token::kWord) && doc.text(tokens[k].span) != ".") break;
+      const std::string& f = folded(k);
+      if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
+      else if (f == "m" || f == "monsieur") evidence = 1;
+      else if (steps > 0 && is_person_role(folded(k + 1))) {  // "la ministre X", "le président X"
+        if (f == "la" || f == "une" || f == "cette") evidence = -1;
+        if (f == "le" || f == "un" || f == "ce") evidence = 1;
+      }
+    }
+    gender_[m.key] += evidence;
+  }
+  for (int& g : gender_) g = g > 0 ? 1 : g < 0 ? -1 : 0;
   canonical_.resize(variants.size());
   person_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {

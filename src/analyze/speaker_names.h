@@ -36,6 +36,9 @@ class SpeakerNames {
   const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
   //! True when the mention's canonical form looks like a person's name (first and last name).
   bool is_person(const Mention& m) const { return person_[m.key]; }
+  //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
+  //! "la ministre X"), 0 when it does not say.
+  int gender(const Mention& m) const { return gender_[m.key]; }
   //! Every name mention, in token order.
   const std::vector<Mention>& mentions() const { return mentions_; }
   //! The name mention that covers token `t`, or nullptr.
@@ -48,6 +51,7 @@ class SpeakerNames {
   std::vector<Mention> mentions_;
   std::vector<std::string> canonical_;  // by surname
   std::vector<bool> person_;
+  std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };
 

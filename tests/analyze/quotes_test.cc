@@ -161,6 +161,9 @@ TEST(Quotes, PronounsSurnamesAndRoles) {
        "Le ministre vallon Otto Brenner est arrivé à Lyon. « Nos deux pays sont liés », a déclaré le "
        "ministre vallon.",
        {{"Nos deux pays sont liés", "Otto Brenner"}}},
+      {"pronoun agrees with a title's gender",
+       "M. Paul Anselme a accueilli Mme Louise Berthier à Rennes. « Le projet avance bien », a-t-elle précisé.",
+       {{"Le projet avance bien", "Louise Berthier"}}},
       {"indefinite role kept as written",
        "« Tout a brûlé en dix minutes », a raconté une habitante.",
        {{"Tout a brûlé en dix minutes", "une habitante"}}},
