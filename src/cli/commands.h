@@ -31,5 +31,6 @@ int run_ingest(const std::vector<std::string>& args);
 int run_stories(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_pipeline(const std::vector<std::string>& args);
+int run_quotes(const std::vector<std::string>& args);
 
 }  // namespace recoupe::cli

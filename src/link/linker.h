@@ -38,6 +38,10 @@ class Linker {
   void replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
               const std::string& story, const std::optional<std::string>& duplicate_of);
 
+  //! Starts utterance ids after `used` (the highest already stored). Utterances of replayed documents
+  //! are not reloaded: a resumed run groups new quotations among themselves only.
+  void skip_utterance_ids(uint64_t used) { utterances_.skip_ids(used); }
+
   const StoryClusterer& stories() const { return stories_; }
   size_t documents() const { return ids_.size(); }
 

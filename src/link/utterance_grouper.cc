@@ -86,7 +86,7 @@ void UtteranceGrouper::assign(Doc& doc) {
     std::vector<uint64_t> merged;
     std::set_union(u.terms.begin(), u.terms.end(), terms.begin(), terms.end(), std::back_inserter(merged));
     u.terms = std::move(merged);
-    const std::string id = "u" + std::to_string(best + 1);
+    const std::string id = "u" + std::to_string(first_id_ + best + 1);
     for (size_t i : members) doc.quotes[i].utterance = id;
   }
 }

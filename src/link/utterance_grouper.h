@@ -29,6 +29,9 @@ class UtteranceGrouper {
   //! Sets Quote::utterance on every quotation of `doc`, whose story (doc.link.story) is known.
   void assign(Doc& doc);
 
+  //! Starts ids after `used` (ids stored by an earlier run).
+  void skip_ids(uint64_t used) { first_id_ = used; }
+
   //! Utterances opened so far.
   size_t size() const { return utterances_.size(); }
 
@@ -49,6 +52,7 @@ class UtteranceGrouper {
   std::vector<Utterance> utterances_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_story_;  // story label → its utterances
   uint64_t docs_ = 0;
+  uint64_t first_id_ = 0;  // ids are first_id_ + index + 1
 };
 
 }  // namespace recoupe

@@ -35,6 +35,15 @@ struct StoryRow {
   std::vector<std::string> sources;
 };
 
+//! One stored quotation, with the article that reports it.
+struct QuoteRow {
+  std::string story;      //!< story label ("s3")
+  std::string utterance;  //!< same value = the same words spoken once ("u12")
+  std::string speaker;    //!< canonical name, or empty
+  std::string quote;
+  std::string article, source, published;
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 1;
@@ -62,6 +71,9 @@ class Store {
 
   //! Stories, newest (by last article) first.
   Result<std::vector<StoryRow>> stories(int64_t limit);
+  //! Stored quotations, by story then utterance then link order; `speaker` (a substring, any case)
+  //! and `story` (a label, "s3") filter when not empty.
+  Result<std::vector<QuoteRow>> quotes(const std::string& speaker, const std::string& story);
   //! The stored link decision of an article as JSON, or kNotFound.
   Result<std::string> link_decision(const std::string& id);
 

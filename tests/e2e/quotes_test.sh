@@ -35,4 +35,15 @@ print(f"seeds quotes end-to-end F1 {e2e}, grouped across sources {grouped}, spea
 ok = e2e >= 0.95 and grouped == "3/3" and "Alexandre Loukachenko" in speakers and "Vladimir Poutine" in speakers
 sys.exit(0 if ok else 1)
 PY
+
+# The store keeps them: `recoupe quotes` lists one utterance reported by both seed articles of story 1.
+expect_status 0 "$RECOUPE" ingest "$SHARED/seeds" --db "$WORK/news.db"
+expect_status 0 "$RECOUPE" quotes --db "$WORK/news.db" --speaker loukachenko --json
+python3 - "$WORK/stdout" <<'PY' || fail "recoupe quotes: no utterance reported by both 000 and 002"
+import json, sys
+groups = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+both = [g for g in groups if {r["article"][:3] for r in g["reports"]} >= {"000", "002"}]
+sys.exit(0 if both and all(g["speaker"] == "Alexandre Loukachenko" for g in groups) else 1)
+PY
+expect_status 2 "$RECOUPE" quotes
 echo "quotes ok"
