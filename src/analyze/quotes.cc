@@ -510,7 +510,8 @@ class QuoteFinder {
         }
       }
       // Otherwise a definite role stands for the person the text is about: as a pronoun would.
-      if (std::string person = resolve_pronoun(first); !person.empty() && (running_is_name_ || person != running_speaker_)) {
+      const std::string person = resolve_pronoun(first);
+      if (!person.empty() && (running_is_name_ || person != running_speaker_)) {
         return person;
       }
     }
@@ -546,7 +547,8 @@ class QuoteFinder {
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
       if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
       auto inside = cue_after(k);
-      if (inside && inside->mention && inside->mention_token < end && inside->cue && inside->cue->begin == doc_.tokens[k + 1].span.begin &&
+      if (inside && inside->mention && inside->mention_token < end && inside->cue &&
+          inside->cue->begin == doc_.tokens[k + 1].span.begin &&
           (inside->pronoun || names_->mention_at(inside->mention_token))) {
         a = inside;
       }
@@ -614,7 +616,8 @@ class QuoteFinder {
     } else {
       // No speaker of its own: speech when long or a full sentence; a short one is a name or a scare quote.
       const bool capital_name = doc_.tokens[first].has(Token::kCapitalized) && !sentence_like;
-      accept = words >= kMinUncuedWords + (capital_name ? 2 : 0) || (sentence_like && words >= 3) || (cued && words >= 3);
+      accept = words >= kMinUncuedWords + (capital_name ? 2 : 0) || (sentence_like && words >= 3) ||
+               (cued && words >= 3);
     }
     if (!accept) return;
     if (c.quote.speaker.empty() && prev && !prev->quote.speaker.empty() &&

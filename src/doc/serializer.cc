@@ -28,7 +28,8 @@ void append_contract_json(const Doc& doc, std::string& out) {
       w.key("end").value(static_cast<int64_t>(q.span.end));
       w.key("quote").value(doc.text(q.span));
       if (!q.speaker.empty()) w.key("speaker").value(q.speaker); else w.key("speaker").null();
-      if (q.speaker_mention) w.key("speaker_mention").value(doc.text(*q.speaker_mention)); else w.key("speaker_mention").null();
+      w.key("speaker_mention");
+      if (q.speaker_mention) w.value(doc.text(*q.speaker_mention)); else w.null();
       if (q.cue) w.key("cue").value(doc.text(*q.cue)); else w.key("cue").null();
       if (!q.utterance.empty()) w.key("utterance").value(q.utterance); else w.key("utterance").null();
       w.end_object();
