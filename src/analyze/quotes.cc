@@ -120,7 +120,7 @@ class QuoteFinder {
     const Span& x = doc_.tokens[a].span;
     const Span& y = doc_.tokens[b].span;
     if (x.field != y.field) return true;
-    return doc_.field(x.field).substr(x.end, y.begin - x.end).find('\n') != std::string_view::npos;
+    return std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end).find('\n') != std::string_view::npos;
   }
   bool sentence_end(uint32_t t) const {
     const std::string_view r = raw(t);
@@ -528,7 +528,7 @@ class QuoteFinder {
       function_words += doc_.tokens[t].has(Token::kStop);
     }
     if (words == 0) return;
-    const std::string_view body = doc_.field(field).substr(mq.begin, mq.end - mq.begin);
+    const std::string_view body = std::string_view(doc_.field(field)).substr(mq.begin, mq.end - mq.begin);
     const bool starts_paragraph = mq.open == 0 || doc_.field(field)[mq.open - 1] == '\n';
     const bool whole_paragraph = starts_paragraph && (!mq.closed || mq.after == doc_.field(field).size() ||
                                                       doc_.field(field)[mq.after] == '\n');

@@ -46,7 +46,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   // when it is not a common word, honorifics and role nouns are left out ("M. Macron" → "Macron").
   auto adjacent = [&](uint32_t a, uint32_t b) {
     return tokens[a].span.field == tokens[b].span.field && tokens[b].span.begin <= tokens[a].span.end + 1 &&
-           doc.field(tokens[a].span.field).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
+           std::string_view(doc.field(tokens[a].span.field)).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
                "\n";
   };
   // Folded forms and the name-word test, computed once per token and only where needed.
