@@ -87,6 +87,7 @@ void BM_Analyze(benchmark::State& state, std::vector<std::string> components) {
       d.tokens.clear();
       d.sentences.clear();
       d.lang.clear();
+      d.quotes.clear();
       pipeline->process(d);
       annotations += d.tokens.size() + !d.lang.empty();
     }
@@ -208,6 +209,9 @@ BENCHMARK_CAPTURE(BM_Analyze, segmenter, std::vector<std::string>{"segmenter"});
 BENCHMARK_CAPTURE(BM_Analyze, segmenter_lexical, std::vector<std::string>{"segmenter", "lexical"});
 BENCHMARK_CAPTURE(BM_Analyze, language, std::vector<std::string>{"language"});
 BENCHMARK_CAPTURE(BM_Analyze, full, Pipeline::default_names());
+BENCHMARK_CAPTURE(BM_Analyze, full_without_quotes,
+                  std::vector<std::string>{"segmenter", "lexical", "language", "link_features"});
+BENCHMARK_CAPTURE(BM_Analyze, quotes_after_lexical, std::vector<std::string>{"segmenter", "lexical", "quotes"});
 BENCHMARK(BM_Link);
 BENCHMARK(BM_Serialize);
 BENCHMARK(BM_Store);

@@ -8,6 +8,7 @@ void register_builtin_components(ComponentRegistry& registry) {
   registry.add("language", make_language);
   registry.add("link_features", make_link_features);
   registry.add("entities", make_entities);
+  registry.add("quotes", make_quotes);
 }
 
 }  // namespace recoupe

@@ -6,6 +6,7 @@
 //   language       the document's language (CLD2) when the input did not give it
 //   entities       named people, places and organisations, one canonical name each (entities/)
 //   link_features  weighted terms and a MinHash signature, all that the link stage reads
+//   quotes         direct quotations, their speakers and cues, and their terms for the link stage
 #pragma once
 
 #include "analyze/pipeline.h"
@@ -19,5 +20,6 @@ std::unique_ptr<Component> make_lexical();
 std::unique_ptr<Component> make_language();
 std::unique_ptr<Component> make_link_features();
 std::unique_ptr<Component> make_entities();
+std::unique_ptr<Component> make_quotes();
 
 }  // namespace recoupe

@@ -29,7 +29,7 @@ std::vector<std::string> ComponentRegistry::names() const {
 }
 
 std::vector<std::string> Pipeline::default_names() {
-  return {"segmenter", "lexical", "language", "entities", "link_features"};
+  return {"segmenter", "lexical", "language", "entities", "link_features", "quotes"};
 }
 
 Result<Pipeline> Pipeline::build(const std::vector<std::string>& names, const ComponentRegistry& registry) {

@@ -10,7 +10,7 @@ namespace recoupe::cli {
 
 int run_analyze(const std::vector<std::string>& args) {
   CLI::App app("Analyse articles; print one JSON line per article, in input order: id, lang, published, story,\n"
-               "duplicate_of, source, url, title, abstract, text, flags.", "analyze");
+               "duplicate_of, source, url, title, abstract, text, quotes, flags.", "analyze");
   EngineFlags flags;
   std::string output = "-";
   add_engine_flags(app, flags);

@@ -18,6 +18,7 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
   app.add_flag("--progress", f.progress, "report progress on stderr (default when stderr is a terminal)");
   app.add_option("--max-record-mb", f.max_record_mb, "skip records larger than this")->capture_default_str();
   app.add_option("--batch", f.batch, "articles analysed and linked together");
+  app.add_option("--without", f.without, "leave this analysis component out (see `recoupe pipeline`); repeatable");
   app.add_option("--story-threshold", f.link.story.threshold, "similarity needed to join a story")
       ->capture_default_str();
   app.add_option("--story-window-days", f.link.story.window_days, "a story quiet for longer is closed")
@@ -31,9 +32,6 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
   app.add_option("--undated-burst-bonus", f.link.story.undated_burst_bonus,
                  "score bonus, between undated documents, for the story the previous one joined")
       ->capture_default_str();
-  app.add_option("--without", f.without, "leave this analysis component out (repeatable; see recoupe pipeline)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--duplicate-threshold", f.link.duplicate_threshold,
                  "estimated Jaccard of body 4-grams for a near-duplicate")
       ->capture_default_str();

@@ -28,8 +28,8 @@ struct EngineFlags {
   bool progress = false;
   double max_record_mb = 16;
   size_t batch = 0;  // 0: the command's default
-  LinkOptions link;
   std::vector<std::string> without;  // analysis components left out of the default pipeline
+  LinkOptions link;
 };
 
 //! Adds INPUT... and the engine's options to `app`.

@@ -35,5 +35,6 @@ int run_serve(const std::vector<std::string>& args);
 int run_entities(const std::vector<std::string>& args);
 int run_pipeline(const std::vector<std::string>& args);
 int run_train_entities(const std::vector<std::string>& args);
+int run_quotes(const std::vector<std::string>& args);
 
 }  // namespace recoupe::cli

@@ -100,7 +100,7 @@ int run_explain(const std::vector<std::string>& args) {
     }
     decision = d.value();
   } else {
-    auto pipeline = Pipeline::build(Pipeline::default_names());
+    auto pipeline = build_pipeline(flags);
     if (!pipeline) return kExitError;
     Diagnostics diagnostics(false);
     Linker linker(flags.link);

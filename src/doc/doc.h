@@ -82,6 +82,17 @@ struct TermWeight {
   bool operator==(const TermWeight&) const = default;
 };
 
+//! A direct quotation: the words inside the marks, who said them and how the text says so.
+struct Quote {
+  Span span;                    //!< the text inside the quotation marks (marks and edge spaces excluded)
+  std::string speaker;          //!< canonical name of who said it; empty when unknown
+  std::optional<Span> speaker_mention;  //!< the words near the quote naming the speaker ("il", "le ministre")
+  std::optional<Span> cue;      //!< the speech verb or cue ("a-t-il déclaré", "selon", ":")
+  uint32_t passage = 0;         //!< index (in Doc::quotes) of the first quote of its running passage
+  std::vector<uint64_t> terms;  //!< sorted folded stems of its content words, for the link stage
+  std::string utterance;        //!< set by the link stage: same value = same words spoken once ("u12")
+};
+
 //! What the link stage needs of a document; computed per document in analyze.
 struct LinkFeatures {
   static constexpr int kMinhashSize = 128;
@@ -132,6 +143,7 @@ class Doc {
   std::vector<TextFlag> flags;  //!< text-quality findings, in field and text order (see flag_kinds())
   std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
   std::vector<Role> roles;  //!< role phrases resolved to a person by the entities component (contract `roles`)
+  std::vector<Quote> quotes;       //!< direct quotations, in text order (title, abstract, text)
   LinkFeatures features;
 
   // -- linking

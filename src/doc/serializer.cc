@@ -45,6 +45,23 @@ void append_contract_json(const Doc& doc, std::string& out) {
     }
     w.end_array();
   }
+  if (!doc.quotes.empty()) {
+    w.key("quotes").begin_array();
+    for (const Quote& q : doc.quotes) {
+      w.begin_object();
+      w.key("field").value(field_name(q.span.field));
+      w.key("start").value(static_cast<int64_t>(q.span.begin));
+      w.key("end").value(static_cast<int64_t>(q.span.end));
+      w.key("quote").value(doc.text(q.span));
+      if (!q.speaker.empty()) w.key("speaker").value(q.speaker); else w.key("speaker").null();
+      w.key("speaker_mention");
+      if (q.speaker_mention) w.value(doc.text(*q.speaker_mention)); else w.null();
+      if (q.cue) w.key("cue").value(doc.text(*q.cue)); else w.key("cue").null();
+      if (!q.utterance.empty()) w.key("utterance").value(q.utterance); else w.key("utterance").null();
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("flags").begin_array();
   for (const auto& kind : doc.flag_kinds()) w.value(kind);
   w.end_array();

@@ -19,6 +19,7 @@ void Linker::link(Doc& doc) {
     forced = story_of_[copy->original];
   }
   stories_.place(doc, forced);
+  utterances_.assign(doc);
   duplicates_.add(doc.features.minhash, copy ? std::optional<uint32_t>(copy->original) : std::nullopt);
   ids_.push_back(doc.id);
   story_of_.push_back(stories_.story_index(doc.link.story));

@@ -17,6 +17,7 @@
 #include "doc/doc.h"
 #include "link/near_duplicates.h"
 #include "link/story_clusterer.h"
+#include "link/utterance_grouper.h"
 
 namespace recoupe {
 
@@ -29,13 +30,17 @@ class Linker {
  public:
   explicit Linker(LinkOptions options = {});
 
-  //! Links one document (the next in publication order): fills doc.link.
+  //! Links one document (the next in publication order): fills doc.link and its quotations' utterances.
   void link(Doc& doc);
 
   //! Re-applies a stored decision to rebuild state: `story` is the story label,
   //! `duplicate_of` the stored original's id, if any. Replays come before any link().
   void replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
               const std::string& story, const std::optional<std::string>& duplicate_of);
+
+  //! Starts utterance ids after `used` (the highest already stored). Utterances of replayed documents
+  //! are not reloaded: a resumed run groups new quotations among themselves only.
+  void skip_utterance_ids(uint64_t used) { utterances_.skip_ids(used); }
 
   const StoryClusterer& stories() const { return stories_; }
   size_t documents() const { return ids_.size(); }
@@ -44,6 +49,7 @@ class Linker {
   LinkOptions options_;
   NearDuplicateIndex duplicates_;
   StoryClusterer stories_;
+  UtteranceGrouper utterances_;
   std::vector<std::string> ids_;       // by insertion index
   std::vector<uint32_t> story_of_;     // by insertion index
   std::unordered_map<std::string, uint32_t> index_of_;  // id → insertion index, of replayed documents

@@ -523,6 +523,13 @@ Status Store::load_into(Linker& linker) {
     linker.replay(id, features.value(), published, story, dup);
   }
   if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  // Utterance ids go on from the highest stored, so that a resumed ingest never reuses one.
+  Stmt u;
+  if (u.prepare(db_, "SELECT max(CAST(substr(json_extract(q.value, '$.utterance'), 2) AS INTEGER))"
+                     " FROM articles a, json_each(a.analysis, '$.quotes') q") &&
+      sqlite3_step(u.get()) == SQLITE_ROW) {
+    linker.skip_utterance_ids(static_cast<uint64_t>(sqlite3_column_int64(u.get(), 0)));
+  }
   return {};
 }
 
@@ -563,6 +570,36 @@ Result<std::string> Store::link_decision(const std::string& id) {
   s.text(1, id);
   if (sqlite3_step(s.get()) != SQLITE_ROW) return Error{Errc::kNotFound, "no article with id " + id + " in " + path_};
   return column_text(s.get(), 0);
+}
+
+Result<std::vector<ReportedQuote>> Store::quotes(const std::string& speaker, const std::string& story) {
+  // Quotations live in each article's contract JSON (its `quotes` array); SQLite's JSON functions read them.
+  Stmt s;
+  if (!s.prepare(db_,
+                 "SELECT a.story_id, json_extract(q.value, '$.utterance'), json_extract(q.value, '$.speaker'),"
+                 " json_extract(q.value, '$.quote'), a.id, a.source, a.published"
+                 " FROM articles a, json_each(a.analysis, '$.quotes') q"
+                 " WHERE (?1 = '' OR instr(lower(coalesce(json_extract(q.value, '$.speaker'), '')), lower(?1)) > 0)"
+                 "   AND (?2 = '' OR 's' || a.story_id = ?2)"
+                 " ORDER BY a.story_id, CAST(substr(json_extract(q.value, '$.utterance'), 2) AS INTEGER),"
+                 "   a.link_order, q.key")) {
+    return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
+  }
+  s.text(1, speaker);
+  s.text(2, story);
+  std::vector<ReportedQuote> rows;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    ReportedQuote r;
+    r.story = "s" + std::to_string(sqlite3_column_int64(s.get(), 0));
+    r.utterance = column_text(s.get(), 1);
+    r.speaker = column_text(s.get(), 2);
+    r.quote = column_text(s.get(), 3);
+    r.article = column_text(s.get(), 4);
+    r.source = column_text(s.get(), 5);
+    r.published = column_text(s.get(), 6);
+    rows.push_back(std::move(r));
+  }
+  return rows;
 }
 
 }  // namespace recoupe

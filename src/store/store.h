@@ -37,6 +37,15 @@ struct EntityVariants {
   std::vector<std::string> stories;   //!< story labels, most mentions first
 };
 
+//! One stored quotation, with the article that reports it.
+struct ReportedQuote {
+  std::string story;      //!< story label ("s3")
+  std::string utterance;  //!< same value = the same words spoken once ("u12")
+  std::string speaker;    //!< canonical name, or empty
+  std::string quote;
+  std::string article, source, published;
+};
+
 class Store {
  public:
   //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations).
@@ -67,6 +76,9 @@ class Store {
   Result<std::vector<StoryRow>> stories(int64_t limit);
   //! Entities with their mention counts, most mentioned first; `type` "" for all types.
   Result<std::vector<EntityVariants>> entities(const std::string& type, int64_t limit);
+  //! Stored quotations, by story then utterance then link order; `speaker` (a substring, any case)
+  //! and `story` (a label, "s3") filter when not empty.
+  Result<std::vector<ReportedQuote>> quotes(const std::string& speaker, const std::string& story);
   //! The stored link decision of an article as JSON, or kNotFound.
   Result<std::string> link_decision(const std::string& id);
 

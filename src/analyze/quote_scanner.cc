@@ -1,0 +1,189 @@
+// Quotation marks are paired with a small stack of mark families, so that a
+// quote inside a quote does not close the outer one, and any closing mark
+// closes a quote at depth one (typographers mix “ and »). Straight quotes
+// open or close by their position; ’ is the French apostrophe, so it only
+// closes a ‘ quote when no letter follows.
+#include "analyze/quote_scanner.h"
+
+#include "common/folding.h"
+#include "common/utf8.h"
+
+namespace recoupe {
+namespace {
+
+enum class Family : uint8_t { kNone, kGuillemet, kDouble, kStraight, kSingle, kSingleGuillemet, kApostrophe };
+enum class Role : uint8_t { kNone, kOpen, kClose, kEither };
+
+struct Mark {
+  Family family = Family::kNone;
+  Role role = Role::kNone;
+};
+
+Mark classify(char32_t c) {
+  switch (c) {
+    case U'«': return {Family::kGuillemet, Role::kOpen};
+    case U'»': return {Family::kGuillemet, Role::kClose};
+    case U'“': return {Family::kDouble, Role::kEither};  // opens in French, closes in some typesetting
+    case U'„': return {Family::kDouble, Role::kOpen};
+    case U'”': return {Family::kDouble, Role::kClose};
+    case U'"': return {Family::kStraight, Role::kEither};
+    case U'\'': return {Family::kApostrophe, Role::kEither};
+    case U'‘': return {Family::kSingle, Role::kOpen};
+    case U'’': return {Family::kSingle, Role::kClose};
+    case U'‹': return {Family::kSingleGuillemet, Role::kOpen};
+    case U'›': return {Family::kSingleGuillemet, Role::kClose};
+    default: return {};
+  }
+}
+
+bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009 || c == '\r'; }
+
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) && c != 0xAB && c != 0xBB;
+}
+
+}  // namespace
+
+std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
+  std::vector<MarkedQuote> out;
+  std::vector<Family> stack;
+  MarkedQuote cur;
+  uint32_t paragraph = 0;
+  char32_t prev = '\n';
+
+  auto trim_and_emit = [&](uint32_t inner_end, uint32_t after, bool closed) {
+    uint32_t b = cur.begin, e = inner_end;
+    // Skip edge spaces (ASCII, no-break and thin spaces) on both sides.
+    while (b < e) {
+      size_t i = b;
+      if (!is_space(utf8::next(text, i))) break;
+      b = static_cast<uint32_t>(i);
+    }
+    while (e > b) {
+      size_t k = e - 1;
+      while (k > b && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      size_t i = k;
+      if (!is_space(utf8::next(text, i))) break;
+      e = static_cast<uint32_t>(k);
+    }
+    if (e > b) {
+      cur.begin = b;
+      cur.end = e;
+      cur.after = after;
+      cur.closed = closed;
+      out.push_back(cur);
+    }
+    stack.clear();
+  };
+
+  // A straight quote opened inside a paragraph and still open at its end, when the next paragraph
+  // starts with a straight quote: a paragraph break restored between a sentence's end and its
+  // closing mark ('plus."De' read as 'plus.' and '"De'). That mark closes; it opens nothing.
+  bool closer_on_next_line = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    // Only '"', '\'', line ends and the lead bytes of « » “ ” „ ‘ ’ ‹ › (0xC2, 0xE2) can matter:
+    // skip other bytes without decoding, and decode the character before a mark when one is found.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte != '"' && byte != '\'' && byte != '\n' && byte != 0xC2 && byte != 0xE2) {
+      ++i;
+      continue;
+    }
+    if (i > 0 && !closer_on_next_line) {
+      size_t k = i - 1;
+      while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      prev = utf8::next(text, k);
+    }
+    const auto at = static_cast<uint32_t>(i);
+    const char32_t c = utf8::next(text, i);
+    if (closer_on_next_line) {
+      closer_on_next_line = false;
+      if (c == '"') {
+        prev = c;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      if (!stack.empty()) {
+        const bool straight_mid = stack.size() == 1 && stack[0] == Family::kStraight && cur.open > 0 &&
+                                  text[cur.open - 1] != '\n';
+        const bool glued = straight_mid && i < text.size() && text[i] == '"' && at > 0 &&
+                           (text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?');
+        trim_and_emit(at, at, glued);
+        closer_on_next_line = glued;
+      }
+      if (prev != '\n') ++paragraph;  // blank lines do not count
+      prev = c;
+      continue;
+    }
+    const Mark m = classify(c);
+    if (m.family == Family::kNone) {
+      prev = c;
+      continue;
+    }
+    char32_t next = '\n';
+    if (i < text.size()) {
+      size_t j = i;
+      next = utf8::next(text, j);
+    }
+    const bool next_blank = next == '\n' || is_space(next);
+    const bool prev_word = is_letter_or_digit(prev);
+    // ’ and ‘ between letters are apostrophes, never marks.
+    if (m.family == Family::kSingle && prev_word && is_letter_or_digit(next)) {
+      prev = c;
+      continue;
+    }
+    // A straight ' is an apostrophe unless a space (or the line start) precedes it and a capital follows,
+    // or it closes such a quote, followed by no letter.
+    if (m.family == Family::kApostrophe) {
+      const bool opens = stack.empty() && !prev_word && (prev == '\n' || is_space(prev) || prev == '(') && is_upper(next);
+      const bool closes = !stack.empty() && stack.back() == Family::kApostrophe && !is_letter_or_digit(next);
+      if (!opens && !closes) {
+        prev = c;
+        continue;
+      }
+    }
+    // A straight quote glued to the word before it opens when a letter follows and nothing is open
+    // ('parents"Malgré', 'l"insulte'): scraped text loses spaces.
+    const bool can_open = m.role == Role::kOpen ||
+                          (m.role == Role::kEither && !next_blank && (!prev_word || (stack.empty() && is_letter_or_digit(next))));
+    const bool can_close = m.role == Role::kClose || (m.role == Role::kEither && !(next != '\n' && !next_blank &&
+                                                                                    is_letter_or_digit(next) && !prev_word));
+    if (stack.empty()) {
+      // A lone ’ closes nothing; a closing mark with nothing open is a stray, except » glued to the
+      // word after it, which some typesetting uses to open ("d' »inacceptable »").
+      const bool reversed = c == U'»' && !prev_word && is_letter_or_digit(next);
+      if ((can_open && m.role != Role::kClose) || reversed) {
+        stack.push_back(m.family);
+        cur = MarkedQuote{};
+        cur.open = at;
+        cur.begin = static_cast<uint32_t>(i);
+        cur.paragraph = paragraph;
+      }
+      prev = c;
+      continue;
+    }
+    if (m.family == Family::kSingle && m.role == Role::kClose && stack.back() != Family::kSingle) {
+      prev = c;  // an apostrophe at a word's end ("les parents’"), not a mark
+      continue;
+    }
+    const bool closes_top = can_close && (stack.back() == m.family || stack.size() == 1);
+    if (closes_top && !(can_open && stack.back() != m.family && m.role == Role::kEither)) {
+      stack.pop_back();
+      if (stack.empty()) trim_and_emit(at, static_cast<uint32_t>(i), true);
+    } else if (can_open && m.role != Role::kClose) {
+      stack.push_back(m.family);  // a quote inside the quote
+    } else if (can_close) {
+      // Closes an outer family: unwind to it (or close everything).
+      while (!stack.empty() && stack.back() != m.family) stack.pop_back();
+      if (!stack.empty()) stack.pop_back();
+      if (stack.empty()) trim_and_emit(at, static_cast<uint32_t>(i), true);
+    }
+    prev = c;
+  }
+  if (!stack.empty()) trim_and_emit(static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size()), false);
+  return out;
+}
+
+}  // namespace recoupe

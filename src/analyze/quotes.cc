@@ -1,0 +1,690 @@
+// Direct quotations and their speakers. Marks are paired per field
+// (quote_scanner.h); each quotation then looks for its cue, nearest first:
+// a speech verb just after it (", a-t-il déclaré", ", souligne FO"), a
+// source preposition (", selon X"), a speech verb or colon before it in its
+// sentence ("X a estimé que « … »", "X : « … »"). The mention found is a
+// pronoun, a name or a noun phrase; SpeakerNames turns it into a canonical
+// name. A quotation with no cue of its own continues the running speaker
+// (an incise's second half, the next paragraph of a long quotation).
+// Short quoted words with no speaker are names or scare quotes, not speech.
+#include <algorithm>
+
+#include "analyze/components.h"
+#include "analyze/quote_scanner.h"
+#include "analyze/speaker_names.h"
+#include "analyze/speech_cues.h"
+#include "common/folding.h"
+
+namespace recoupe {
+namespace {
+
+// A quotation with no cue of its own is taken as speech from this many words on.
+constexpr uint32_t kMinUncuedWords = 6;
+// Paragraphs after an attributed quotation within which an uncued one keeps its speaker.
+constexpr uint32_t kRunningParagraphs = 1;
+// Sentences searched back for a pronoun's antecedent.
+constexpr uint32_t kAntecedentSentences = 6;
+// Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
+constexpr uint32_t kMaxVerbDistance = 12;
+// A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
+constexpr size_t kMinContentStopwordBytes = 6;
+
+bool is_adverb(std::string_view f) {
+  return f == "egalement" || f == "aussi" || f == "encore" || f == "alors" || f == "ainsi" || f == "ensuite" ||
+         f == "deja" || f == "pourtant" || f == "toutefois" || f == "meme" || f == "notamment" || f == "bien" ||
+         f == "enfin" || f == "d'ailleurs" || f == "ailleurs" || f == "par" || f == "ne" || f == "n'" ||
+         f == "lui" || f == "leur" || f == "l'" || f == "me" || f == "m'" || f == "nous" || f == "vous" ||
+         f == "y" || f == "en" || f == "cependant" || f == "neanmoins" || f == "simplement" || f == "plus" ||
+         f == "tard" || f == "aujourd'hui" || f == "hier" || f == "recemment" || f == "immediatement" ||
+         f == "justement" || f == "clairement" || f == "pas" || f == "d'abord" || f == "abord" || f == "le" ||
+         f == "la" || f == "les" || f == "lundi" || f == "mardi" || f == "mercredi" || f == "jeudi" ||
+         f == "vendredi" || f == "samedi" || f == "dimanche" || f == "soir" || f == "matin" || f == "ce" ||
+         f == "cette";
+}
+
+bool is_preposition_word(std::string_view f) {
+  return f == "de" || f == "d'" || f == "du" || f == "des" || f == "a" || f == "au" || f == "aux" || f == "en" ||
+         f == "par" || f == "pour" || f == "sur" || f == "dans" || f == "avec" || f == "selon" || f == "contre" ||
+         f == "chez" || f == "vers" || f == "entre" || f == "sans" || f == "sous" || f == "apres" || f == "avant";
+}
+
+bool is_stop_for_np(std::string_view f) {
+  return f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "a" || f == "au" || f == "aux" || f == "en" ||
+         f == "dans" || f == "lors" || f == "sur" || f == "pour" || f == "apres" || f == "avant" || f == "avec" ||
+         f == "et" || f == "ou" || f == "mais" || f == "selon" || f == "par" || f == "lorsqu'" || f == "quand" ||
+         f == "il" || f == "elle" || f == "ce" || f == "devant" || f == "face" || f == "lundi" || f == "mardi" ||
+         f == "mercredi" || f == "jeudi" || f == "vendredi" || f == "samedi" || f == "dimanche" || f == "ce" ||
+         f == "cette" || f == "vers" || f == "chez" || f == "sans" || f == "sous" || f == "comme" || f == "si";
+}
+
+class QuoteFinder {
+ public:
+  explicit QuoteFinder(Doc& doc) : doc_(doc) {}
+
+  void run() {
+    for (Field f : kAllFields) {
+      const std::string& text = doc_.field(f);
+      if (text.empty()) continue;
+      for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
+    }
+    if (marked_.empty()) return;
+    names_.emplace(doc_);
+    folded_.resize(doc_.tokens.size());
+    verb_.assign(doc_.tokens.size(), 0);
+    in_quote_.assign(doc_.tokens.size(), false);
+    for (const auto& [f, mq] : marked_) {
+      for (uint32_t t = token_at(f, mq.begin); t < token_at(f, mq.end); ++t) in_quote_[t] = true;
+    }
+    for (size_t i = 0; i < marked_.size(); ++i) consider(i);
+    forward_fill();
+  }
+
+ private:
+  struct Candidate {
+    Quote quote;
+    uint32_t paragraph = 0;
+    bool closed = true;
+    bool own_cue = false;
+    bool starts_paragraph = false;
+  };
+
+  const std::string& fold_of(uint32_t t) {
+    std::string& f = folded_[t];
+    if (f.empty()) {
+      f = fold(doc_.text(doc_.tokens[t].span));
+      if (f.empty()) f.push_back(' ');
+    }
+    return f;
+  }
+  // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
+  bool verb(uint32_t t) {
+    uint8_t& v = verb_[t];
+    if (v == 0) v = is_speech_verb(fold_of(t)) ? 2 : 1;
+    return v == 2;
+  }
+  std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
+  bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
+  size_t token_count() const { return doc_.tokens.size(); }
+
+  // First token of field `f` starting at or after byte `offset`.
+  uint32_t token_at(Field f, uint32_t offset) const {
+    const auto& tokens = doc_.tokens;
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), std::pair{f, offset}, [](const Token& t, const auto& key) {
+      return t.span.field < key.first || (t.span.field == key.first && t.span.begin < key.second);
+    });
+    return static_cast<uint32_t>(it - tokens.begin());
+  }
+  // True when a line break separates tokens a <= b, or they are in different fields.
+  bool broken(uint32_t a, uint32_t b) const {
+    if (a >= b) return false;
+    const Span& x = doc_.tokens[a].span;
+    const Span& y = doc_.tokens[b].span;
+    if (x.field != y.field) return true;
+    return std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end).find('\n') != std::string_view::npos;
+  }
+  bool sentence_end(uint32_t t) const {
+    const std::string_view r = raw(t);
+    return r == "." || r == "!" || r == "?" || r == "…" || r == ";";
+  }
+  bool is_mark(uint32_t t) const {
+    const std::string_view r = raw(t);
+    return r == "«" || r == "»" || r == "\"" || r == "“" || r == "”" || r == "„";
+  }
+  Span span_of(uint32_t a, uint32_t b) const {  // tokens a..b inclusive
+    return Span{doc_.tokens[a].span.field, doc_.tokens[a].span.begin, doc_.tokens[b].span.end};
+  }
+
+  // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
+  std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
+    if (t >= limit || !is_word(t)) return std::nullopt;
+    if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
+    const std::string& f = fold_of(t);
+    if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
+      const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
+      if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
+    }
+    if (!is_determiner(f)) return std::nullopt;
+    uint32_t j = t + 1;
+    if (j < limit && fold_of(j) == "'") ++j;
+    if (j >= limit || !is_word(j) || broken(t, j)) return std::nullopt;
+    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !is_person_role(fold_of(j))) {
+      return std::nullopt;  // "ce que", "le sien": no noun
+    }
+    if (verb(j) && !is_person_role(fold_of(j))) return std::nullopt;
+    uint32_t last = j;
+    if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
+    // Modifiers: adjectives, hyphenated words, names, "de" complements.
+    for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
+      const std::string& g = fold_of(k);
+      if (raw(k) == "-" && k + 1 < limit && is_word(k + 1)) {
+        last = k + 1;
+        k += 2;
+        continue;
+      }
+      if (!is_word(k)) break;
+      if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
+        last = k + 2;
+        k += 3;
+        continue;
+      }
+      if (g == "de" || g == "du" || g == "des" || g == "d'") {
+        uint32_t n = k + 1;
+        while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
+        if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
+            (!doc_.tokens[n].has(Token::kStop) || doc_.tokens[n].has(Token::kCapitalized))) {
+          last = n;
+          if (const auto* m = names_->mention_at(n); m && m->first == n) last = m->last;
+          k = last + 1;
+          continue;
+        }
+        break;
+      }
+      if (doc_.tokens[k].has(Token::kStop) || is_stop_for_np(g) || verb(k) || is_auxiliary(g)) break;
+      last = k++;
+    }
+    return last;
+  }
+
+  // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last token.
+  std::optional<uint32_t> apposition(uint32_t end) {
+    const size_t n = token_count();
+    if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    uint32_t k = end + 2;
+    if (is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    const auto* m = names_->mention_at(k);
+    if (m && m->first == k && names_->is_person(*m)) return m->last;
+    return end;
+  }
+
+  // The name run or noun phrase ending at token `t`; returns its first token.
+  std::optional<uint32_t> noun_phrase_ending(uint32_t t, uint32_t floor) {
+    if (!is_word(t)) return std::nullopt;
+    // The outermost determiner whose phrase ends at `t` ("la directrice du TGV Atlantique",
+    // "le chef de l'Etat biélorusse"), else the name run that ends there.
+    std::optional<uint32_t> found;
+    const auto* name = names_->mention_at(t);
+    if (name && name->last != t) name = nullptr;
+    for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
+      if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
+      if (!is_determiner(fold_of(k))) continue;
+      auto end = noun_phrase_at(k, t + 1);
+      if (!end || *end != t) {
+        if (found || !name || k + 1 < name->first) break;
+        continue;
+      }
+      found = k;
+      const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
+      const std::string& det = fold_of(k);
+      const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
+                          ((det == "du" || det == "des") && k > floor && is_word(k - 1));
+      if (k == floor || !linked) break;
+    }
+    if (!found && name) {
+      uint32_t first = name->first;
+      if (first > floor && is_honorific(fold_of(first - 1))) --first;
+      return first;
+    }
+    return found;
+  }
+
+  // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
+  std::optional<uint32_t> inverted_pronoun(uint32_t v, uint32_t limit) {
+    uint32_t k = v + 1;
+    if (k < limit && raw(k) == "-") ++k;
+    else return std::nullopt;
+    if (k + 1 < limit && fold_of(k) == "t" && raw(k + 1) == "-") k += 2;
+    if (k < limit && is_subject_pronoun(fold_of(k))) return k;
+    return std::nullopt;
+  }
+
+  struct Attribution {
+    std::optional<Span> mention, cue;
+    uint32_t mention_token = 0;  // last token of the mention
+    bool pronoun = false;
+    std::optional<uint32_t> participle;  // a present participle with no subject of its own
+    bool far = false;  // the verb is far before the quotation
+  };
+
+  // After the closing mark: ", a-t-il déclaré", ", souligne la CGT", ", selon X".
+  std::optional<Attribution> cue_after(uint32_t t) {
+    const size_t n = token_count();
+    if (t >= n || t == 0 || broken(t - 1, t)) return std::nullopt;
+    while (t < n && (raw(t) == "," || raw(t) == "-" || raw(t) == "–" || raw(t) == "—")) ++t;
+    uint32_t start = t;
+    for (uint32_t k = t; k < n && k < start + 7; ++k) {
+      if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
+      const std::string& f = fold_of(k);
+      if (k == start && is_source_preposition(f)) {
+        if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
+          return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
+        }
+        return std::nullopt;
+      }
+      if (f == "d'" && k + 1 < n && fold_of(k + 1) == "apres" && k == start) {
+        if (auto end = noun_phrase_at(k + 2, static_cast<uint32_t>(n))) {
+          return Attribution{span_of(k + 2, *end), span_of(k, k + 1), *end, false, std::nullopt, false};
+        }
+        return std::nullopt;
+      }
+      if (!verb(k)) {
+        if (is_adverb(f) || is_auxiliary(f) || f == "t" || raw(k) == "-" || is_subject_pronoun(f)) continue;
+        if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
+        break;
+      }
+      Attribution a;
+      uint32_t cue_end = k;
+      if (auto p = inverted_pronoun(k, static_cast<uint32_t>(n))) {
+        a.mention = span_of(*p, *p);
+        a.mention_token = *p;
+        a.pronoun = true;
+        cue_end = *p;
+      } else {
+        for (uint32_t j = start; j < k; ++j) {  // "a-t-il déclaré"
+          if (is_subject_pronoun(fold_of(j))) {
+            a.mention = span_of(j, j);
+            a.mention_token = j;
+            a.pronoun = true;
+          }
+        }
+        if (!a.mention) {
+          // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
+          // "avait conclu début juin le Dr X").
+          uint32_t s = k + 1;
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && is_word(s); ++skips) {
+            const std::string& g = fold_of(s);
+            if (g == "a" || g == "au" || g == "aux") {
+              auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
+              if (!end) break;
+              s = *end + 1;
+              continue;
+            }
+            if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
+            if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
+                g == "car" || g == "si" || is_subject_pronoun(g)) {
+              break;
+            }
+            ++s;
+          }
+          if (s < n && !broken(k, s)) {
+            if (auto end = noun_phrase_at(s, static_cast<uint32_t>(n))) {
+              a.mention = span_of(s, *apposition(*end));
+              a.mention_token = *apposition(*end);
+            }
+          }
+        }
+      }
+      a.cue = span_of(start, cue_end);
+      return a;
+    }
+    return std::nullopt;
+  }
+
+  // Before the opening mark at token `mark`, within its sentence: a speech verb, a colon, "selon X".
+  std::optional<Attribution> cue_before(uint32_t mark, uint32_t floor) {
+    if (mark == 0) return std::nullopt;
+    uint32_t begin = mark;
+    while (begin > floor && !broken(begin - 1, mark) && !sentence_end(begin - 1) && begin + 40 > mark &&
+           !in_quote_[begin - 1] && !is_mark(begin - 1)) {
+      --begin;
+    }
+    if (begin == mark) return std::nullopt;
+    const uint32_t colon = raw(mark - 1) == ":" ? mark - 1 : mark;
+    // The nearest speech verb before the mark.
+    for (uint32_t v = colon; v-- > begin;) {
+      const std::string& f = fold_of(v);
+      if (is_source_preposition(f) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
+        if (f == "pour" && !(v == begin || raw(v - 1) == ",")) continue;
+        const uint32_t c0 = f == "apres" ? v - 1 : v;
+        if (auto end = noun_phrase_at(v + 1, mark)) {
+          return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
+        }
+        continue;
+      }
+      if (!is_word(v) || !verb(v)) continue;
+      // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
+      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || fold_of(v - 1) == "a") &&
+          f.size() > 2 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re"))) {
+        continue;
+      }
+      Attribution a;
+      uint32_t cue_begin = v, cue_end = v;
+      if (auto p = inverted_pronoun(v, mark)) {
+        a.mention = span_of(*p, *p);
+        a.mention_token = *p;
+        a.pronoun = true;
+        cue_end = *p;
+      } else if (colon < mark && v + 1 < colon && fold_of(v + 1) != "que" && fold_of(v + 1) != "qu'") {
+        if (auto end = noun_phrase_at(v + 1, mark); end && *end + 2 >= colon) {  // "estime FO :"
+          a.mention = span_of(v + 1, *end);
+          a.mention_token = *end;
+        }
+      }
+      if (!a.mention) {
+        // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
+        uint32_t s = v;
+        while (s > begin && (is_auxiliary(fold_of(s - 1)) || is_adverb(fold_of(s - 1)) || fold_of(s - 1) == "t" ||
+                             raw(s - 1) == "-")) {
+          --s;
+          if (is_subject_pronoun(fold_of(s))) break;
+        }
+        cue_begin = s;
+        const bool participle = f.ends_with("ant") && s > begin && raw(s - 1) == ",";
+        if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
+          uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
+          if (subj == s) cue_begin = s + 1;
+          const std::string& g = fold_of(subj);
+          if (is_subject_pronoun(g)) {
+            a.mention = span_of(subj, subj);
+            a.mention_token = subj;
+            a.pronoun = true;
+          } else if (g == "qui" && subj > begin) {
+            uint32_t e = subj - 1;
+            if (raw(e) == "," && e > begin) --e;
+            if (auto first = noun_phrase_ending(e, begin)) {
+              a.mention = span_of(*first, e);
+              a.mention_token = e;
+            }
+          } else {
+            uint32_t e = subj;
+            if (raw(e) == "," && e > begin) {  // "X, le ministre de Y, a déclaré"
+              uint32_t c = e;
+              while (c > begin && raw(c - 1) != ",") --c;
+              e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
+            }
+            if (auto first = noun_phrase_ending(e, begin)) {
+              a.mention = span_of(*first, e);
+              a.mention_token = e;
+            }
+          }
+        }
+      }
+      if (!a.mention && f.ends_with("ant")) a.participle = v;  // "…, qualifiant X de « … »"
+      if (!a.mention && !a.participle && mark - v > kMaxVerbDistance) continue;
+      a.far = mark - v > kMaxVerbDistance;
+      a.cue = span_of(cue_begin, cue_end);
+      return a;
+    }
+    if (colon < mark) {  // "X : « … »", "en ces termes : « … »"
+      Attribution a;
+      a.cue = span_of(colon, colon);
+      if (colon > begin) {
+        if (auto first = noun_phrase_ending(colon - 1, begin)) {
+          a.mention = span_of(*first, colon - 1);
+          a.mention_token = colon - 1;
+        }
+      }
+      for (uint32_t k = begin; k < colon; ++k) {
+        if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
+      }
+      if (!a.mention) {
+        // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
+        // phrase not governed by a preposition.
+        for (uint32_t k = begin; k < colon; ++k) {
+          if (k > begin && is_preposition_word(fold_of(k - 1))) continue;
+          if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
+            a.mention = span_of(k, *end);
+            a.mention_token = *end;
+            break;
+          }
+        }
+      }
+      if (a.mention || (a.cue && a.cue->size() > 1)) return a;
+    }
+    return std::nullopt;
+  }
+
+  // The person a pronoun at token `p` stands for: the subject-like person named nearest before it.
+  std::string resolve_pronoun(uint32_t p) {
+    const uint32_t sentence = names_->sentence_of(p);
+    const std::string& word = fold_of(p);
+    const int gender = word == "il" || word == "ils" ? 1 : word == "elle" || word == "elles" ? -1 : 0;
+    const auto& ms = names_->mentions();
+    auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const SpeakerNames::Mention& m, uint32_t t) {
+      return m.first < t;
+    });
+    // Walk back sentence by sentence; in each, the first person named (its subject, in French order).
+    const SpeakerNames::Mention* pick = nullptr;
+    uint32_t current = sentence + 1;
+    for (auto k = it; k != ms.begin();) {
+      --k;
+      if (k->sentence + kAntecedentSentences < sentence) break;
+      if (k->sentence != current) {
+        if (pick) break;
+        current = k->sentence;
+      }
+      if (in_quote_[k->first] || k->after_preposition || !names_->is_person(*k)) continue;
+      if (names_->gender(*k) * gender < 0) continue;  // "elle" is not the man named before
+      pick = &*k;  // keeps the earliest in this sentence
+    }
+    // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …
+    // « … », détaille-t-il").
+    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_->canonical(*pick);
+    return running_is_name_ || !pick ? running_speaker_ : std::string();
+  }
+
+  // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
+  std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
+    if (std::string name = names_->canonical(mention); !name.empty()) {
+      // A name inside a "de" complement ("le tyran de Minsk") is not the speaker; a name in apposition
+      // ("l'actuel chef du PNF, Jean-François Bohnert", "le président Emmanuel Macron") is.
+      const auto* m = names_->mention_at(last);
+      uint32_t before = m ? m->first : last;
+      // Back over honorifics, articles and hyphenated pieces ("de l'OMS", "des Bouches-du-Rhône").
+      while (before > first) {
+        if (raw(before - 1) == "-" && before >= first + 2) {
+          before -= 2;  // the word before the hyphen belongs to the same compound
+          continue;
+        }
+        const std::string& p = fold_of(before - 1);
+        if (!(is_honorific(p) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
+        --before;
+      }
+      const std::string& b = before > first ? fold_of(before - 1) : fold_of(first);
+      const bool complement = before > first && (b == "de" || b == "du" || b == "des" || b == "d'");
+      if (!complement) return name;
+    }
+    uint32_t head = first;
+    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    if (is_person_role(fold_of(head)) && head > first && fold_of(first) != "un" && fold_of(first) != "une") {
+      // A role noun stands for the person it is written beside elsewhere ("son homologue biélorusse
+      // Alexandre Loukachenko"), sharing a word of the phrase; otherwise for the running speaker.
+      // The modifiers tell which one ("biélorusse"); the head alone only when there are none.
+      std::vector<uint64_t> words;
+      for (uint32_t k = head + 1; k <= last; ++k) {
+        if (is_word(k) && !doc_.tokens[k].has(Token::kStop)) words.push_back(doc_.tokens[k].term);
+      }
+      if (words.empty()) words.push_back(doc_.tokens[head].term);
+      for (const auto& m : names_->mentions()) {
+        if (!names_->is_person(m) || in_quote_[m.first]) continue;
+        for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
+          if (broken(k, m.first) || !is_word(k)) break;
+          if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) return names_->canonical(m);
+        }
+        // "Alexandre Loukachenko, le président biélorusse": after a comma only.
+        if (m.last + 1 >= token_count() || raw(m.last + 1) != ",") continue;
+        for (uint32_t k = m.last + 2; k < token_count() && k < m.last + 6; ++k) {
+          if (broken(m.last, k) || !is_word(k)) break;
+          if (is_word(k) && std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) {
+            return names_->canonical(m);
+          }
+        }
+      }
+      // Otherwise a definite role stands for the person the text is about: as a pronoun would.
+      const std::string person = resolve_pronoun(first);
+      if (!person.empty() && (running_is_name_ || person != running_speaker_)) {
+        return person;
+      }
+    }
+    return std::string(doc_.text(mention));
+  }
+
+  void consider(size_t i) {
+    const auto& [field, mq] = marked_[i];
+    const uint32_t open_tok = token_at(field, mq.open);
+    const uint32_t first = token_at(field, mq.begin), end = token_at(field, mq.end);
+    uint32_t words = 0, function_words = 0;
+    for (uint32_t t = first; t < end; ++t) {
+      words += is_word(t);
+      function_words += doc_.tokens[t].has(Token::kStop);
+    }
+    if (words == 0) return;
+    const std::string_view body = std::string_view(doc_.field(field)).substr(mq.begin, mq.end - mq.begin);
+    const bool starts_paragraph = mq.open == 0 || doc_.field(field)[mq.open - 1] == '\n';
+    const bool whole_paragraph = starts_paragraph && (!mq.closed || mq.after == doc_.field(field).size() ||
+                                                      doc_.field(field)[mq.after] == '\n');
+
+    // Same field, and the previous quotation left open or close enough: a continuation.
+    Candidate* prev = accepted_.empty() ? nullptr : &accepted_.back();
+    if (prev && prev->quote.span.field != field) prev = nullptr;
+    const bool continues_open = prev && !prev->closed && starts_paragraph && prev->paragraph + 1 == mq.paragraph;
+
+    std::optional<Attribution> a;
+    if (mq.closed) a = cue_after(token_at(field, mq.after));
+    uint32_t floor = 0;
+    if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
+    if (!a && !continues_open) a = cue_before(open_tok, floor);
+    // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
+    for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
+      if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
+      auto inside = cue_after(k);
+      if (inside && inside->mention && inside->mention_token < end && inside->cue &&
+          inside->cue->begin == doc_.tokens[k + 1].span.begin &&
+          (inside->pronoun || names_->mention_at(inside->mention_token))) {
+        a = inside;
+      }
+    }
+    // "« A », qui …, « B », indique-t-elle": the cue after the sentence's last quotation serves them all.
+    for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
+      const MarkedQuote& next = marked_[j].second;
+      if (names_->sentence_of(token_at(field, next.open)) != names_->sentence_of(open_tok) || !next.closed) break;
+      if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
+    }
+    // A name or title: "l'opération « … »", "baptisé « … »".
+    bool naming = false;
+    for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
+      if (broken(k, open_tok) || !is_word(k)) break;
+      if (is_naming_noun(fold_of(k))) naming = true;
+      if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
+    }
+
+    // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
+    // ("il le « gardait »": after a subject, "le" is a pronoun and the words are speech).
+    if (words <= 3 && open_tok > 0 && !broken(open_tok - 1, open_tok)) {
+      const std::string& d = fold_of(open_tok - 1);
+      const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
+                           d == "aux" || d == "liste";
+      const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
+                                            fold_of(open_tok - 2) == "n'");
+      if (article && !pronoun) naming = true;
+    }
+    Candidate c;
+    c.quote.span = Span{field, mq.begin, mq.end};
+    c.paragraph = mq.paragraph;
+    c.closed = mq.closed;
+    c.starts_paragraph = starts_paragraph;
+    const char last = body.back();
+    const bool sentence_like = last == '.' || last == '?' || last == '!' || body.ends_with("…");
+    if (a && a->mention) {
+      c.own_cue = true;
+      c.quote.cue = a->cue;
+      c.quote.speaker_mention = a->mention;
+      const Span& m = *a->mention;
+      if (a->pronoun) {
+        c.quote.speaker = resolve_pronoun(a->mention_token);
+      } else {
+        uint32_t mf = token_at(m.field, m.begin);
+        c.quote.speaker = resolve_phrase(m, mf, a->mention_token);
+      }
+    } else if (a && a->participle) {
+      // The participle's subject is its sentence's subject: the person named first before it.
+      c.quote.cue = a->cue;
+      c.quote.speaker = resolve_pronoun(*a->participle);
+      c.own_cue = !c.quote.speaker.empty();
+    } else if (a) {
+      c.quote.cue = a->cue;
+    }
+    const bool cued = c.own_cue || (a && a->cue);
+    bool accept;
+    if (!c.own_cue && words >= 3 && function_words == 0) {
+      accept = false;  // no French function word: another language (a stock bio), not a quote
+    } else if (naming && !(c.own_cue && mq.closed && a && a->cue && a->cue->begin > mq.open)) {
+      accept = words >= kMinUncuedWords && sentence_like;
+    } else if (c.own_cue) {
+      accept = !(a && a->far && words <= 3);  // a verb far before a word or two: a scare quote
+    } else if (continues_open || whole_paragraph) {
+      accept = words >= 2 || cued;
+    } else {
+      // No speaker of its own: speech when long or a full sentence; a short one is a name or a scare quote.
+      const bool capital_name = doc_.tokens[first].has(Token::kCapitalized) && !sentence_like;
+      accept = words >= kMinUncuedWords + (capital_name ? 2 : 0) || (sentence_like && words >= 3) ||
+               (cued && words >= 3);
+    }
+    if (!accept) return;
+    if (c.quote.speaker.empty() && prev && !prev->quote.speaker.empty() &&
+        (continues_open || mq.paragraph <= prev->paragraph + kRunningParagraphs)) {
+      c.quote.speaker = prev->quote.speaker;
+    }
+    c.quote.passage = static_cast<uint32_t>(accepted_.size());
+    if (prev && (continues_open || (prev->paragraph == mq.paragraph && !c.own_cue)) &&
+        c.quote.speaker == prev->quote.speaker) {
+      c.quote.passage = prev->quote.passage;
+    }
+    // Content words for the link stage. The stopword list also holds verbs that carry what a
+    // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
+    for (uint32_t t = first; t < end; ++t) {
+      const Token& k = doc_.tokens[t];
+      if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
+      if (k.has(Token::kStop) && fold_of(t).size() < kMinContentStopwordBytes) continue;
+      c.quote.terms.push_back(k.term);
+    }
+    std::sort(c.quote.terms.begin(), c.quote.terms.end());
+    c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
+    if (!c.quote.speaker.empty() && c.own_cue) {
+      running_speaker_ = c.quote.speaker;
+      running_is_name_ = c.quote.speaker_mention && doc_.text(*c.quote.speaker_mention) != c.quote.speaker;
+      for (const auto& m : names_->mentions()) {
+        if (running_is_name_) break;
+        running_is_name_ = names_->canonical(m) == c.quote.speaker;
+      }
+      running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
+    }
+    accepted_.push_back(std::move(c));
+  }
+
+  // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by.
+  void forward_fill() {
+    for (size_t i = accepted_.size(); i-- > 0;) {
+      Candidate& c = accepted_[i];
+      if (!c.quote.speaker.empty() || i + 1 >= accepted_.size()) continue;
+      const Candidate& n = accepted_[i + 1];
+      if (n.quote.span.field == c.quote.span.field && n.paragraph <= c.paragraph + 2) c.quote.speaker = n.quote.speaker;
+    }
+    doc_.quotes.reserve(accepted_.size());
+    for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
+  }
+
+  Doc& doc_;
+  std::optional<SpeakerNames> names_;  // built only for a document with quotation marks
+  std::vector<std::string> folded_;
+  std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
+  std::vector<std::pair<Field, MarkedQuote>> marked_;
+  std::vector<bool> in_quote_;
+  std::vector<Candidate> accepted_;
+  std::string running_speaker_;
+  uint32_t running_token_ = 0;  // where the running speaker was last named
+  bool running_is_name_ = false;  // the running speaker is a name, not a role phrase as written
+};
+
+class Quotes final : public Component {
+ public:
+  std::string name() const override { return "quotes"; }
+  std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "token.term"}; }
+  std::vector<std::string> assigns() const override { return {"doc.quotes"}; }
+  void process(Doc& doc) const override { QuoteFinder(doc).run(); }
+};
+
+}  // namespace
+
+std::unique_ptr<Component> make_quotes() { return std::make_unique<Quotes>(); }
+
+}  // namespace recoupe

@@ -1,0 +1,58 @@
+// src/analyze/speaker_names.h
+//
+// The seam between quotations and named entities: given the span of a
+// speaker mention, the canonical name of who it designates. Until the Doc
+// carries entity mentions, names are the runs of capitalised words of the
+// article, and a mention's canonical name is the fullest of them that ends
+// with the mention's surname ("Loukachenko" → "Alexandre Loukachenko"), as
+// the annotation guide defines a speaker. When entity mentions exist, only
+// the constructor needs to read them instead: callers ask the same questions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "doc/doc.h"
+
+namespace recoupe {
+
+class SpeakerNames {
+ public:
+  //! A run of capitalised words naming someone or something.
+  struct Mention {
+    uint32_t first = 0, last = 0;  //!< token indices, inclusive
+    uint32_t sentence = 0;         //!< index into Doc::sentences
+    bool after_preposition = false;  //!< "à Poutine", "de Minsk": not a subject
+    uint32_t key = 0;              //!< index of its surname (into canonical_)
+  };
+
+  //! Indexes the names of `doc` (its tokens and sentences must exist).
+  explicit SpeakerNames(const Doc& doc);
+
+  //! The canonical name for a mention whose last word is a proper name; empty otherwise.
+  std::string canonical(const Span& mention) const;
+  //! The canonical name of an indexed mention.
+  const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
+  //! True when the mention's canonical form looks like a person's name (first and last name).
+  bool is_person(const Mention& m) const { return person_[m.key]; }
+  //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
+  //! "la ministre X"), 0 when it does not say.
+  int gender(const Mention& m) const { return gender_[m.key]; }
+  //! Every name mention, in token order.
+  const std::vector<Mention>& mentions() const { return mentions_; }
+  //! The name mention that covers token `t`, or nullptr.
+  const Mention* mention_at(uint32_t t) const;
+  //! Sentence index of token `t`.
+  uint32_t sentence_of(uint32_t t) const;
+
+ private:
+  const Doc& doc_;
+  std::vector<Mention> mentions_;
+  std::vector<std::string> canonical_;  // by surname
+  std::vector<bool> person_;
+  std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1
+  std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
+};
+
+}  // namespace recoupe

@@ -1,0 +1,107 @@
+#include "analyze/speech_cues.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "common/folding.h"
+#include "data/embedded_data.h"
+
+namespace recoupe {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Looked up with string_views, without building a string per word.
+struct Hash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using VerbSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+const VerbSet& speech_verbs() {
+  static const auto* set = [] {
+    auto* s = new VerbSet;
+    std::string_view list = embedded::kSpeechVerbsFr;
+    while (!list.empty()) {
+      const size_t nl = list.find('\n');
+      std::string_view w = list.substr(0, nl);
+      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+      if (!w.empty() && w[0] != '#') s->insert(fold(w));
+      if (nl == std::string_view::npos) break;
+      list.remove_prefix(nl + 1);
+    }
+    return s;
+  }();
+  return *set;
+}
+
+bool in(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
+
+}  // namespace
+
+bool is_speech_verb(std::string_view folded) noexcept {
+  return speech_verbs().find(folded) != speech_verbs().end();
+}
+
+bool is_auxiliary(std::string_view folded) noexcept {
+  static const WordSet set = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir",
+                              "ayant", "est", "sont", "etait", "etaient", "serait", "s'est", "se", "s'",
+                              "s'etait", "va", "vont", "allait", "doit", "devait", "vient", "venait", "de", "d'"};
+  return in(set, folded);
+}
+
+bool is_source_preposition(std::string_view folded) noexcept {
+  static const WordSet set = {"selon", "pour"};
+  return in(set, folded);
+}
+
+bool is_subject_pronoun(std::string_view folded) noexcept {
+  static const WordSet set = {"il", "elle", "ils", "elles", "on"};
+  return in(set, folded);
+}
+
+bool is_determiner(std::string_view folded) noexcept {
+  static const WordSet set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
+                              "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "des", "du"};
+  return in(set, folded);
+}
+
+bool is_person_role(std::string_view folded) noexcept {
+  static const WordSet set = {
+      "president", "presidente", "ministre", "chef", "cheffe", "dirigeant", "dirigeante", "tyran", "dictateur",
+      "porte-parole", "avocat", "avocate", "medecin", "maire", "depute", "deputee", "senateur", "senatrice",
+      "directeur", "directrice", "secretaire", "patron", "patronne", "premier", "premiere", "chancelier",
+      "chanceliere", "candidat", "candidate", "leader", "elu", "elue", "procureur", "procureure", "prefet",
+      "prefete", "entraineur", "entraineuse", "selectionneur", "fondateur", "fondatrice", "pdg", "homologue",
+      "numero", "souverain", "roi", "reine", "pape", "ambassadeur", "ambassadrice", "commissaire", "general",
+      "generale", "colonel", "capitaine", "ex-president", "ex-ministre", "ancien", "ancienne", "eurodepute",
+      "eurodeputee", "conseiller", "conseillere", "gouverneur", "epoux", "epouse", "mari", "femme", "pere",
+      "mere", "fils", "fille", "frere", "soeur", "star", "chanteur", "chanteuse", "acteur", "actrice",
+      "animateur", "animatrice", "joueur", "joueuse", "attaquant", "milieu", "defenseur", "gardien",
+      "chroniqueur", "chroniqueuse", "ecrivain", "ecrivaine", "auteur", "autrice", "leader", "responsable",
+      "vice-president", "vice-presidente", "locataire", "hote", "magistrat", "juge", "presentateur",
+      "presentatrice", "milliardaire", "tribun", "opposant", "opposante", "militant", "militante"};
+  return in(set, folded);
+}
+
+bool is_naming_noun(std::string_view folded) noexcept {
+  static const WordSet set = {
+      "operation", "film", "plan", "slogan", "livre", "roman", "emission", "serie", "album", "chanson", "titre",
+      "campagne", "mouvement", "association", "hashtag", "magazine", "journal", "site", "programme", "dispositif",
+      "affaire", "projet", "loi", "rapport", "spectacle", "piece", "festival", "collectif", "label", "marque",
+      "application", "appli", "documentaire", "podcast", "ouvrage", "tribune", "exposition", "reseau", "groupe",
+      "parti", "concept", "formule", "baptise", "baptisee", "baptises", "baptisees", "intitule", "intitulee",
+      "nomme", "nommee", "denomme", "denommee", "appele", "appelee", "appeles", "appelees", "dit", "dite",
+      "mot", "terme", "expression", "surnom", "emoji", "gilets", "segur", "pacte", "reforme", "mission",
+      "contrat", "fonds", "prix", "tournoi", "rubrique", "theme", "cellule", "brigade", "salon", "sommet",
+      "opus", "clip", "jeu", "logiciel", "pass", "statut", "zone", "zones", "protocole", "etiquette", "ecole"};
+  return in(set, folded);
+}
+
+bool is_honorific(std::string_view folded) noexcept {
+  static const WordSet set = {"m", "mme", "mmes", "mm", "mlle", "dr", "pr", "me", "mgr", "docteur", "professeur",
+                              "maitre", "sir", "lord", "saint", "sainte"};
+  return in(set, folded);
+}
+
+}  // namespace recoupe

@@ -1,0 +1,31 @@
+// src/analyze/speech_cues.h
+//
+// The words that introduce or follow a quotation in French news: speech verbs
+// in every inflected form (data/quotes/speech_verbs_fr.txt, see NOTICE),
+// auxiliaries, prepositional cues ("selon", "d'après"), nouns of roles that
+// name a person ("le ministre"), and nouns that name a work or a thing rather
+// than a speaker ("l'opération", "le film"). All lookups take folded words.
+#pragma once
+
+#include <string_view>
+
+namespace recoupe {
+
+//! "déclaré", "ajoute", "estime", "martèle": a verb that reports speech.
+bool is_speech_verb(std::string_view folded) noexcept;
+//! "a", "avait", "aurait", "ont": an auxiliary before a past participle.
+bool is_auxiliary(std::string_view folded) noexcept;
+//! "selon", "pour": a cue whose object is the speaker ("d'après" is two words, matched by the caller).
+bool is_source_preposition(std::string_view folded) noexcept;
+//! "il", "elle", "ils", "elles", "on": a subject pronoun.
+bool is_subject_pronoun(std::string_view folded) noexcept;
+//! "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "ce", "cette": a determiner.
+bool is_determiner(std::string_view folded) noexcept;
+//! "président", "ministre", "porte-parole", "avocate": a noun for a person by role.
+bool is_person_role(std::string_view folded) noexcept;
+//! "opération", "film", "plan", "slogan": a noun whose quoted complement is a name, not speech.
+bool is_naming_noun(std::string_view folded) noexcept;
+//! "M.", "Mme", "Dr": a title before a name, never part of it.
+bool is_honorific(std::string_view folded) noexcept;
+
+}  // namespace recoupe

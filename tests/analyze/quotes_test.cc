@@ -1,0 +1,184 @@
+// Quotations and speakers: one table row per quoting style or attribution pattern, on sentences
+// written for these tests (people and places are invented).
+#include <gtest/gtest.h>
+
+#include "analyze/quote_scanner.h"
+#include "analyze/speech_cues.h"
+#include "support/analysed_doc.h"
+
+namespace recoupe {
+namespace {
+
+Doc analysed(const std::string& text, const std::string& title = "") {
+  RawRecord r;
+  r.id = "q";
+  r.title = title;
+  r.text = text;
+  return testing::analysed_doc(std::move(r));
+}
+
+struct Expected {
+  std::string quote;
+  std::string speaker;  // "" when none is expected
+};
+
+struct Case {
+  const char* name;
+  std::string text;
+  std::vector<Expected> quotes;
+};
+
+void check(const Case& c) {
+  SCOPED_TRACE(c.name);
+  const Doc d = analysed(c.text);
+  ASSERT_EQ(d.quotes.size(), c.quotes.size()) << c.text;
+  for (size_t i = 0; i < c.quotes.size(); ++i) {
+    EXPECT_EQ(d.text(d.quotes[i].span), c.quotes[i].quote);
+    EXPECT_EQ(d.quotes[i].speaker, c.quotes[i].speaker) << c.quotes[i].quote;
+  }
+}
+
+TEST(QuoteScanner, PairsEveryKindOfMark) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> inside;
+  };
+  const std::vector<Row> rows = {
+      {"Il a dit « oui » puis « non ».", {"oui", "non"}},
+      {"Elle a dit “demain” et \"jamais\".", {"demain", "jamais"}},
+      {"Un mot ‘rare’ et l’apostrophe d’usage.", {"rare"}},
+      {"« Il a crié \"au feu\" dans la rue », dit-il.", {"Il a crié \"au feu\" dans la rue"}},
+      {"“Nous partirons demain », a-t-il dit.", {"Nous partirons demain"}},  // mixed marks
+      {"« Première phrase.\n« Seconde phrase. »", {"Première phrase.", "Seconde phrase."}},  // open: runs to line end
+      {"Le mot » seul n'ouvre rien.", {}},
+      {"'Une phrase entre apostrophes', dit le titre, et l'usage courant.", {"Une phrase entre apostrophes"}},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    const auto found = scan_quote_marks(r.text);
+    ASSERT_EQ(found.size(), r.inside.size());
+    for (size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(r.text.substr(found[i].begin, found[i].end - found[i].begin), r.inside[i]);
+    }
+  }
+  const auto open = scan_quote_marks("« Première phrase.\nSuite.");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_FALSE(open[0].closed);
+}
+
+TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
+  for (const char* w : {"declare", "a-t-il", "ajoute", "estime", "souligne", "affirmait", "explique"}) {
+    if (std::string_view(w) == "a-t-il") continue;
+    EXPECT_TRUE(is_speech_verb(w)) << w;
+  }
+  for (const char* w : {"mange", "table", "fut", "es"}) EXPECT_FALSE(is_speech_verb(w)) << w;
+  EXPECT_TRUE(is_person_role("president"));
+  EXPECT_TRUE(is_naming_noun("operation"));
+}
+
+TEST(Quotes, QuotingStyles) {
+  const std::vector<Case> cases = {
+      {"guillemets, speaker after",
+       "Le maire de Valbrune, Hector Lamarque, a visité le chantier. « Les travaux finiront en mai », a déclaré "
+       "Hector Lamarque.",
+       {{"Les travaux finiront en mai", "Hector Lamarque"}}},
+      {"english double quotes",
+       "Sonia Ferrat préside la coopérative. “Nous vendrons tout le fromage cet hiver”, a-t-elle ajouté.",
+       {{"Nous vendrons tout le fromage cet hiver", "Sonia Ferrat"}}},
+      {"straight quotes",
+       "Marc Dellile dirige le port. \"La saison a été meilleure que prévu\", explique Marc Dellile.",
+       {{"La saison a été meilleure que prévu", "Marc Dellile"}}},
+      {"unbalanced marks",
+       "Paul Verdan a pris la parole. “Partez tous, partez vite », a déclaré Paul Verdan devant la foule.",
+       {{"Partez tous, partez vite", "Paul Verdan"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, IncisesAndParagraphs) {
+  const std::vector<Case> cases = {
+      {"quote broken by an incise: two quotes, one speaker",
+       "Lucie Bramant a répondu aux élus. « Nous gagnerons », a-t-elle dit, « car nous n'avons pas le choix ».",
+       {{"Nous gagnerons", "Lucie Bramant"}, {"car nous n'avons pas le choix", "Lucie Bramant"}}},
+      {"quote over several paragraphs, opened on each, closed at the end",
+       "Le ministre Arnaud Tessier a parlé longtemps.\n« Le pays tiendra bon, a-t-il promis.\n« Nous "
+       "reconstruirons chaque pont de la vallée.\n« Personne ne sera oublié. »",
+       {{"Le pays tiendra bon, a-t-il promis.", "Arnaud Tessier"},
+        {"Nous reconstruirons chaque pont de la vallée.", "Arnaud Tessier"},
+        {"Personne ne sera oublié.", "Arnaud Tessier"}}},
+      {"continuation paragraph keeps the running speaker",
+       "« Le club remontera en première division », a assuré Jeanne Corvol.\n« Les joueurs le savent depuis "
+       "le premier jour de la saison. »",
+       {{"Le club remontera en première division", "Jeanne Corvol"},
+        {"Les joueurs le savent depuis le premier jour de la saison.", "Jeanne Corvol"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, NamesTitlesAndScareQuotesAreNotQuotations) {
+  const std::vector<Case> cases = {
+      {"a plan's name", "Le gouvernement a lancé l'opération « Ports propres » à Brest cette semaine.", {}},
+      {"a movement's name", "Les « bonnets verts » ont encore défilé samedi à Quimper.", {}},
+      {"a work's title", "Le film « La Longue Marée » sort mercredi dans quarante salles.", {}},
+      {"a scare quote with no speaker", "Cette réforme « historique » a été votée dans la nuit.", {}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, SpeakerPositions) {
+  const std::vector<Case> cases = {
+      {"speaker before, verb and colon",
+       "Le syndicat a rencontré la direction. Nadia Perrec a déclaré : « La grève continuera jusqu'à lundi ».",
+       {{"La grève continuera jusqu'à lundi", "Nadia Perrec"}}},
+      {"speaker before, colon only",
+       "Gilles Marot : « Je ne quitterai pas la mairie avant la fin du mandat ».",
+       {{"Je ne quitterai pas la mairie avant la fin du mandat", "Gilles Marot"}}},
+      {"inverted subject after the verb",
+       "« Le service public doit rester ouvert le samedi », a souligné la CFDT.",
+       {{"Le service public doit rester ouvert le samedi", "CFDT"}}},
+      {"selon",
+       "« Les prix baisseront à l'automne », selon Irène Vasseur.",
+       {{"Les prix baisseront à l'automne", "Irène Vasseur"}}},
+      {"partial quote inside a sentence",
+       "Le préfet Roland Aubier a jugé la situation « très préoccupante » mardi soir.",
+       {{"très préoccupante", "Roland Aubier"}}},
+      {"estime que",
+       "Hélène Dufaure estime que « la ville doit racheter le terrain du stade ».",
+       {{"la ville doit racheter le terrain du stade", "Hélène Dufaure"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, PronounsSurnamesAndRoles) {
+  const std::vector<Case> cases = {
+      {"surname resolved to the fullest name",
+       "Victor Amblard a présenté son budget. « Il n'y aura aucune hausse d'impôt », a promis Amblard.",
+       {{"Il n'y aura aucune hausse d'impôt", "Victor Amblard"}}},
+      {"pronoun resolved to the person named as subject before",
+       "Clara Mounier a reçu Denis Faure à la mairie. « La piscine ouvrira en juin », a-t-elle annoncé.",
+       {{"La piscine ouvrira en juin", "Clara Mounier"}}},
+      {"role noun resolved by an apposition elsewhere",
+       "Le ministre vallon Otto Brenner est arrivé à Lyon. « Nos deux pays sont liés », a déclaré le "
+       "ministre vallon.",
+       {{"Nos deux pays sont liés", "Otto Brenner"}}},
+      {"pronoun agrees with a title's gender",
+       "M. Paul Anselme a accueilli Mme Louise Berthier à Rennes. « Le projet avance bien », a-t-elle précisé.",
+       {{"Le projet avance bien", "Louise Berthier"}}},
+      {"indefinite role kept as written",
+       "« Tout a brûlé en dix minutes », a raconté une habitante.",
+       {{"Tout a brûlé en dix minutes", "une habitante"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, TitleAndTermsForLinking) {
+  const Doc d = analysed("Rémi Fabre a parlé devant les élus du conseil.", "Rémi Fabre : « Nous rouvrirons la gare »");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].span.field, Field::kTitle);
+  EXPECT_EQ(d.quotes[0].speaker, "Rémi Fabre");
+  EXPECT_EQ(d.quotes[0].terms.size(), 2u);  // "rouvrirons", "gare": "nous" and "la" are grammatical words
+  EXPECT_TRUE(std::is_sorted(d.quotes[0].terms.begin(), d.quotes[0].terms.end()));
+}
+
+}  // namespace
+}  // namespace recoupe
