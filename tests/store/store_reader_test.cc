@@ -168,6 +168,36 @@ TEST_F(SampleStore, CachedSearchesFollowTheDatabase) {
   EXPECT_EQ(reader.value()->cached_searches(), StoreReader::kSearchCacheSize);
 }
 
+TEST_F(SampleStore, SnippetsOfLongBodiesComeFromTheirStartWhenItMatches) {
+  std::string body = "Le fournil ouvre ses portes.";
+  for (int i = 0; i < 200; ++i) body += " Des mots sans rapport.";
+  body += " Le fournil et le moulin ferment.";
+  ASSERT_GT(body.size(), 4000u);
+  {
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    std::vector<Doc> docs;
+    docs.push_back(testing::sample_doc("e", "Portes ouvertes", body, "2024-05-09T09:00:00+02:00", "Le Courrier"));
+    Linker linker;
+    ASSERT_TRUE(store.value()->load_into(linker).ok());
+    for (auto& d : docs) linker.link(d);
+    ASSERT_TRUE(store.value()->add(docs).ok());
+  }
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  // "fournil" opens the body: the window is there, and more text follows it.
+  auto first = reader.value()->search("fournil", 10, 0);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->hits.size(), 1u);
+  EXPECT_EQ(first->hits[0].snippet.rfind("Le \x02" "fournil\x03 ouvre", 0), 0u) << first->hits[0].snippet;
+  EXPECT_TRUE(first->hits[0].snippet.ends_with("…"));
+  // "moulin" is only past the scanned start: the whole body is read for it.
+  auto late = reader.value()->search("moulin", 10, 0);
+  ASSERT_TRUE(late.ok());
+  ASSERT_EQ(late->hits.size(), 1u);
+  EXPECT_NE(late->hits[0].snippet.find("\x02moulin\x03 ferment."), std::string::npos) << late->hits[0].snippet;
+}
+
 TEST_F(SampleStore, ReindexesARewrittenAnalysisAndRefusesAnOldSchema) {
   Annotate("c", "Le pain, c'est la fête");
   auto reader = StoreReader::open(path_);
