@@ -356,6 +356,7 @@ Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t of
   str(w, text);
   w.key("sort").value(relevance ? "relevance" : "newest");
   w.key("total").value(page->total);
+  w.key("total_is_lower_bound").value(page->total_is_lower_bound);
   w.key("offset").value(offset);
   w.key("limit").value(limit);
   w.key("hits").begin_array();

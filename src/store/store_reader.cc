@@ -350,18 +350,58 @@ Result<EntityDetail> StoreReader::entity(const std::string& name) {
   return d;
 }
 
-Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int64_t offset, bool relevance) {
+Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int64_t offset, bool relevance,
+                                       int64_t count_cap) {
   const std::string match = match_expression(text);
   if (match.empty()) return Error{Errc::kBadInput, "the search has no word in it"};
+  // A writer's commit moves this connection's data_version: every cached answer may be stale then.
+  sqlite3_stmt* v = prepare("PRAGMA data_version");
+  if (!v || sqlite3_step(v) != SQLITE_ROW) {
+    if (v) sqlite3_reset(v);
+    return error("cannot search");
+  }
+  const int64_t version = sqlite3_column_int64(v, 0);
+  sqlite3_reset(v);
+  if (version != data_version_) {
+    search_cache_.clear();
+    search_index_.clear();
+    data_version_ = version;
+  }
+  // The snippets depend on the words as typed only through their terms, which `match` determines.
+  const std::string key = match + '\x1f' + std::to_string(limit) + '\x1f' + std::to_string(offset) + '\x1f' +
+                          (relevance ? "r" : "n") + std::to_string(count_cap);
+  if (auto it = search_index_.find(key); it != search_index_.end()) {
+    search_cache_.splice(search_cache_.begin(), search_cache_, it->second);
+    return it->second->second;
+  }
+  auto page = search_uncached(match, text, limit, offset, relevance, count_cap);
+  if (!page) return page;
+  search_cache_.emplace_front(key, *page);
+  search_index_[key] = search_cache_.begin();
+  if (search_cache_.size() > kSearchCacheSize) {
+    search_index_.erase(search_cache_.back().first);
+    search_cache_.pop_back();
+  }
+  return page;
+}
+
+Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::string_view text, int64_t limit,
+                                                int64_t offset, bool relevance, int64_t count_cap) {
   SearchPage page;
-  sqlite3_stmt* c = prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1");
+  // Counting stops one past the cap: enough to tell "exactly N" from "more than N".
+  const int64_t cap = std::max(count_cap, offset + limit + 1);
+  sqlite3_stmt* c =
+      prepare("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)");
   if (!c) return error("cannot search");
   bind(c, 1, match);
+  sqlite3_bind_int64(c, 2, cap + 1);
   if (sqlite3_step(c) != SQLITE_ROW) {
     sqlite3_reset(c);
     return error("cannot search");
   }
-  page.total = sqlite3_column_int64(c, 0);
+  const int64_t counted = sqlite3_column_int64(c, 0);
+  page.total = std::min(counted, cap);
+  page.total_is_lower_bound = counted > cap;
   sqlite3_reset(c);
   // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
   // matches. Relevance (bm25) scores every match first, on rowids alone.
@@ -406,9 +446,25 @@ Result<SearchPage> StoreReader::search(std::string_view text, int64_t limit, int
 }
 
 std::string StoreReader::snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score) {
-  constexpr size_t kBefore = 6, kWords = 28;
+  constexpr size_t kSnippetScan = 2048;
   *score = 0;
   if (!utf8::is_valid(text)) return std::string(text.substr(0, 200));  // the API repairs it
+  if (text.size() > kSnippetScan) {
+    // Cut at a space, so that no word (nor UTF-8 sequence) is split.
+    const size_t space = text.rfind(' ', kSnippetScan);
+    if (space != std::string_view::npos && space > 0) {
+      std::string out = snippet_in(text.substr(0, space), true, terms, score);
+      if (*score > 0) return out;
+    }
+  }
+  return snippet_in(text, false, terms, score);
+}
+
+// `cut`: `text` is the start of a longer text (the window may not end it).
+std::string StoreReader::snippet_in(std::string_view text, bool cut, const std::vector<std::string>& terms,
+                                    size_t* score) {
+  constexpr size_t kBefore = 6, kWords = 28;
+  *score = 0;
   const std::vector<FtsToken> tokens = tokenizer_->tokens(text);
   auto term_of = [&](const FtsToken& t) -> size_t {  // index in terms, or terms.size()
     size_t k = 0;
@@ -447,9 +503,9 @@ std::string StoreReader::snippet(std::string_view text, const std::vector<std::s
     out.push_back('\x03');
     at = tokens[i].end;
   }
-  const size_t stop = to < tokens.size() ? tokens[to - 1].end : text.size();
+  const size_t stop = to < tokens.size() || cut ? tokens[to - 1].end : text.size();
   out.append(text.substr(at, stop > at ? stop - at : 0));
-  if (to < tokens.size()) out += "…";
+  if (to < tokens.size() || cut) out += "…";
   return out;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,7 +95,8 @@ struct SearchHit {
 };
 
 struct SearchPage {
-  int64_t total = 0;
+  int64_t total = 0;             //!< matches, counted up to a cap (see StoreReader::search)
+  bool total_is_lower_bound = false;  //!< more than `total` match: counting stopped at the cap
   std::vector<SearchHit> hits;
 };
 
@@ -106,6 +108,11 @@ struct SourceRow {
 class StoreReader {
  public:
   static constexpr int64_t kMaxListed = 200;
+  //! Search matches counted exactly up to this many; counting all of a common word's matches cost more
+  //! than finding the page.
+  static constexpr int64_t kSearchCountCap = 1000;
+  //! Search answers kept per reader (least recently used dropped first); a reader's memory stays bounded.
+  static constexpr size_t kSearchCacheSize = 64;
 
   //! Opens `path` read-only. Fails with kNotFound when it does not exist, kCorrupt when its schema is not current.
   static Result<std::unique_ptr<StoreReader>> open(const std::string& path);
@@ -123,8 +130,15 @@ class StoreReader {
   //! One entity by canonical name, or kNotFound when no article names or quotes it.
   Result<EntityDetail> entity(const std::string& name);
   //! Articles matching every word of `text`: the last stored first (the link order, which follows
-  //! publication), or the most relevant first (bm25, slower on common words).
-  Result<SearchPage> search(std::string_view text, int64_t limit, int64_t offset, bool relevance = false);
+  //! publication), or the most relevant first (bm25, slower on common words). Matches are counted up to
+  //! max(`count_cap`, offset + limit + 1): past that, `total` is the cap and `total_is_lower_bound` is set
+  //! (so a next page is known to exist whenever one does).
+  //! Answers are cached (kSearchCacheSize, keyed by the FTS5 query and the page) until the database
+  //! changes (PRAGMA data_version).
+  Result<SearchPage> search(std::string_view text, int64_t limit, int64_t offset, bool relevance = false,
+                            int64_t count_cap = kSearchCountCap);
+  //! Search answers cached now (for tests).
+  size_t cached_searches() const { return search_cache_.size(); }
   //! Outlets, with most articles first.
   Result<std::vector<SourceRow>> sources(int64_t limit);
 
@@ -139,9 +153,18 @@ class StoreReader {
   std::vector<QuoteRow> quotes(sqlite3_stmt* s);
   // About 28 words of `text` where most of `terms` (distinct) meet, matches between \x02 and \x03;
   // `score` is that number of terms.
+  // Only the first kSnippetScan bytes are tokenized when they hold a query term (a long body is not read
+  // to its end for a 28-word window); the whole text otherwise.
   std::string snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score);
+  std::string snippet_in(std::string_view text, bool cut, const std::vector<std::string>& terms, size_t* score);
+  Result<SearchPage> search_uncached(const std::string& match, std::string_view text, int64_t limit,
+                                     int64_t offset, bool relevance, int64_t count_cap);
   sqlite3* db_;
   std::string path_;
+  // Most recently used first; the index points into the list. Emptied when data_version_ moves.
+  std::list<std::pair<std::string, SearchPage>> search_cache_;
+  std::unordered_map<std::string, std::list<std::pair<std::string, SearchPage>>::iterator> search_index_;
+  int64_t data_version_ = -1;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   std::unique_ptr<FtsTokenizer> tokenizer_;  // marks matches in snippets; made on first search
 };

@@ -112,6 +112,90 @@ TEST_F(SampleStore, StoryEntityAndSearch) {
   ASSERT_EQ(best->hits.size(), 1u);
   EXPECT_EQ(reader.value()->search("boulangère", 10, 0)->total, 1);
   EXPECT_EQ(reader.value()->search("boulanger aéroport", 10, 0)->total, 0);
+  EXPECT_FALSE(hits->total_is_lower_bound);
+}
+
+TEST_F(SampleStore, CountsSearchMatchesUpToACap) {
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  // Two articles match. Capped at one (and no page asked for), the count stops there and says so.
+  auto capped = reader.value()->search("AEROPORT greve", 0, 0, false, 1);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ(capped->total, 1);
+  EXPECT_TRUE(capped->total_is_lower_bound);
+  EXPECT_TRUE(capped->hits.empty());
+  // A page of one moves the cap to offset + limit + 1, so whether a next page exists stays known.
+  auto page = reader.value()->search("AEROPORT greve", 1, 0, false, 1);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 2);
+  EXPECT_FALSE(page->total_is_lower_bound);
+  ASSERT_EQ(page->hits.size(), 1u);
+  EXPECT_EQ(page->hits[0].article, "b");
+  // Exactly at the cap is exact.
+  auto at = reader.value()->search("AEROPORT greve", 0, 0, true, 2);
+  ASSERT_TRUE(at.ok());
+  EXPECT_EQ(at->total, 2);
+  EXPECT_FALSE(at->total_is_lower_bound);
+}
+
+TEST_F(SampleStore, CachedSearchesFollowTheDatabase) {
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_EQ(reader.value()->search("pain Vannes", 10, 0)->total, 1);
+  EXPECT_EQ(reader.value()->search(" pain  Vannes", 10, 0)->total, 1);  // the same FTS5 query: one entry
+  EXPECT_EQ(reader.value()->cached_searches(), 1u);
+  {  // Another connection commits a new match: the cached answer must not be served.
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    std::vector<Doc> docs;
+    docs.push_back(testing::sample_doc("d", "Le pain de Vannes primé", "Un pain de Vannes gagne le concours.",
+                                       "2024-05-09T09:00:00+02:00", "Le Courrier"));
+    Linker linker;
+    ASSERT_TRUE(store.value()->load_into(linker).ok());
+    for (auto& d : docs) linker.link(d);
+    ASSERT_TRUE(store.value()->add(docs).ok());
+  }
+  auto after = reader.value()->search("pain Vannes", 10, 0);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, 2);
+  ASSERT_EQ(after->hits.size(), 2u);
+  EXPECT_EQ(after->hits[0].article, "d");
+  EXPECT_EQ(reader.value()->cached_searches(), 1u);
+  // Bounded: distinct pages beyond the size push the oldest out.
+  for (int64_t offset = 0; offset < static_cast<int64_t>(StoreReader::kSearchCacheSize) + 5; ++offset) {
+    ASSERT_TRUE(reader.value()->search("pain", 1, offset).ok());
+  }
+  EXPECT_EQ(reader.value()->cached_searches(), StoreReader::kSearchCacheSize);
+}
+
+TEST_F(SampleStore, SnippetsOfLongBodiesComeFromTheirStartWhenItMatches) {
+  std::string body = "Le fournil ouvre ses portes.";
+  for (int i = 0; i < 200; ++i) body += " Des mots sans rapport.";
+  body += " Le fournil et le moulin ferment.";
+  ASSERT_GT(body.size(), 4000u);
+  {
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    std::vector<Doc> docs;
+    docs.push_back(testing::sample_doc("e", "Portes ouvertes", body, "2024-05-09T09:00:00+02:00", "Le Courrier"));
+    Linker linker;
+    ASSERT_TRUE(store.value()->load_into(linker).ok());
+    for (auto& d : docs) linker.link(d);
+    ASSERT_TRUE(store.value()->add(docs).ok());
+  }
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  // "fournil" opens the body: the window is there, and more text follows it.
+  auto first = reader.value()->search("fournil", 10, 0);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->hits.size(), 1u);
+  EXPECT_EQ(first->hits[0].snippet.rfind("Le \x02" "fournil\x03 ouvre", 0), 0u) << first->hits[0].snippet;
+  EXPECT_TRUE(first->hits[0].snippet.ends_with("…"));
+  // "moulin" is only past the scanned start: the whole body is read for it.
+  auto late = reader.value()->search("moulin", 10, 0);
+  ASSERT_TRUE(late.ok());
+  ASSERT_EQ(late->hits.size(), 1u);
+  EXPECT_NE(late->hits[0].snippet.find("\x02moulin\x03 ferment."), std::string::npos) << late->hits[0].snippet;
 }
 
 TEST_F(SampleStore, ReindexesARewrittenAnalysisAndRefusesAnOldSchema) {

@@ -336,7 +336,7 @@ async function viewSearch(params) {
     el("p", { class: "snippet" }, h.snippet.map((part) => (part.match ? el("mark", {}, part.text) : part.text))))));
   const nav = el("div", { class: "pager" });
   if (page > 0) nav.append(el("a", { href: route("/search", { q, sort, page: page - 1 }) }, "← Précédents"));
-  nav.append(el("span", { class: "muted" }, plural(data.total, "article", "articles")));
+  nav.append(el("span", { class: "muted" }, data.total_is_lower_bound ? "plus de " + data.total + " articles" : plural(data.total, "article", "articles")));
   if (data.offset + data.hits.length < data.total) nav.append(el("a", { href: route("/search", { q, sort, page: page + 1 }) }, "Suivants →"));
   show(el("p", { class: "kicker" }, "Recherche"), el("h1", {}, "« " + q + " »"),
     el("p", { class: "muted" }, "Les accents, les majuscules et les terminaisons ne comptent pas ; tous les mots sont cherchés."), order,
