@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libstemmer-dev libsqlite3-dev libsimdjson-dev libxxhash-dev zlib1g-dev
+  libicu-dev libstemmer-dev libsqlite3-dev libsimdjson-dev libxxhash-dev zlib1g-dev libxml2-dev
   libcld2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 time
 )

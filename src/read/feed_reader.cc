@@ -1,0 +1,709 @@
+#include "read/feed_reader.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "common/utf8.h"
+#include "read/feed_date.h"
+#include "read/markup_text.h"
+
+namespace recoupe {
+
+namespace {
+
+constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
+constexpr std::string_view kAtom03Ns = "http://purl.org/atom/ns#";
+constexpr std::string_view kRss10Ns = "http://purl.org/rss/1.0/";
+constexpr std::string_view kRss09Ns = "http://my.netscape.com/rdf/simple/0.9/";
+constexpr std::string_view kRdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+std::string_view sv(const xmlChar* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// The feed formats' own elements: no namespace (RSS 2.0), Atom 1.0 / 0.3, RSS 1.0 / 0.9.
+bool core_ns(std::string_view ns) {
+  return ns.empty() || ns == kAtomNs || ns == kAtom03Ns || ns == kRss10Ns || ns == kRss09Ns ||
+         ns.rfind("http://backend.userland.com/rss", 0) == 0 || ns.rfind("http://purl.org/net/rss1.1", 0) == 0;
+}
+bool dc_ns(std::string_view ns) { return ns.rfind("http://purl.org/dc/elements/1.1", 0) == 0; }
+bool content_ns(std::string_view ns) { return ns.rfind("http://purl.org/rss/1.0/modules/content", 0) == 0; }
+
+// libxml2 must never fetch anything: a document that declares an external entity or DTD gets nothing.
+xmlParserInputPtr refuse_external_entities(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
+
+void init_libxml_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(refuse_external_entities);
+  });
+}
+
+void silent_generic_error(void*, const char*, ...) {}
+
+std::string escape_xml_text(std::string_view s, bool attribute) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"':
+        if (attribute) {
+          out += "&quot;";
+          break;
+        }
+        [[fallthrough]];
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// What libxml2 reads: the file's bytes without the blanks some feeds put before "<?xml" (an error
+// in XML), and, when the document does not declare an encoding other than UTF-8, with each byte
+// that is not valid UTF-8 read as Windows-1252 (a Latin-1 feed that does not say so), as browsers do.
+class FeedInput {
+ public:
+  explicit FeedInput(ByteSource& source) : source_(source) {}
+
+  int read(char* buffer, int len) {
+    while (out_pos_ == out_.size() && !eof_) fill();
+    const size_t k = std::min(static_cast<size_t>(len), out_.size() - out_pos_);
+    std::memcpy(buffer, out_.data() + out_pos_, k);
+    out_pos_ += k;
+    if (k == 0 && !source_.error().empty()) return -1;
+    return static_cast<int>(k);
+  }
+
+ private:
+  void fill() {
+    out_.clear();
+    out_pos_ = 0;
+    char chunk[1 << 16];
+    const size_t got = source_.read(chunk, sizeof chunk);
+    if (got == 0) eof_ = true;
+    pending_.append(chunk, got);
+    std::string_view in = pending_;
+    if (first_) {
+      if (in.size() < 256 && !eof_) return;  // enough to see the declaration
+      first_ = false;
+      size_t skip = in.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+      while (skip < in.size() && (in[skip] == ' ' || in[skip] == '\t' || in[skip] == '\r' || in[skip] == '\n')) ++skip;
+      in.remove_prefix(skip);
+      repair_ = declares_utf8(in);
+    }
+    if (!repair_) {
+      out_.assign(in);
+      pending_.clear();
+      return;
+    }
+    size_t i = 0;
+    while (i < in.size()) {
+      const size_t bad = utf8::find_invalid(in.substr(i));
+      if (bad == std::string_view::npos) {
+        out_.append(in.substr(i));
+        i = in.size();
+        break;
+      }
+      out_.append(in.substr(i, bad));
+      i += bad;
+      if (!eof_ && may_be_cut(in.substr(i))) break;  // the rest of the sequence is in the next chunk
+      utf8::append(out_, windows_1252_code_point(static_cast<unsigned char>(in[i])));
+      ++i;
+    }
+    pending_ = std::string(in.substr(i));
+  }
+
+  // The document is meant to be UTF-8: no declaration, or one without an encoding or naming UTF-8.
+  static bool declares_utf8(std::string_view s) {
+    if (s.size() >= 2 && (s[0] == '\0' || s[1] == '\0' || (s[0] == '\xFE' && s[1] == '\xFF') ||
+                          (s[0] == '\xFF' && s[1] == '\xFE'))) {
+      return false;  // UTF-16 or UTF-32
+    }
+    if (s.rfind("<?xml", 0) != 0) return true;
+    const std::string_view decl = s.substr(0, s.find("?>"));
+    const size_t at = decl.find("encoding");
+    if (at == std::string_view::npos) return true;
+    std::string_view value = decl.substr(at + 8);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '=' || value.front() == '"' || value.front() == '\'')) {
+      value.remove_prefix(1);
+    }
+    std::string name;
+    for (char c : value) {
+      if (c == '"' || c == '\'' || c == ' ' || c == '?') break;
+      name.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    }
+    return name == "utf-8" || name == "utf8";
+  }
+
+  // A lead byte followed by fewer continuation bytes than it needs, at the end of the chunk.
+  static bool may_be_cut(std::string_view s) {
+    const auto lead = static_cast<unsigned char>(s[0]);
+    const size_t need = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (need == 0 || s.size() >= need) return false;
+    for (size_t k = 1; k < s.size(); ++k) {
+      if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) return false;
+    }
+    return true;
+  }
+
+  ByteSource& source_;
+  std::string pending_, out_;
+  size_t out_pos_ = 0;
+  bool first_ = true, repair_ = false, eof_ = false;
+};
+
+}  // namespace
+
+std::string primary_language(std::string_view tag) {
+  tag = trim(tag);
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return {};
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  if (out.size() < 2 || out.size() > 3) return {};
+  return out;
+}
+
+// ============================================================================ XML feeds
+
+struct FeedReader::State {
+  enum class Field {
+    kNone,
+    kTitle,
+    kLink,
+    kId,
+    kAbout,
+    kSummary,
+    kHtml,
+    kText,
+    kPublished,
+    kPubDate,
+    kDcDate,
+    kUpdated,
+    kItemLanguage,
+    kFeedTitle,
+    kFeedLanguage,
+  };
+  // How a captured element's content is kept: as text whose nested elements (malformed feeds put
+  // raw HTML in a description) are written back as tags, or as XHTML whose text is escaped again.
+  enum class Mode { kHtmlString, kXhtml };
+
+  struct Item {
+    std::string title, link, id, about, summary, html, text, published, pub_date, dc_date, updated, lang;
+    std::string xml_lang;
+    int line = 0;
+    bool too_big = false;
+  };
+
+  State(std::unique_ptr<ByteSource> src, std::string n, const ReadOptions& o, Diagnostics& d)
+      : source(std::move(src)), input(*source), name(std::move(n)), options(o), diagnostics(d) {}
+
+  ~State() {
+    if (reader) xmlFreeTextReader(reader);
+  }
+
+  bool open();
+  bool next(RawRecord& out);
+  void on_element(int depth);
+  void on_end(int depth);
+  bool finish_item(RawRecord& out);
+  void start_capture(Field f, int depth, Mode mode);
+  void end_capture();
+  void append(std::string_view s);
+  void report_end(int ret);
+
+  static int read_callback(void* ctx, char* buffer, int len) { return static_cast<State*>(ctx)->input.read(buffer, len); }
+  static void error_callback(void* ctx, xmlErrorPtr error) {
+    auto* self = static_cast<State*>(ctx);
+    if (!error || error->level < XML_ERR_ERROR) return;
+    if (self->errors++ == 0) {
+      self->first_error = trim(error->message ? error->message : "malformed XML");
+      self->first_error_line = error->line;
+    }
+  }
+
+  std::unique_ptr<ByteSource> source;
+  FeedInput input;
+  std::string name;
+  ReadOptions options;
+  Diagnostics& diagnostics;
+  xmlTextReaderPtr reader = nullptr;
+  bool opened = false, done = false;
+
+  bool root_seen = false;
+  int channel_depth = -1;  // depth of RSS's <channel> or Atom's <feed>; its title is the source
+  int item_depth = -1;     // depth of the <item> / <entry> being read, or -1
+  Item item;
+  bool item_ready = false;
+  std::string feed_title, feed_lang;
+
+  Field field = Field::kNone;
+  int field_depth = -1;
+  Mode mode = Mode::kHtmlString;
+  std::string capture;
+
+  size_t items = 0, records = 0;
+  size_t errors = 0;
+  std::string first_error;
+  int first_error_line = 0;
+};
+
+bool FeedReader::State::open() {
+  opened = true;
+  init_libxml_once();
+  xmlSetGenericErrorFunc(nullptr, silent_generic_error);
+  // Streaming, no network, no entity expansion (no XML_PARSE_NOENT), no DTD loading; recover from errors.
+  const int flags = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+  reader = xmlReaderForIO(read_callback, nullptr, this, nullptr, nullptr, flags);
+  if (!reader) {
+    diagnostics.input_error(name, "libxml2 could not start a reader");
+    return false;
+  }
+  xmlTextReaderSetStructuredErrorHandler(reader, error_callback, this);
+  return true;
+}
+
+void FeedReader::State::start_capture(Field f, int depth, Mode m) {
+  field = f;
+  field_depth = depth;
+  mode = m;
+  capture.clear();
+}
+
+void FeedReader::State::append(std::string_view s) {
+  if (item_depth >= 0 && capture.size() + s.size() > options.max_record_bytes) {
+    item.too_big = true;
+    return;
+  }
+  if (capture.size() + s.size() > options.max_record_bytes) return;
+  capture.append(s);
+}
+
+void FeedReader::State::end_capture() {
+  std::string value = std::move(capture);
+  capture.clear();
+  const Field f = field;
+  field = Field::kNone;
+  field_depth = -1;
+  auto keep_first = [&](std::string& slot) {
+    if (slot.empty()) slot = std::move(value);
+  };
+  switch (f) {
+    case Field::kTitle: keep_first(item.title); break;
+    case Field::kLink: keep_first(item.link); break;
+    case Field::kId: keep_first(item.id); break;
+    case Field::kAbout: keep_first(item.about); break;
+    case Field::kSummary: keep_first(item.summary); break;
+    case Field::kHtml: keep_first(item.html); break;
+    case Field::kText: keep_first(item.text); break;
+    case Field::kPublished: keep_first(item.published); break;
+    case Field::kPubDate: keep_first(item.pub_date); break;
+    case Field::kDcDate: keep_first(item.dc_date); break;
+    case Field::kUpdated: keep_first(item.updated); break;
+    case Field::kItemLanguage: keep_first(item.lang); break;
+    case Field::kFeedTitle:
+      if (feed_title.empty()) feed_title = html_fragment_to_text(value, /*single_line=*/true);
+      break;
+    case Field::kFeedLanguage:
+      if (feed_lang.empty()) feed_lang = primary_language(value);
+      break;
+    case Field::kNone: break;
+  }
+}
+
+void FeedReader::State::on_element(int depth) {
+  const std::string_view local = sv(xmlTextReaderConstLocalName(reader));
+  const std::string_view ns = sv(xmlTextReaderConstNamespaceUri(reader));
+  const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
+  auto attribute = [&](const char* attr) {
+    xmlChar* v = xmlTextReaderGetAttribute(reader, reinterpret_cast<const xmlChar*>(attr));
+    std::string s(sv(v));
+    if (v) xmlFree(v);
+    return s;
+  };
+
+  if (field != Field::kNone) {  // inside a captured element: write the tag back
+    if (depth > field_depth) {
+      std::string tag = "<" + std::string(sv(xmlTextReaderConstName(reader)));
+      if (xmlTextReaderMoveToFirstAttribute(reader) == 1) {
+        do {
+          tag += " " + std::string(sv(xmlTextReaderConstName(reader))) + "=\"" +
+                 escape_xml_text(sv(xmlTextReaderConstValue(reader)), true) + "\"";
+        } while (xmlTextReaderMoveToNextAttribute(reader) == 1);
+        xmlTextReaderMoveToElement(reader);
+      }
+      tag += empty ? "/>" : ">";
+      append(tag);
+    }
+    return;
+  }
+
+  if (!root_seen) {
+    root_seen = true;
+    if (local == "rss" || local == "channel") {
+      // RSS 0.9x / 2.0: <rss><channel>; the channel is found below.
+      if (local == "channel") channel_depth = depth;
+    } else if (local == "feed") {
+      channel_depth = depth;  // Atom: the feed is the channel
+      feed_lang = primary_language(sv(xmlTextReaderConstXmlLang(reader)));
+    } else if (local == "RDF" && (ns == kRdfNs || ns.empty())) {
+      // RSS 1.0: <rdf:RDF><channel/><item/>...</rdf:RDF>
+    } else {
+      diagnostics.skip_record(name, "not an RSS, Atom or RDF feed (the root element is <" +
+                                        std::string(sv(xmlTextReaderConstName(reader))).substr(0, 40) + ">)");
+      done = true;
+    }
+    return;
+  }
+
+  if (item_depth < 0) {
+    if (local == "channel" && core_ns(ns) && channel_depth < 0) {
+      channel_depth = depth;
+      return;
+    }
+    if ((local == "item" || local == "entry") && core_ns(ns)) {
+      item = Item{};
+      item.line = xmlTextReaderGetParserLineNumber(reader);
+      item.xml_lang = primary_language(sv(xmlTextReaderConstXmlLang(reader)));
+      item.about = attribute("rdf:about");
+      if (item.about.empty()) item.about = attribute("about");
+      ++items;
+      if (empty) {
+        item_ready = true;
+      } else {
+        item_depth = depth;
+      }
+      return;
+    }
+    if (depth == channel_depth + 1 && channel_depth >= 0 && !empty) {
+      if (local == "title" && core_ns(ns)) start_capture(Field::kFeedTitle, depth, Mode::kHtmlString);
+      else if (local == "language" && (core_ns(ns) || dc_ns(ns))) start_capture(Field::kFeedLanguage, depth, Mode::kHtmlString);
+    }
+    return;
+  }
+
+  if (depth != item_depth + 1) return;  // deeper: <source><title>, <media:group>... not the item's own
+  Field f = Field::kNone;
+  Mode m = Mode::kHtmlString;
+  if (core_ns(ns)) {
+    const std::string type = attribute("type");
+    if (local == "title") {
+      f = Field::kTitle;
+      if (type == "xhtml") m = Mode::kXhtml;
+    } else if (local == "link") {
+      const std::string href = attribute("href");
+      if (!href.empty() || empty) {  // Atom: <link rel="alternate" href="..."/>
+        const std::string rel = attribute("rel");
+        if (!href.empty() && (rel.empty() || rel == "alternate") && item.link.empty()) item.link = std::string(trim(href));
+        if (empty) return;
+      }
+      if (href.empty()) f = Field::kLink;
+    } else if (local == "guid" || local == "id") {
+      f = Field::kId;
+    } else if (local == "description" || local == "summary") {
+      f = Field::kSummary;
+      if (type == "xhtml") m = Mode::kXhtml;
+    } else if (local == "content") {
+      if (!attribute("src").empty()) return;  // content elsewhere
+      if (type == "html" || type == "text/html") {
+        f = Field::kHtml;
+      } else if (type == "xhtml" || type == "application/xhtml+xml") {
+        f = Field::kHtml;
+        m = Mode::kXhtml;
+      } else if (type.empty() || type == "text" || type == "text/plain") {
+        f = Field::kText;
+      }
+    } else if (local == "pubDate") {
+      f = Field::kPubDate;
+    } else if (local == "published" || local == "issued") {
+      f = Field::kPublished;
+    } else if (local == "updated" || local == "modified") {
+      f = Field::kUpdated;
+    }
+  } else if (dc_ns(ns)) {
+    if (local == "date") f = Field::kDcDate;
+    else if (local == "language") f = Field::kItemLanguage;
+  } else if (content_ns(ns) && local == "encoded") {
+    f = Field::kHtml;
+  }
+  if (f == Field::kNone || empty) return;
+  start_capture(f, depth, m);
+}
+
+void FeedReader::State::on_end(int depth) {
+  if (field != Field::kNone) {
+    if (depth > field_depth) {
+      append("</" + std::string(sv(xmlTextReaderConstName(reader))) + ">");
+      return;
+    }
+    end_capture();
+  }
+  if (item_depth >= 0 && depth == item_depth) {
+    item_depth = -1;
+    item_ready = true;
+  }
+}
+
+bool FeedReader::State::finish_item(RawRecord& out) {
+  item_ready = false;
+  const std::string where = name + ":" + std::to_string(item.line);
+  std::string id(trim(item.id));
+  const std::string link(trim(item.link));
+  if (id.empty()) id = link;
+  if (id.empty()) id = std::string(trim(item.about));
+  if (item.too_big) {
+    diagnostics.skip_record(where, "item is over the record limit of " + std::to_string(options.max_record_bytes) +
+                                       " bytes" + (id.empty() ? "" : " (id " + id + ")"));
+    return false;
+  }
+  if (id.empty()) {
+    diagnostics.skip_record(where, "item has no guid, id or link");
+    return false;
+  }
+  out = RawRecord{};
+  out.id = std::move(id);
+  out.url = link;
+  out.title = html_fragment_to_text(item.title, /*single_line=*/true);
+  out.abstract = html_fragment_to_text(item.summary);
+  if (item.html.find_first_not_of(" \t\r\n") != std::string::npos) out.html = std::move(item.html);
+  out.text = std::string(trim(item.text));
+  if (out.title.empty() && out.abstract.empty() && out.html.empty() && out.text.empty()) {
+    diagnostics.skip_record(where, "item has no title, summary or content (id " + out.id + ")");
+    return false;
+  }
+  if (!out.html.empty()) out.content_type = "text/html; charset=utf-8";  // libxml2 gives UTF-8
+  // The first date given that reads, in order of meaning: published, then updated.
+  std::string unreadable;
+  for (const std::string* d : {&item.published, &item.pub_date, &item.dc_date, &item.updated}) {
+    const std::string_view given = trim(*d);
+    if (given.empty()) continue;
+    if (auto iso = feed_date_to_iso8601(given)) {
+      out.published = std::move(*iso);
+      break;
+    }
+    if (unreadable.empty()) unreadable = std::string(given.substr(0, 80));
+  }
+  if (out.published.empty() && !unreadable.empty()) {
+    diagnostics.note(where, "date \"" + unreadable + "\" is neither RFC 822 nor ISO 8601: article " + out.id +
+                                " kept undated");
+  }
+  out.source = feed_title;
+  out.lang = primary_language(item.lang);
+  if (out.lang.empty()) out.lang = item.xml_lang;
+  if (out.lang.empty()) out.lang = feed_lang;
+  out.origin = where;
+  ++records;
+  return true;
+}
+
+void FeedReader::State::report_end(int ret) {
+  const std::string at = first_error_line > 0 ? name + ":" + std::to_string(first_error_line) : name;
+  if (!root_seen) {
+    if (errors > 0) diagnostics.skip_record(at, "not XML (" + first_error + ")");
+    else diagnostics.note(name, "empty file, no records");
+    return;
+  }
+  if (done && channel_depth < 0 && items == 0) return;  // not a feed: reported already
+  if (ret < 0 || errors > 0) {
+    std::string message = "malformed XML (" + first_error + ")";
+    if (errors > 1) message += " and " + std::to_string(errors - 1) + " more errors";
+    message += "; read in recover mode, " + std::to_string(records) + (records == 1 ? " item" : " items") + " kept";
+    if (ret < 0) {
+      diagnostics.skip_record(at, message + ", the rest of the feed is lost");
+    } else {
+      diagnostics.note(at, message);
+    }
+  }
+}
+
+bool FeedReader::State::next(RawRecord& out) {
+  if (!opened && !open()) return false;
+  while (!done && !diagnostics.fatal()) {
+    if (item_ready && finish_item(out)) return true;
+    if (item_ready) continue;
+    const int ret = xmlTextReaderRead(reader);
+    if (ret != 1) {
+      done = true;
+      if (item_depth >= 0) {  // the file ends inside an item: keep what it had
+        item_depth = -1;
+        if (field != Field::kNone) end_capture();
+        item_ready = true;
+        if (finish_item(out)) {
+          report_end(ret);
+          return true;
+        }
+      }
+      report_end(ret);
+      return false;
+    }
+    const int type = xmlTextReaderNodeType(reader);
+    const int depth = xmlTextReaderDepth(reader);
+    switch (type) {
+      case XML_READER_TYPE_ELEMENT:
+        on_element(depth);
+        if (field != Field::kNone && depth == field_depth && xmlTextReaderIsEmptyElement(reader) == 1) end_capture();
+        break;
+      case XML_READER_TYPE_END_ELEMENT:
+        on_end(depth);
+        break;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      case XML_READER_TYPE_WHITESPACE:
+        if (field != Field::kNone) {
+          const std::string_view value = sv(xmlTextReaderConstValue(reader));
+          append(mode == Mode::kXhtml ? escape_xml_text(value, false) : std::string(value));
+        }
+        break;
+      default: break;  // comments, processing instructions, entity references (not expanded)
+    }
+  }
+  return false;
+}
+
+// ============================================================================ JSON Feed
+
+struct JsonFeedReader::State {
+  State(std::unique_ptr<ByteSource> src, std::string n, const ReadOptions& o, Diagnostics& d)
+      : source(std::move(src)), name(std::move(n)), options(o), diagnostics(d) {}
+  void load();
+
+  std::unique_ptr<ByteSource> source;
+  std::string name;
+  ReadOptions options;
+  Diagnostics& diagnostics;
+  bool loaded = false;
+  std::vector<RawRecord> records;
+  size_t next = 0;
+};
+
+void JsonFeedReader::State::load() {
+  loaded = true;
+  std::string bytes;
+  char chunk[1 << 16];
+  for (;;) {
+    const size_t got = source->read(chunk, sizeof chunk);
+    if (got == 0) break;
+    if (bytes.size() + got > options.max_record_bytes) {
+      diagnostics.skip_record(name, "JSON Feed is over the record limit of " + std::to_string(options.max_record_bytes) +
+                                        " bytes");
+      return;
+    }
+    bytes.append(chunk, got);
+  }
+  if (!source->error().empty()) {
+    diagnostics.input_error(name, "read error: " + source->error());
+    return;
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (auto e = parser.parse(bytes).get(root)) {
+    diagnostics.skip_record(name, std::string("broken JSON Feed (") + simdjson::error_message(e) + ")");
+    return;
+  }
+  simdjson::dom::object feed;
+  std::string_view version;
+  if (root.get(feed) || feed["version"].get(version) || version.rfind("https://jsonfeed.org/version/", 0) != 0) {
+    diagnostics.skip_record(name, "not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/...\")");
+    return;
+  }
+  auto string_of = [](simdjson::dom::object o, const char* key) {
+    std::string_view v;
+    return o[key].get(v) ? std::string() : std::string(v);
+  };
+  const std::string source_name = html_fragment_to_text(string_of(feed, "title"), true);
+  const std::string feed_lang = primary_language(string_of(feed, "language"));
+  simdjson::dom::array items;
+  if (feed["items"].get(items)) {
+    diagnostics.skip_record(name, "JSON Feed without an \"items\" array");
+    return;
+  }
+  size_t n = 0;
+  for (simdjson::dom::element element : items) {
+    const std::string where = name + "#" + std::to_string(++n);
+    simdjson::dom::object item;
+    if (element.get(item)) {
+      diagnostics.skip_record(where, "item is not a JSON object");
+      continue;
+    }
+    RawRecord r;
+    r.id = string_of(item, "id");
+    if (int64_t number = 0; r.id.empty() && !item["id"].get(number)) r.id = std::to_string(number);
+    r.url = string_of(item, "url");
+    if (r.id.empty()) r.id = r.url;
+    if (r.id.empty()) {
+      diagnostics.skip_record(where, "item has no id or url");
+      continue;
+    }
+    r.title = html_fragment_to_text(string_of(item, "title"), true);
+    r.abstract = html_fragment_to_text(string_of(item, "summary"));
+    r.html = string_of(item, "content_html");
+    if (!r.html.empty()) r.content_type = "text/html; charset=utf-8";
+    r.text = string_of(item, "content_text");
+    if (r.title.empty() && r.abstract.empty() && r.html.empty() && r.text.empty()) {
+      diagnostics.skip_record(where, "item has no title, summary or content (id " + r.id + ")");
+      continue;
+    }
+    for (const char* key : {"date_published", "date_modified"}) {
+      const std::string given = string_of(item, key);
+      if (given.empty()) continue;
+      if (auto iso = feed_date_to_iso8601(given)) {
+        r.published = *iso;
+        break;
+      }
+      diagnostics.note(where, "date \"" + given.substr(0, 80) + "\" is not ISO 8601: article " + r.id + " kept undated");
+      break;
+    }
+    r.source = source_name;
+    r.lang = primary_language(string_of(item, "language"));
+    if (r.lang.empty()) r.lang = feed_lang;
+    r.origin = where;
+    records.push_back(std::move(r));
+  }
+}
+
+JsonFeedReader::JsonFeedReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
+                               Diagnostics& diagnostics)
+    : state_(std::make_unique<State>(std::move(source), std::move(name), options, diagnostics)) {}
+
+JsonFeedReader::~JsonFeedReader() = default;
+
+bool JsonFeedReader::next(RawRecord& out) {
+  if (!state_->loaded) state_->load();
+  if (state_->diagnostics.fatal() || state_->next >= state_->records.size()) return false;
+  out = std::move(state_->records[state_->next++]);
+  return true;
+}
+
+FeedReader::FeedReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
+                       Diagnostics& diagnostics)
+    : state_(std::make_unique<State>(std::move(source), std::move(name), options, diagnostics)) {}
+
+FeedReader::~FeedReader() = default;
+
+bool FeedReader::next(RawRecord& out) { return state_->next(out); }
+
+}  // namespace recoupe
