@@ -9,6 +9,7 @@ packages=(
   python3 time
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-sklearn); fi
+if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

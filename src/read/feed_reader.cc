@@ -1,10 +1,12 @@
 #include "read/feed_reader.h"
 
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <vector>
 
@@ -56,8 +58,6 @@ void init_libxml_once() {
     xmlSetExternalEntityLoader(refuse_external_entities);
   });
 }
-
-void silent_generic_error(void*, const char*, ...) {}
 
 std::string escape_xml_text(std::string_view s, bool attribute) {
   std::string out;
@@ -195,7 +195,6 @@ struct FeedReader::State {
     kTitle,
     kLink,
     kId,
-    kAbout,
     kSummary,
     kHtml,
     kText,
@@ -218,46 +217,100 @@ struct FeedReader::State {
     bool too_big = false;
   };
 
+  // One attribute of a start tag, as SAX2 gives it.
+  struct Attributes {
+    const xmlChar** values;
+    int count;
+    std::string get(std::string_view local, std::string_view ns = {}) const {
+      for (int i = 0; i < count; ++i) {
+        const xmlChar** a = values + 5 * i;  // localname, prefix, URI, value, end
+        if (sv(a[0]) == local && sv(a[2]) == ns) {
+          return std::string(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3]));
+        }
+      }
+      return {};
+    }
+  };
+
   State(std::unique_ptr<ByteSource> src, std::string n, const ReadOptions& o, Diagnostics& d)
       : source(std::move(src)), input(*source), name(std::move(n)), options(o), diagnostics(d) {}
 
   ~State() {
-    if (reader) xmlFreeTextReader(reader);
+    if (ctxt) {
+      if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);  // holds only the DTD's declarations
+      ctxt->myDoc = nullptr;
+      xmlFreeParserCtxt(ctxt);
+    }
   }
 
-  bool open();
   bool next(RawRecord& out);
-  void on_element(int depth);
-  void on_end(int depth);
-  bool finish_item(RawRecord& out);
-  void start_capture(Field f, int depth, Mode mode);
+  bool open(const char* first, int size);
+  void start_element(std::string_view local, std::string_view ns, std::string_view qname, const Attributes& attrs,
+                     std::string_view lang);
+  void end_element(std::string_view qname);
+  void characters(std::string_view text);
+  void finish_item();
+  void start_capture(Field f, Mode mode);
   void end_capture();
   void append(std::string_view s);
-  void report_end(int ret);
+  void report_end();
+  int line() const { return ctxt ? xmlSAX2GetLineNumber(ctxt) : 0; }
 
-  static int read_callback(void* ctx, char* buffer, int len) { return static_cast<State*>(ctx)->input.read(buffer, len); }
-  static void error_callback(void* ctx, xmlErrorPtr error) {
+  // SAX2 callbacks: no tree is built, events go straight to the State.
+  static void on_start(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int,
+                       const xmlChar**, int nb_attributes, int, const xmlChar** attributes) {
+    auto* self = static_cast<State*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+    std::string qname(prefix ? sv(prefix) : std::string_view());
+    if (!qname.empty()) qname += ':';
+    qname += sv(local);
+    const Attributes attrs{attributes, nb_attributes};
+    // xml:lang is inherited: the nearest ancestor's applies.
+    std::string lang = attrs.get("lang", "http://www.w3.org/XML/1998/namespace");
+    if (lang.empty() && !self->langs.empty()) lang = self->langs.back();
+    self->langs.push_back(lang);
+    self->start_element(sv(local), sv(uri), qname, attrs, self->langs.back());
+  }
+  static void on_end(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar*) {
+    auto* self = static_cast<State*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+    std::string qname(prefix ? sv(prefix) : std::string_view());
+    if (!qname.empty()) qname += ':';
+    qname += sv(local);
+    self->end_element(qname);
+    if (!self->langs.empty()) self->langs.pop_back();
+  }
+  static void on_characters(void* ctx, const xmlChar* text, int len) {
+    auto* self = static_cast<State*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+    self->characters(std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(len)));
+  }
+  // Parser errors come with the parser context; others (I/O, encoding) through the thread's handler.
+  static void on_parser_error(void* ctx, xmlErrorPtr error) {
+    on_error(static_cast<xmlParserCtxtPtr>(ctx)->_private, error);
+  }
+  static void on_error(void* ctx, xmlErrorPtr error) {
     auto* self = static_cast<State*>(ctx);
-    if (!error || error->level < XML_ERR_ERROR) return;
+    if (!self || !error || error->level < XML_ERR_ERROR) return;
     if (self->errors++ == 0) {
       self->first_error = trim(error->message ? error->message : "malformed XML");
       self->first_error_line = error->line;
     }
   }
+  static void on_reference(void*, const xmlChar*) {}  // entities are not expanded
 
   std::unique_ptr<ByteSource> source;
   FeedInput input;
   std::string name;
   ReadOptions options;
   Diagnostics& diagnostics;
-  xmlTextReaderPtr reader = nullptr;
-  bool opened = false, done = false;
+  xmlParserCtxtPtr ctxt = nullptr;
+  bool opened = false, done = false, stopped = false;
+  std::deque<RawRecord> ready;  // items finished by the last chunk, in order
 
-  bool root_seen = false;
+  int depth = -1;              // of the element being read (the root is 0)
+  std::vector<std::string> langs;  // xml:lang in force at each open element
+  bool root_seen = false, is_feed = false;
   int channel_depth = -1;  // depth of RSS's <channel> or Atom's <feed>; its title is the source
   int item_depth = -1;     // depth of the <item> / <entry> being read, or -1
   Item item;
-  bool item_ready = false;
   std::string feed_title, feed_lang;
 
   Field field = Field::kNone;
@@ -265,28 +318,47 @@ struct FeedReader::State {
   Mode mode = Mode::kHtmlString;
   std::string capture;
 
-  size_t items = 0, records = 0;
+  size_t records = 0;
   size_t errors = 0;
   std::string first_error;
   int first_error_line = 0;
 };
 
-bool FeedReader::State::open() {
+bool FeedReader::State::open(const char* first, int size) {
   opened = true;
   init_libxml_once();
-  xmlSetGenericErrorFunc(nullptr, silent_generic_error);
-  // Streaming, no network, no entity expansion (no XML_PARSE_NOENT), no DTD loading; recover from errors.
-  const int flags = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-  reader = xmlReaderForIO(read_callback, nullptr, this, nullptr, nullptr, flags);
-  if (!reader) {
-    diagnostics.input_error(name, "libxml2 could not start a reader");
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  // The default SAX2 handlers keep the DTD's declarations (so that a declared entity is known,
+  // never loaded: see refuse_external_entities); elements, text and references come here.
+  xmlSAXVersion(&sax, 2);
+  sax.startElementNs = on_start;
+  sax.endElementNs = on_end;
+  sax.startElement = nullptr;
+  sax.endElement = nullptr;
+  sax.characters = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.reference = on_reference;
+  sax.comment = nullptr;
+  sax.processingInstruction = nullptr;
+  sax.serror = on_parser_error;
+  sax.error = nullptr;
+  sax.warning = nullptr;
+  sax.fatalError = nullptr;
+  ctxt = xmlCreatePushParserCtxt(&sax, nullptr, first, size, nullptr);
+  if (!ctxt) {
+    diagnostics.input_error(name, "libxml2 could not start a parser");
     return false;
   }
-  xmlTextReaderSetStructuredErrorHandler(reader, error_callback, this);
+  ctxt->_private = this;
+  // Recover from errors; never the network; no entity substitution (no XML_PARSE_NOENT), no DTD loading.
+  xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_COMPACT);
+  xmlSetStructuredErrorFunc(this, on_error);
   return true;
 }
 
-void FeedReader::State::start_capture(Field f, int depth, Mode m) {
+void FeedReader::State::start_capture(Field f, Mode m) {
   field = f;
   field_depth = depth;
   mode = m;
@@ -294,11 +366,10 @@ void FeedReader::State::start_capture(Field f, int depth, Mode m) {
 }
 
 void FeedReader::State::append(std::string_view s) {
-  if (item_depth >= 0 && capture.size() + s.size() > options.max_record_bytes) {
-    item.too_big = true;
+  if (capture.size() + s.size() > options.max_record_bytes) {
+    if (item_depth >= 0) item.too_big = true;
     return;
   }
-  if (capture.size() + s.size() > options.max_record_bytes) return;
   capture.append(s);
 }
 
@@ -315,7 +386,6 @@ void FeedReader::State::end_capture() {
     case Field::kTitle: keep_first(item.title); break;
     case Field::kLink: keep_first(item.link); break;
     case Field::kId: keep_first(item.id); break;
-    case Field::kAbout: keep_first(item.about); break;
     case Field::kSummary: keep_first(item.summary); break;
     case Field::kHtml: keep_first(item.html); break;
     case Field::kText: keep_first(item.text); break;
@@ -334,47 +404,39 @@ void FeedReader::State::end_capture() {
   }
 }
 
-void FeedReader::State::on_element(int depth) {
-  const std::string_view local = sv(xmlTextReaderConstLocalName(reader));
-  const std::string_view ns = sv(xmlTextReaderConstNamespaceUri(reader));
-  const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
-  auto attribute = [&](const char* attr) {
-    xmlChar* v = xmlTextReaderGetAttribute(reader, reinterpret_cast<const xmlChar*>(attr));
-    std::string s(sv(v));
-    if (v) xmlFree(v);
-    return s;
-  };
-
+void FeedReader::State::start_element(std::string_view local, std::string_view ns, std::string_view qname,
+                                      const Attributes& attrs, std::string_view lang) {
+  ++depth;
+  if (stopped) return;
   if (field != Field::kNone) {  // inside a captured element: write the tag back
-    if (depth > field_depth) {
-      std::string tag = "<" + std::string(sv(xmlTextReaderConstName(reader)));
-      if (xmlTextReaderMoveToFirstAttribute(reader) == 1) {
-        do {
-          tag += " " + std::string(sv(xmlTextReaderConstName(reader))) + "=\"" +
-                 escape_xml_text(sv(xmlTextReaderConstValue(reader)), true) + "\"";
-        } while (xmlTextReaderMoveToNextAttribute(reader) == 1);
-        xmlTextReaderMoveToElement(reader);
-      }
-      tag += empty ? "/>" : ">";
-      append(tag);
+    std::string tag = "<" + std::string(qname);
+    for (int i = 0; i < attrs.count; ++i) {
+      const xmlChar** a = attrs.values + 5 * i;
+      tag += " ";
+      if (a[1]) tag += std::string(sv(a[1])) + ":";
+      tag += std::string(sv(a[0])) + "=\"" +
+             escape_xml_text(std::string_view(reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3])),
+                             true) +
+             "\"";
     }
+    append(tag + ">");
     return;
   }
 
   if (!root_seen) {
     root_seen = true;
-    if (local == "rss" || local == "channel") {
-      // RSS 0.9x / 2.0: <rss><channel>; the channel is found below.
-      if (local == "channel") channel_depth = depth;
-    } else if (local == "feed") {
-      channel_depth = depth;  // Atom: the feed is the channel
-      feed_lang = primary_language(sv(xmlTextReaderConstXmlLang(reader)));
+    if (local == "rss") {
+      is_feed = true;  // RSS 0.9x / 2.0: <rss><channel>; the channel is found below
+    } else if (local == "channel" || local == "feed") {
+      is_feed = true;  // Atom: the feed is the channel
+      channel_depth = depth;
+      feed_lang = primary_language(lang);
     } else if (local == "RDF" && (ns == kRdfNs || ns.empty())) {
-      // RSS 1.0: <rdf:RDF><channel/><item/>...</rdf:RDF>
+      is_feed = true;  // RSS 1.0: <rdf:RDF><channel/><item/>...</rdf:RDF>
     } else {
       diagnostics.skip_record(name, "not an RSS, Atom or RDF feed (the root element is <" +
-                                        std::string(sv(xmlTextReaderConstName(reader))).substr(0, 40) + ">)");
-      done = true;
+                                        std::string(qname.substr(0, 40)) + ">)");
+      stopped = true;
     }
     return;
   }
@@ -386,21 +448,15 @@ void FeedReader::State::on_element(int depth) {
     }
     if ((local == "item" || local == "entry") && core_ns(ns)) {
       item = Item{};
-      item.line = xmlTextReaderGetParserLineNumber(reader);
-      item.xml_lang = primary_language(sv(xmlTextReaderConstXmlLang(reader)));
-      item.about = attribute("rdf:about");
-      if (item.about.empty()) item.about = attribute("about");
-      ++items;
-      if (empty) {
-        item_ready = true;
-      } else {
-        item_depth = depth;
-      }
+      item.line = line();
+      item.xml_lang = primary_language(lang);
+      item.about = attrs.get("about", kRdfNs);
+      item_depth = depth;
       return;
     }
-    if (depth == channel_depth + 1 && channel_depth >= 0 && !empty) {
-      if (local == "title" && core_ns(ns)) start_capture(Field::kFeedTitle, depth, Mode::kHtmlString);
-      else if (local == "language" && (core_ns(ns) || dc_ns(ns))) start_capture(Field::kFeedLanguage, depth, Mode::kHtmlString);
+    if (channel_depth >= 0 && depth == channel_depth + 1) {
+      if (local == "title" && core_ns(ns)) start_capture(Field::kFeedTitle, Mode::kHtmlString);
+      else if (local == "language" && (core_ns(ns) || dc_ns(ns))) start_capture(Field::kFeedLanguage, Mode::kHtmlString);
     }
     return;
   }
@@ -409,25 +465,25 @@ void FeedReader::State::on_element(int depth) {
   Field f = Field::kNone;
   Mode m = Mode::kHtmlString;
   if (core_ns(ns)) {
-    const std::string type = attribute("type");
+    const std::string type = attrs.get("type");
     if (local == "title") {
       f = Field::kTitle;
       if (type == "xhtml") m = Mode::kXhtml;
     } else if (local == "link") {
-      const std::string href = attribute("href");
-      if (!href.empty() || empty) {  // Atom: <link rel="alternate" href="..."/>
-        const std::string rel = attribute("rel");
-        if (!href.empty() && (rel.empty() || rel == "alternate") && item.link.empty()) item.link = std::string(trim(href));
-        if (empty) return;
+      const std::string href = attrs.get("href");
+      if (href.empty()) {
+        f = Field::kLink;  // RSS: <link>URL</link>
+      } else {             // Atom: <link rel="alternate" href="URL"/>
+        const std::string rel = attrs.get("rel");
+        if ((rel.empty() || rel == "alternate") && item.link.empty()) item.link = std::string(trim(href));
       }
-      if (href.empty()) f = Field::kLink;
     } else if (local == "guid" || local == "id") {
       f = Field::kId;
     } else if (local == "description" || local == "summary") {
       f = Field::kSummary;
       if (type == "xhtml") m = Mode::kXhtml;
     } else if (local == "content") {
-      if (!attribute("src").empty()) return;  // content elsewhere
+      if (!attrs.get("src").empty()) return;  // content elsewhere
       if (type == "html" || type == "text/html") {
         f = Field::kHtml;
       } else if (type == "xhtml" || type == "application/xhtml+xml") {
@@ -449,26 +505,31 @@ void FeedReader::State::on_element(int depth) {
   } else if (content_ns(ns) && local == "encoded") {
     f = Field::kHtml;
   }
-  if (f == Field::kNone || empty) return;
-  start_capture(f, depth, m);
+  if (f != Field::kNone) start_capture(f, m);
 }
 
-void FeedReader::State::on_end(int depth) {
+void FeedReader::State::end_element(std::string_view qname) {
+  const int closing = depth--;
+  if (stopped) return;
   if (field != Field::kNone) {
-    if (depth > field_depth) {
-      append("</" + std::string(sv(xmlTextReaderConstName(reader))) + ">");
+    if (closing > field_depth) {
+      append("</" + std::string(qname) + ">");
       return;
     }
     end_capture();
   }
-  if (item_depth >= 0 && depth == item_depth) {
+  if (item_depth >= 0 && closing == item_depth) {
     item_depth = -1;
-    item_ready = true;
+    finish_item();
   }
 }
 
-bool FeedReader::State::finish_item(RawRecord& out) {
-  item_ready = false;
+void FeedReader::State::characters(std::string_view text) {
+  if (stopped || field == Field::kNone) return;
+  append(mode == Mode::kXhtml ? escape_xml_text(text, false) : std::string(text));
+}
+
+void FeedReader::State::finish_item() {
   const std::string where = name + ":" + std::to_string(item.line);
   std::string id(trim(item.id));
   const std::string link(trim(item.link));
@@ -477,13 +538,13 @@ bool FeedReader::State::finish_item(RawRecord& out) {
   if (item.too_big) {
     diagnostics.skip_record(where, "item is over the record limit of " + std::to_string(options.max_record_bytes) +
                                        " bytes" + (id.empty() ? "" : " (id " + id + ")"));
-    return false;
+    return;
   }
   if (id.empty()) {
     diagnostics.skip_record(where, "item has no guid, id or link");
-    return false;
+    return;
   }
-  out = RawRecord{};
+  RawRecord out;
   out.id = std::move(id);
   out.url = link;
   out.title = html_fragment_to_text(item.title, /*single_line=*/true);
@@ -492,7 +553,7 @@ bool FeedReader::State::finish_item(RawRecord& out) {
   out.text = std::string(trim(item.text));
   if (out.title.empty() && out.abstract.empty() && out.html.empty() && out.text.empty()) {
     diagnostics.skip_record(where, "item has no title, summary or content (id " + out.id + ")");
-    return false;
+    return;
   }
   if (!out.html.empty()) out.content_type = "text/html; charset=utf-8";  // libxml2 gives UTF-8
   // The first date given that reads, in order of meaning: published, then updated.
@@ -516,72 +577,58 @@ bool FeedReader::State::finish_item(RawRecord& out) {
   if (out.lang.empty()) out.lang = feed_lang;
   out.origin = where;
   ++records;
-  return true;
+  ready.push_back(std::move(out));
 }
 
-void FeedReader::State::report_end(int ret) {
+void FeedReader::State::report_end() {
   const std::string at = first_error_line > 0 ? name + ":" + std::to_string(first_error_line) : name;
   if (!root_seen) {
     if (errors > 0) diagnostics.skip_record(at, "not XML (" + first_error + ")");
     else diagnostics.note(name, "empty file, no records");
     return;
   }
-  if (done && channel_depth < 0 && items == 0) return;  // not a feed: reported already
-  if (ret < 0 || errors > 0) {
+  if (!is_feed) return;  // reported already
+  if (errors > 0) {
     std::string message = "malformed XML (" + first_error + ")";
     if (errors > 1) message += " and " + std::to_string(errors - 1) + " more errors";
     message += "; read in recover mode, " + std::to_string(records) + (records == 1 ? " item" : " items") + " kept";
-    if (ret < 0) {
-      diagnostics.skip_record(at, message + ", the rest of the feed is lost");
-    } else {
-      diagnostics.note(at, message);
-    }
+    diagnostics.note(at, message);
   }
 }
 
 bool FeedReader::State::next(RawRecord& out) {
-  if (!opened && !open()) return false;
-  while (!done && !diagnostics.fatal()) {
-    if (item_ready && finish_item(out)) return true;
-    if (item_ready) continue;
-    const int ret = xmlTextReaderRead(reader);
-    if (ret != 1) {
-      done = true;
-      if (item_depth >= 0) {  // the file ends inside an item: keep what it had
-        item_depth = -1;
-        if (field != Field::kNone) end_capture();
-        item_ready = true;
-        if (finish_item(out)) {
-          report_end(ret);
-          return true;
-        }
+  while (ready.empty() && !done && !diagnostics.fatal()) {
+    char chunk[1 << 16];
+    const int got = input.read(chunk, sizeof chunk);
+    if (!opened) {
+      if (!open(chunk, std::max(got, 0))) {
+        done = true;
+        break;
       }
-      report_end(ret);
-      return false;
+      if (got > 0) continue;
     }
-    const int type = xmlTextReaderNodeType(reader);
-    const int depth = xmlTextReaderDepth(reader);
-    switch (type) {
-      case XML_READER_TYPE_ELEMENT:
-        on_element(depth);
-        if (field != Field::kNone && depth == field_depth && xmlTextReaderIsEmptyElement(reader) == 1) end_capture();
-        break;
-      case XML_READER_TYPE_END_ELEMENT:
-        on_end(depth);
-        break;
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA:
-      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      case XML_READER_TYPE_WHITESPACE:
-        if (field != Field::kNone) {
-          const std::string_view value = sv(xmlTextReaderConstValue(reader));
-          append(mode == Mode::kXhtml ? escape_xml_text(value, false) : std::string(value));
-        }
-        break;
-      default: break;  // comments, processing instructions, entity references (not expanded)
+    xmlSetStructuredErrorFunc(this, on_error);
+    if (got > 0 && !stopped) {
+      xmlParseChunk(ctxt, chunk, got, 0);
+      // A fatal error the parser cannot recover from ends the document.
+      if (ctxt->disableSAX && !ctxt->recovery) stopped = true;
+      continue;
     }
+    if (got < 0) diagnostics.input_error(name, "read error: " + source->error());
+    if (!stopped) xmlParseChunk(ctxt, nullptr, 0, /*terminate=*/1);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    done = true;
+    if (item_depth >= 0 && !stopped) {  // the file ends inside an item: keep what it had
+      if (field != Field::kNone) end_capture();
+      item_depth = -1;
+      finish_item();
+    }
+    report_end();
   }
-  return false;
+  if (ready.empty()) return false;
+  out = std::move(ready.front());
+  ready.pop_front();
+  return true;
 }
 
 // ============================================================================ JSON Feed

@@ -1,10 +1,11 @@
 // src/read/feed_reader.h
 //
-// News feeds: RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom, read with libxml2's streaming
-// xmlTextReader: one item or entry at a time, never the whole tree. The parser never
-// touches the network (XML_PARSE_NONET), never loads or expands external entities (no
-// XML_PARSE_NOENT or DTD loading, and an entity loader that refuses everything: no XXE),
-// and recovers from malformed XML where it can (reported as a note).
+// News feeds: RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom, read with libxml2's SAX2 push
+// parser, chunk by chunk: no tree is built, memory holds the item being read. The parser
+// never touches the network (XML_PARSE_NONET), never loads or substitutes external entities
+// (no XML_PARSE_NOENT, no DTD loading, and an entity loader that refuses everything: no XXE),
+// and recovers from malformed XML (XML_PARSE_RECOVER), which is reported as a note. Bytes that
+// are not UTF-8 in a feed that declares no other encoding are read as Windows-1252.
 //
 // One record per item: id = guid / Atom id (else link, else rdf:about), url = link,
 // title and abstract (description / summary) as plain text (their HTML tags dropped and
