@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -32,10 +31,9 @@ int main(int argc, char** argv) {
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    // A copy of the exact size, so that a sanitizer build sees reads past the end.
-    std::vector<uint8_t> data(bytes.begin(), bytes.end());
+    // A buffer of the exact size, so that a sanitizer build sees reads past the end.
+    std::vector<uint8_t> data(fs::file_size(f));
+    std::ifstream(f, std::ios::binary).read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size()));
     LLVMFuzzerTestOneInput(data.empty() ? nullptr : data.data(), data.size());
   }
   std::printf("replayed %zu inputs\n", files.size());

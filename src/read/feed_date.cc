@@ -144,8 +144,8 @@ std::optional<std::string> rfc822_to_iso8601(std::string_view date) {
   }
   // A day name first ("Mon", "Monday", "lun.", "Seg"), in whatever language: any word before the day.
   size_t t = 0;
-  if (t < tokens.size() && (is_day_name(tokens[t]) || (!is_digit(tokens[t][0]) && t + 1 < tokens.size() &&
-                                                       is_digit(tokens[t + 1][0])))) {
+  if (t < tokens.size() && (is_day_name(tokens[t]) || (!is_digit(tokens[t][0]) && month_number(tokens[t]) == 0 &&
+                                                       t + 1 < tokens.size() && is_digit(tokens[t + 1][0])))) {
     ++t;
   }
   // day month year, or month day year ("Jun 15 2020", as some feeds write)

@@ -160,7 +160,7 @@ std::string decode_html_entities(std::string_view text) {
 }
 
 std::string html_fragment_to_text(std::string_view s, bool single_line) {
-  // First pass: tags out, references decoded; '\n' marks a block break, any blank a space.
+  // First pass: tags out, references decoded; '\n' marks a block break (a tag), any blank a space.
   std::string raw;
   raw.reserve(s.size());
   size_t i = 0;
@@ -176,7 +176,7 @@ std::string html_fragment_to_text(std::string_view s, bool single_line) {
       continue;
     }
     if (c != '<' || i + 1 >= s.size()) {
-      raw.push_back(c);
+      raw.push_back(c == '\n' ? ' ' : c);  // a line end in the source is a blank; breaks come from tags
       ++i;
       continue;
     }

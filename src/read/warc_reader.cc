@@ -61,6 +61,7 @@ struct WarcReader::Candidate {
   bool http = false;          // the block is an HTTP response (status line, fields, body)
   std::string declared_type;  // the WARC or ARC Content-Type of the block
   uint64_t length = 0;        // of the block
+  bool arc = false;           // an ARC record (messages say "length", not "Content-Length")
 };
 
 WarcReader::WarcReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
@@ -128,12 +129,14 @@ void WarcReader::cut_short(const std::string& where, const std::string& what) {
     return;
   }
   const std::string gzip_where = describe_position(name_, {stream_.error_offset(), 0}, true);
-  std::string message = what + ": " + stream_.error() + " at " + gzip_where;
+  std::string message = what + ": " + stream_.error();
+  if (gzip_where != where) message += ", in the gzip member at " + gzip_where;
+  const bool truncated = stream_.truncated();
   buf_.drop_all();
   if (const auto next = stream_.resync()) {
     message += "; went on at the next gzip member, " + name_ + "@" + std::to_string(*next);
-  } else {
-    message += "; nothing more could be read from the file";
+  } else if (!truncated) {
+    message += "; no gzip member follows that could be read";
   }
   diagnostics_.skip_record(where, message);
 }
@@ -142,7 +145,7 @@ WarcReader::Step WarcReader::step(RawRecord& out) {
   skip_blank_lines();
   if (buf_.want(1) == 0) {
     if (stream_.state() == GzipStream::State::kError) {
-      cut_short(describe_position(name_, stream_.position(), stream_.gzip()), "record cut short");
+      cut_short(describe_position(name_, stream_.position(), stream_.gzip()), "cannot read the next record");
       return stream_.state() == GzipStream::State::kOk ? Step::kNext : Step::kEnd;
     }
     return Step::kEnd;
@@ -202,7 +205,7 @@ WarcReader::Step WarcReader::warc_step(RawRecord& out, const std::string& where)
     if (r.found) {
       message += "; went on at the next record, " + r.at + " (" + plural(r.skipped, "byte", "bytes") + " skipped)";
     } else if (stream_.state() == GzipStream::State::kError) {
-      cut_short(where, message + "; then");
+      cut_short(where, message + " (" + plural(r.skipped, "byte", "bytes") + " skipped), then");
       return Step::kNext;
     } else {
       message += "; no record follows (" + plural(r.skipped, "byte", "bytes") + " skipped to the end)";
@@ -302,7 +305,8 @@ WarcReader::Step WarcReader::warc_step(RawRecord& out, const std::string& where)
 
 WarcReader::Step WarcReader::read_payload(const Candidate& c, RawRecord& out) {
   const auto beyond_end = [&] {
-    cut_short(c.where, "Content-Length " + std::to_string(c.length) + " goes beyond the end of the file");
+    cut_short(c.where, std::string(c.arc ? "ARC record length " : "Content-Length ") + std::to_string(c.length) +
+                           " goes beyond the end of the file");
     return stream_.state() == GzipStream::State::kOk ? Step::kNext : Step::kEnd;
   };
   const auto pass_over = [&](const std::string& kind) {
@@ -333,7 +337,7 @@ WarcReader::Step WarcReader::read_payload(const Candidate& c, RawRecord& out) {
   }
   const std::string_view body_head = head_bytes.substr(std::min(http.body_offset, head_bytes.size()));
   const bool html = content_type.empty() ? looks_like_html(body_head) : is_html_media_type(content_type);
-  if (!html) return pass_over(c.http ? "not HTML" : "resource not HTML");
+  if (!html) return pass_over(c.http || c.arc ? "not HTML" : "resource not HTML");
   if (c.uri.empty()) {
     diagnostics_.skip_record(c.where, "an HTML page without a target URI (WARC-Target-URI)");
     return buf_.discard(c.length) < c.length ? beyond_end() : Step::kNext;
@@ -474,7 +478,7 @@ WarcReader::Step WarcReader::arc_step(RawRecord& out, const std::string& where) 
     if (buf_.want(2) >= 1 && buf_.view().front() == '2') arc_version_ = 2;
     ignore("filedesc");
     if (buf_.discard(length) < length) {
-      cut_short(where, "ARC length " + std::to_string(length) + " goes beyond the end of the file");
+      cut_short(where, "ARC record length " + std::to_string(length) + " goes beyond the end of the file");
       return stream_.state() == GzipStream::State::kOk ? Step::kNext : Step::kEnd;
     }
     return Step::kNext;
@@ -484,6 +488,7 @@ WarcReader::Step WarcReader::arc_step(RawRecord& out, const std::string& where) 
   c.uri = url;
   c.length = length;
   c.declared_type = mime;
+  c.arc = true;
   buf_.want(5);
   c.http = istarts_with(url, "http") && istarts_with(buf_.view(), "HTTP/");
   if (c.http) c.declared_type = "application/http";
