@@ -691,6 +691,34 @@ TEST(FeedReader, JsonFeed) {
   EXPECT_NE(r.message("radio.json#3: skipped: item has no id or url"), "");
 }
 
+TEST(FeedReader, Utf8SequencesAcrossReadChunksAreKept) {
+  // Over 64 KiB of UTF-8 titles: some two- and three-byte sequences straddle the reader's chunks,
+  // and must not be taken for Windows-1252.
+  std::string rss = "<rss><channel><title>Flux</title>";
+  for (int i = 0; i < 5000; ++i) {
+    rss += "<item><guid>i" + std::to_string(i) + "</guid><title>Été « " + std::to_string(i) + " » – fin</title></item>";
+  }
+  rss += "</channel></rss>";
+  ASSERT_GT(rss.size(), 3u * 65536u);
+  auto r = read_memory(InputKind::kFeed, rss, "mem.rss");
+  ASSERT_EQ(r.records.size(), 5000u) << r.all_messages();
+  for (size_t i = 0; i < r.records.size(); ++i) {
+    ASSERT_EQ(r.records[i].title, "Été « " + std::to_string(i) + " » – fin");
+  }
+}
+
+TEST(JsonlSource, FromMemoryPlainAndGzip) {
+  const std::string lines = "{\"id\":\"a\",\"text\":\"Un.\"}\n\n{\"id\":\"b\",\"text\":\"Deux.\"}\nbroken\n";
+  for (const std::string& bytes : {lines, gzip(lines), gzip(lines.substr(0, 20)) + gzip(lines.substr(20))}) {
+    auto r = read_memory(InputKind::kJsonl, bytes, "mem.jsonl");
+    ASSERT_EQ(r.records.size(), 2u) << r.all_messages();
+    EXPECT_EQ(r.records[1].id, "b");
+    EXPECT_EQ(r.records[1].origin, "mem.jsonl:3");
+    EXPECT_EQ(r.skipped, 1u);
+    EXPECT_NE(r.message("mem.jsonl:4: skipped: broken JSON"), "") << r.all_messages();
+  }
+}
+
 TEST(FeedReader, PrimaryLanguage) {
   EXPECT_EQ(primary_language("fr-FR"), "fr");
   EXPECT_EQ(primary_language(" EN_us "), "en");
