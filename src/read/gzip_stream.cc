@@ -224,6 +224,14 @@ StreamPosition DecodedBuffer::position() {
   return {s.pos.member, s.pos.inner + (pos_ - s.start)};
 }
 
+size_t DecodedBuffer::next_member_start() const noexcept {
+  if (!stream_.gzip()) return std::string_view::npos;
+  for (size_t i = segment_; i < segments_.size(); ++i) {
+    if (segments_[i].start > pos_ && segments_[i].pos.inner == 0) return segments_[i].start - pos_;
+  }
+  return std::string_view::npos;
+}
+
 void DecodedBuffer::drop_all() {
   pos_ = end_ = 0;
   segments_.clear();

@@ -92,6 +92,9 @@ class DecodedBuffer {
   uint64_t discard(uint64_t n);
   //! Where the cursor is. Exact when a byte is available (call want() first).
   StreamPosition position();
+  //! Offset from the cursor of the first buffered byte after it that starts a gzip member (a record
+  //! boundary in files written one record per member), or npos.
+  size_t next_member_start() const noexcept;
   //! Forgets what is buffered (after a gzip error, before resync()).
   void drop_all();
   GzipStream& stream() noexcept { return stream_; }

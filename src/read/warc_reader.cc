@@ -159,7 +159,8 @@ WarcReader::Step WarcReader::step(RawRecord& out) {
   return format_ == Format::kArc ? arc_step(out, where) : warc_step(out, where);
 }
 
-// Scans for the next record start: `magic` at the start of a line. The cursor is left on it.
+// Scans for the next record start: `magic` at the start of a line, or at the start of a gzip
+// member. The cursor is left on it.
 WarcReader::Resync WarcReader::resync(std::string_view magic) {
   Resync r;
   buf_.consume(1);  // not the record that failed again
@@ -169,10 +170,14 @@ WarcReader::Resync WarcReader::resync(std::string_view magic) {
     const size_t have = buf_.want(kScanChunk);
     if (have == 0) return r;
     const std::string_view v = buf_.view();
-    const size_t hit = v.find(pattern);
-    if (hit != std::string_view::npos) {
-      buf_.consume(hit + 1);
-      r.skipped += hit + 1;
+    size_t hit = v.find(pattern);
+    size_t skip = hit == std::string_view::npos ? hit : hit + 1;
+    if (const size_t member = buf_.next_member_start(); member < skip && v.substr(member, magic.size()) == magic) {
+      skip = member;
+    }
+    if (skip != std::string_view::npos) {
+      buf_.consume(skip);
+      r.skipped += skip;
       buf_.want(8);
       if (magic != "WARC/" || is_warc_magic(buf_.view())) {
         r.found = true;

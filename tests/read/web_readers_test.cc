@@ -520,6 +520,22 @@ TEST(WarcReader, RecordsOfOtherKindsAndStatusesArePassedOver) {
   EXPECT_EQ(r.skipped, 0u);
 }
 
+TEST(WarcReader, GarbageMemberIsSkippedUpToTheNextMember) {
+  // One record per gzip member; a member of garbage with no line end before the next record:
+  // the next member's start is a record boundary too.
+  const std::string a = gzip(warc_record("response", "https://a.example/1", kHttp, http_200("<html>un</html>")));
+  const std::string junk = gzip("des octets sans fin de ligne");
+  const std::string b = gzip(warc_record("response", "https://a.example/2", kHttp, http_200("<html>deux</html>")));
+  auto r = read_memory(InputKind::kWarc, a + junk + b);
+  ASSERT_EQ(r.records.size(), 2u) << r.all_messages();
+  EXPECT_EQ(r.records[1].origin, "mem@" + std::to_string(a.size() + junk.size()));
+  EXPECT_EQ(r.skipped, 1u);
+  EXPECT_NE(r.message("mem@" + std::to_string(a.size()) + ": skipped: not a WARC record (no \"WARC/1.\" line here); "
+                      "went on at the next record, mem@" + std::to_string(a.size() + junk.size())),
+            "")
+      << r.all_messages();
+}
+
 TEST(WarcReader, GarbageOnlyAndEmptyInputs) {
   auto empty = read_memory(InputKind::kWarc, "");
   EXPECT_TRUE(empty.records.empty());
