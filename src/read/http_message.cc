@@ -19,7 +19,7 @@ std::string_view trim(std::string_view s) {
 
 // Inflates `in` with the given window bits; kNotCompressed when the first bytes are not
 // a stream of that kind (so that the caller may try another, or keep the body as it is).
-enum class Inflated { kOk, kNotCompressed, kBad, kTooBig };
+enum class Inflated { kOk, kNotCompressed, kBad, kCut, kTooBig };
 
 Inflated inflate_all(std::string_view in, int window_bits, size_t limit, std::string& out, std::string& why) {
   z_stream zs{};
@@ -46,7 +46,7 @@ Inflated inflate_all(std::string_view in, int window_bits, size_t limit, std::st
     if (ret == Z_OK) continue;
     if (ret == Z_BUF_ERROR && zs.avail_in == 0) {
       why = "the compressed body is cut short";
-      result = out.empty() && zs.total_in < 16 ? Inflated::kNotCompressed : Inflated::kBad;
+      result = out.empty() && zs.total_in < 16 ? Inflated::kNotCompressed : Inflated::kCut;
       break;
     }
     why = zs.msg ? zs.msg : "zlib error " + std::to_string(ret);
@@ -57,7 +57,7 @@ Inflated inflate_all(std::string_view in, int window_bits, size_t limit, std::st
   return result;
 }
 
-Result<std::string> decode_one(std::string_view body, std::string_view coding, size_t limit) {
+Result<std::string> decode_one(std::string_view body, std::string_view coding, size_t limit, bool cut_ok) {
   std::string out, why;
   const auto too_big = [&] {
     return Error{Errc::kBadInput, "the body decodes to more than " + std::to_string(limit) + " bytes (the record limit)"};
@@ -68,19 +68,26 @@ Result<std::string> decode_one(std::string_view body, std::string_view coding, s
     }
     switch (inflate_all(body, 16 + MAX_WBITS, limit, out, why)) {
       case Inflated::kOk: return out;
+      case Inflated::kCut:
+        if (cut_ok) return out;
+        break;
       case Inflated::kTooBig: return too_big();
-      default: return Error{Errc::kBadInput, "bad gzip body (Content-Encoding: gzip): " + why};
+      default: break;
     }
+    return Error{Errc::kBadInput, "bad gzip body (Content-Encoding: gzip): " + why};
   }
   if (iequals(coding, "deflate")) {
     // "deflate" is zlib-wrapped by the standard, raw deflate by some servers.
     const Inflated zlib = inflate_all(body, MAX_WBITS, limit, out, why);
-    if (zlib == Inflated::kOk) return out;
+    if (zlib == Inflated::kOk || (zlib == Inflated::kCut && cut_ok)) return out;
     if (zlib == Inflated::kTooBig) return too_big();
     if (zlib == Inflated::kNotCompressed) {
       std::string raw_why;
       switch (inflate_all(body, -MAX_WBITS, limit, out, raw_why)) {
         case Inflated::kOk: return out;
+        case Inflated::kCut:
+          if (cut_ok) return out;
+          break;
         case Inflated::kTooBig: return too_big();
         default: break;
       }
@@ -125,16 +132,18 @@ Result<HttpHead> parse_http_response_head(std::string_view message) {
   };
   std::string_view line;
   if (!next_line(line)) return Error{Errc::kBadInput, "HTTP status line does not end"};
-  // "HTTP/1.1 200 OK" (the reason phrase may be absent).
-  if (!istarts_with(line, "HTTP/") || line.size() < 12 || line[8] != ' ') {
+  // "HTTP/1.1 200 OK", "HTTP/2 200" (the reason phrase may be absent).
+  const size_t space = line.find(' ');
+  if (!istarts_with(line, "HTTP/") || space == std::string_view::npos || space < 6 || space > 9 ||
+      line.size() < space + 4) {
     return Error{Errc::kBadInput, "no HTTP status line (\"" + std::string(line.substr(0, 40)) + "\")"};
   }
   int status = 0;
-  for (size_t i = 9; i < 12; ++i) {
+  for (size_t i = space + 1; i < space + 4; ++i) {
     if (line[i] < '0' || line[i] > '9') return Error{Errc::kBadInput, "bad HTTP status code"};
     status = status * 10 + (line[i] - '0');
   }
-  if (line.size() > 12 && line[12] != ' ') return Error{Errc::kBadInput, "bad HTTP status code"};
+  if (line.size() > space + 4 && line[space + 4] != ' ') return Error{Errc::kBadInput, "bad HTTP status code"};
   head.status = status;
   for (;;) {
     if (!next_line(line)) return Error{Errc::kBadInput, "HTTP header does not end (no blank line)"};
@@ -152,7 +161,7 @@ Result<HttpHead> parse_http_response_head(std::string_view message) {
   return head;
 }
 
-Result<std::string> dechunk(std::string_view body, size_t limit) {
+Result<std::string> dechunk(std::string_view body, size_t limit, bool cut_ok) {
   auto is_hex = [](char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'f'); };
   size_t first = 0;
   while (first < body.size() && (body[first] == ' ' || body[first] == '\t')) ++first;
@@ -190,6 +199,10 @@ Result<std::string> dechunk(std::string_view body, size_t limit) {
     pos = nl + 1;
     if (size == 0) return out;  // the last chunk; trailer fields are not kept
     if (size > body.size() - pos) {
+      if (cut_ok && out.size() + (body.size() - pos) <= limit) {
+        out.append(body.substr(pos));
+        return out;
+      }
       return Error{Errc::kBadInput, "bad chunked encoding: a chunk of " + std::to_string(size) + " bytes at byte " +
                                         std::to_string(start) + " of the body goes beyond its end (" +
                                         std::to_string(body.size() - pos) + " bytes left)"};
@@ -210,7 +223,7 @@ Result<std::string> dechunk(std::string_view body, size_t limit) {
   }
 }
 
-Result<std::string> decode_content(std::string_view body, std::string_view coding, size_t limit) {
+Result<std::string> decode_content(std::string_view body, std::string_view coding, size_t limit, bool cut_ok) {
   // Codings are listed in the order they were applied: undo the last first.
   std::vector<std::string_view> codings;
   size_t start = 0;
@@ -224,7 +237,7 @@ Result<std::string> decode_content(std::string_view body, std::string_view codin
   if (codings.size() > 4) return Error{Errc::kBadInput, "too many Content-Encodings"};
   std::string current(body);
   for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
-    auto decoded = decode_one(current, *it, limit);
+    auto decoded = decode_one(current, *it, limit, cut_ok);
     if (!decoded) return decoded.error();
     current = std::move(decoded.value());
   }

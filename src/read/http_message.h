@@ -30,12 +30,14 @@ Result<HttpHead> parse_http_response_head(std::string_view message);
 
 //! Joins the chunks of a `Transfer-Encoding: chunked` body. A body that does not start with a
 //! chunk-size line is returned as it is: some crawlers store it joined but keep the header.
-Result<std::string> dechunk(std::string_view body, size_t limit);
+//! `cut_ok`: the body is known to be cut (WARC-Truncated): a last chunk cut short is kept.
+Result<std::string> dechunk(std::string_view body, size_t limit, bool cut_ok = false);
 
 //! Undoes `Content-Encoding` (gzip, x-gzip, deflate; a list is undone last first); identity is
 //! returned as it is, and so is a body that is visibly not compressed (a crawler decoded it).
-//! Fails on bad data, an unknown coding (br, zstd) or output over `limit` bytes.
-Result<std::string> decode_content(std::string_view body, std::string_view coding, size_t limit);
+//! Fails on bad data, an unknown coding (br, zstd) or output over `limit` bytes. `cut_ok`: the body
+//! is known to be cut (WARC-Truncated): what decompresses before the cut is kept.
+Result<std::string> decode_content(std::string_view body, std::string_view coding, size_t limit, bool cut_ok = false);
 
 //! True for text/html and application/xhtml+xml (parameters such as charset ignored).
 bool is_html_media_type(std::string_view content_type) noexcept;

@@ -62,6 +62,7 @@ struct WarcReader::Candidate {
   std::string declared_type;  // the WARC or ARC Content-Type of the block
   uint64_t length = 0;        // of the block
   bool arc = false;           // an ARC record (messages say "length", not "Content-Length")
+  bool truncated = false;     // WARC-Truncated: the crawler kept only the start of the page
 };
 
 WarcReader::WarcReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
@@ -247,6 +248,7 @@ WarcReader::Step WarcReader::warc_step(RawRecord& out, const std::string& where)
   }
   const std::string header(buf_.view().substr(0, end));
   std::string type, uri, content_type;
+  bool truncated = false;
   uint64_t length = 0;
   bool has_length = false;
   size_t pos = header.find('\n') + 1;  // after the version line
@@ -278,6 +280,8 @@ WarcReader::Step WarcReader::warc_step(RawRecord& out, const std::string& where)
       uri = std::string(value);
     } else if (iequals(name, "Content-Type")) {
       content_type = std::string(value);
+    } else if (iequals(name, "WARC-Truncated")) {
+      truncated = true;
     }
   }
   if (!has_length) return report_resync("broken WARC header: no Content-Length");
@@ -290,6 +294,7 @@ WarcReader::Step WarcReader::warc_step(RawRecord& out, const std::string& where)
   c.uri = uri;
   c.declared_type = content_type;
   c.length = length;
+  c.truncated = truncated;
   if (type == "response") {
     c.http = istarts_with(content_type, "application/http") || (content_type.empty() && istarts_with(uri, "http"));
     if (!c.http) {
@@ -368,7 +373,7 @@ WarcReader::Step WarcReader::read_payload(const Candidate& c, RawRecord& out) {
   if (c.http) {
     if (http.field("Transfer-Encoding").find("chunked") != std::string_view::npos ||
         http.field("Transfer-Encoding").find("Chunked") != std::string_view::npos) {
-      auto joined = dechunk(body, options_.max_record_bytes);
+      auto joined = dechunk(body, options_.max_record_bytes, c.truncated);
       if (!joined) {
         diagnostics_.skip_record(c.where, joined.error().message + " (" + c.uri + ")");
         return Step::kNext;
@@ -376,7 +381,7 @@ WarcReader::Step WarcReader::read_payload(const Candidate& c, RawRecord& out) {
       body = std::move(joined.value());
     }
     if (const std::string_view coding = http.field("Content-Encoding"); !coding.empty()) {
-      auto decoded = decode_content(body, coding, options_.max_record_bytes);
+      auto decoded = decode_content(body, coding, options_.max_record_bytes, c.truncated);
       if (!decoded) {
         diagnostics_.skip_record(c.where, decoded.error().message + " (" + c.uri + ")");
         return Step::kNext;

@@ -202,6 +202,9 @@ TEST(HttpMessage, StatusLineAndFields) {
   auto lf = parse_http_response_head("HTTP/1.0 404\nServer: x\n\nbody");
   ASSERT_TRUE(lf.ok());
   EXPECT_EQ(lf->status, 404);
+  auto h2 = parse_http_response_head("HTTP/2 200\r\ncontent-type: text/html\r\n\r\n");
+  ASSERT_TRUE(h2.ok());
+  EXPECT_EQ(h2->status, 200);
   EXPECT_FALSE(parse_http_response_head("GET / HTTP/1.1\r\n\r\n").ok());
   EXPECT_FALSE(parse_http_response_head("HTTP/1.1 200 OK\r\nNo-End: yes\r\n").ok());
   EXPECT_FALSE(parse_http_response_head("HTTP/1.1 2x0 OK\r\n\r\n").ok());
@@ -217,6 +220,9 @@ TEST(HttpMessage, Dechunk) {
   auto beyond = dechunk("ff\r\nshort\r\n0\r\n\r\n", 1000);
   ASSERT_FALSE(beyond.ok());
   EXPECT_NE(beyond.error().message.find("goes beyond its end"), std::string::npos);
+  auto cut = dechunk("5\r\nHello\r\nff\r\n, wor", 1000, /*cut_ok=*/true);  // WARC-Truncated
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(*cut, "Hello, wor");
   EXPECT_FALSE(dechunk("3\r\nabcX\r\n", 1000).ok());
   EXPECT_FALSE(dechunk("5\r\nHello\r\n", 3).ok());                     // over the limit
   EXPECT_FALSE(dechunk("ffffffffffffffffff\r\nx\r\n", 1000).ok());     // size overflow
@@ -246,6 +252,13 @@ TEST(HttpMessage, ContentCodings) {
   EXPECT_EQ(*twice, page);
   EXPECT_FALSE(decode_content("\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03garbage", "gzip", 1 << 20).ok());
   EXPECT_FALSE(decode_content("x", "br", 1 << 20).ok());
+  const std::string long_page = "<html>" + std::string(20000, 'a') + "</html>";
+  const std::string cut = gzip(long_page).substr(0, 60);
+  EXPECT_FALSE(decode_content(cut, "gzip", 1 << 20).ok());
+  auto kept = decode_content(cut, "gzip", 1 << 20, /*cut_ok=*/true);  // WARC-Truncated: keep the start
+  ASSERT_TRUE(kept.ok());
+  EXPECT_FALSE(kept->empty());
+  EXPECT_EQ(long_page.rfind(*kept, 0), 0u);
 }
 
 TEST(HttpMessage, DecompressionBombStopsAtTheLimit) {
@@ -518,6 +531,20 @@ TEST(WarcReader, RecordsOfOtherKindsAndStatusesArePassedOver) {
   EXPECT_EQ(r.records[0].id, "https://a.example/ok");  // the <> some writers put around the URI are dropped
   EXPECT_EQ(r.ignored, 4u);
   EXPECT_EQ(r.skipped, 0u);
+}
+
+TEST(WarcReader, PageTruncatedByTheCrawlerIsKept) {
+  // WARC-Truncated: the crawler kept the start of the page; its last chunk is cut short.
+  const std::string block = http_200("5\r\n<html\r\n40\r\n><p>le d", "Transfer-Encoding: chunked\r\n");
+  const std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/t\r\n"
+                           "WARC-Truncated: length\r\nContent-Type: " + kHttp + "\r\nContent-Length: " +
+                           std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  auto r = read_memory(InputKind::kWarc, warc);
+  ASSERT_EQ(r.records.size(), 1u) << r.all_messages();
+  EXPECT_EQ(r.records[0].html, "<html><p>le d");
+  std::string untruncated = warc;
+  untruncated.replace(untruncated.find("WARC-Truncated"), 14, "X-Not-Truncate");
+  EXPECT_EQ(read_memory(InputKind::kWarc, untruncated).skipped, 1u);
 }
 
 TEST(WarcReader, GarbageMemberIsSkippedUpToTheNextMember) {
