@@ -6,6 +6,7 @@
 #include "common/timestamp.h"
 #include "fuzz/fuzz_common.h"
 #include "read/feed_reader.h"
+#include "read/json_feed_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace recoupe;

@@ -15,9 +15,6 @@
 // converted; an unreadable date is reported and the item kept undated), source = the
 // channel's title, lang = the item's or channel's language (primary subtag). An item
 // with only a summary is still an article: title and abstract.
-//
-// JSON Feed (jsonfeed.org, version 1 and 1.1) is read too, by JsonFeedReader: the same
-// fields from one JSON document, held whole (at most the record limit).
 #pragma once
 
 #include <memory>
@@ -35,18 +32,6 @@ class FeedReader final : public RecordSource {
   FeedReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
              Diagnostics& diagnostics);
   ~FeedReader() override;
-  bool next(RawRecord& out) override;
-
- private:
-  struct State;
-  std::unique_ptr<State> state_;
-};
-
-class JsonFeedReader final : public RecordSource {
- public:
-  JsonFeedReader(std::unique_ptr<ByteSource> source, std::string name, const ReadOptions& options,
-                 Diagnostics& diagnostics);
-  ~JsonFeedReader() override;
   bool next(RawRecord& out) override;
 
  private:

@@ -11,6 +11,7 @@
 #include "common/utf8.h"
 #include "read/feed_reader.h"
 #include "read/gzip_stream.h"
+#include "read/json_feed_reader.h"
 #include "read/line_reader.h"
 #include "read/warc_reader.h"
 

@@ -14,6 +14,7 @@
 #include "read/gzip_stream.h"
 #include "read/http_message.h"
 #include "read/input_reader.h"
+#include "read/json_feed_reader.h"
 #include "read/markup_text.h"
 #include "read/sniff.h"
 #include "read/warc_reader.h"
