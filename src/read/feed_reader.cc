@@ -435,6 +435,7 @@ void FeedReader::State::start_element(std::string_view local, std::string_view n
       diagnostics.skip_record(name, "not an RSS, Atom or RDF feed (the root element is <" +
                                         std::string(qname.substr(0, 40)) + ">)");
       stopped = true;
+      xmlStopParser(ctxt);  // nothing more to read in it
     }
     return;
   }
