@@ -57,6 +57,35 @@ void init_libxml_once() {
   });
 }
 
+void silent(void*, const char*, ...) {}
+
+// libxml2 reports some errors (encoding, I/O) through the thread's structured and generic handlers
+// rather than the parser's own, and prints them on stderr by default: while it works for a reader,
+// both are the reader's (structured) or silent (generic), then they are put back.
+class ErrorCapture {
+ public:
+  ErrorCapture(void* context, xmlStructuredErrorFunc handler)
+      : structured_(xmlStructuredError),
+        structured_context_(xmlStructuredErrorContext),
+        generic_(xmlGenericError),
+        generic_context_(xmlGenericErrorContext) {
+    xmlSetStructuredErrorFunc(context, handler);
+    xmlSetGenericErrorFunc(nullptr, silent);
+  }
+  ~ErrorCapture() {
+    xmlSetStructuredErrorFunc(structured_context_, structured_);
+    xmlSetGenericErrorFunc(generic_context_, generic_);
+  }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+ private:
+  xmlStructuredErrorFunc structured_;
+  void* structured_context_;
+  xmlGenericErrorFunc generic_;
+  void* generic_context_;
+};
+
 std::string escape_xml_text(std::string_view s, bool attribute) {
   std::string out;
   out.reserve(s.size());
@@ -235,6 +264,7 @@ struct FeedReader::State {
 
   ~State() {
     if (ctxt) {
+      const ErrorCapture errors_to_state(this, on_error);
       if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);  // holds only the DTD's declarations
       ctxt->myDoc = nullptr;
       xmlFreeParserCtxt(ctxt);
@@ -344,6 +374,7 @@ bool FeedReader::State::open(const char* first, int size) {
   sax.error = nullptr;
   sax.warning = nullptr;
   sax.fatalError = nullptr;
+  const ErrorCapture errors_to_state(this, on_error);
   ctxt = xmlCreatePushParserCtxt(&sax, nullptr, first, size, nullptr);
   if (!ctxt) {
     diagnostics.input_error(name, "libxml2 could not start a parser");
@@ -352,7 +383,6 @@ bool FeedReader::State::open(const char* first, int size) {
   ctxt->_private = this;
   // Recover from errors; never the network; no entity substitution (no XML_PARSE_NOENT), no DTD loading.
   xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_COMPACT);
-  xmlSetStructuredErrorFunc(this, on_error);
   return true;
 }
 
@@ -606,7 +636,7 @@ bool FeedReader::State::next(RawRecord& out) {
       }
       if (got > 0) continue;
     }
-    xmlSetStructuredErrorFunc(this, on_error);
+    const ErrorCapture errors_to_state(this, on_error);
     if (got > 0 && !stopped) {
       xmlParseChunk(ctxt, chunk, got, 0);
       // A fatal error the parser cannot recover from ends the document.
@@ -615,7 +645,6 @@ bool FeedReader::State::next(RawRecord& out) {
     }
     if (got < 0) diagnostics.input_error(name, "read error: " + source->error());
     if (!stopped) xmlParseChunk(ctxt, nullptr, 0, /*terminate=*/1);
-    xmlSetStructuredErrorFunc(nullptr, nullptr);
     done = true;
     if (item_depth >= 0 && !stopped) {  // the file ends inside an item: keep what it had
       if (field != Field::kNone) end_capture();

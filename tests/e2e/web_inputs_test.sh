@@ -123,7 +123,13 @@ expect_stderr "recoupe analyze: 2 articles read, 2 analysed, 1 skipped"
 expect_done "$RECOUPE" analyze "$web/page.html" "$web/page_latin1.htm" "$web/sniff_page" "$web/sniff_warc" "$web/sniff_feed"
 expect_stderr "recoupe analyze: 8 articles read"
 
-# The whole folder: every kind at once, sorted.
+# The whole folder: every kind at once, sorted; nothing but recoupe's own lines on stderr.
 expect_done "$RECOUPE" analyze "$web"
 expect_stderr "recoupe analyze: "
+! grep -v "^recoupe" "$WORK/stderr" || fail "stderr has lines that are not recoupe's"
+# Every fuzz seed and past crasher, as a file whose name says nothing (sniffed).
+find "$FIXTURES/../fuzz_corpus" -type f | sort >"$WORK/corpus.list"
+expect_done "$RECOUPE" analyze --files-from "$WORK/corpus.list"
+expect_stderr "recoupe analyze: "
+! grep -v "^recoupe" "$WORK/stderr" || fail "stderr has lines that are not recoupe's"
 echo "web inputs ok"

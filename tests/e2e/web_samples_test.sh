@@ -20,6 +20,11 @@ for f in "$samples"/warc_samples/* "$samples"/rss_samples/*; do
     cat "$WORK/unnamed" >&2
     fail "a bad record of $f is not named with its place"
   fi
+  # Nothing but recoupe's own lines on stderr (libxml2 prints its errors unless told not to).
+  if grep -v "^recoupe" "$WORK/stderr" >"$WORK/foreign"; then
+    head -3 "$WORK/foreign" >&2
+    fail "stderr of $f has lines that are not recoupe's"
+  fi
   n=$((n + 1))
 done
 

@@ -703,6 +703,22 @@ TEST(FeedReader, NotAFeed) {
   EXPECT_NE(not_xml.message("mem.rss:1: skipped: not XML"), "") << not_xml.all_messages();
 }
 
+TEST(FeedReader, EncodingErrorsAreReportedNotPrinted) {
+  // Found by fuzz_feed_reader (tests/fuzz_corpus/fuzz_feed_reader/regress_utf32_encoder_error):
+  // "<" then NUL bytes makes libxml2 read UTF-32, fail to convert, and print "encoding error",
+  // "I/O error" and "xmlParseChunk: encoder error" on stderr through its own handlers.
+  const std::string bytes = file_bytes(std::string(RECOUPE_FIXTURES) +
+                                       "/../fuzz_corpus/fuzz_feed_reader/regress_utf32_encoder_error");
+  ASSERT_EQ(bytes.substr(0, 4), std::string("<\0\0\0", 4));
+  testing::internal::CaptureStderr();
+  auto r = read_memory(InputKind::kFeed, bytes, "mem.rss");
+  const std::string printed = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(printed, "");
+  EXPECT_TRUE(r.records.empty());
+  EXPECT_EQ(r.skipped, 1u);
+  EXPECT_NE(r.message("mem.rss"), "") << r.all_messages();
+}
+
 TEST(FeedReader, ItemOverTheLimitIsSkipped) {
   const std::string rss = "<rss><channel><item><guid>big</guid><description>" + std::string(5000, 'x') +
                           "</description></item><item><guid>small</guid><title>Petit</title></item></channel></rss>";
