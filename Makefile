@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRECOUPE_WERROR=ON
 
-.PHONY: all deps build demo serve test bench clean entities-model
+.PHONY: all deps build demo serve test bench fuzz clean entities-model
 
 all: build
 
@@ -53,5 +53,14 @@ entities-model: build
 	@scripts/train-entities.sh $(BUILD)/recoupe data/models/entities_fr.bin
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# The libFuzzer targets (clang, ASan, UBSan) in build-fuzz/fuzz/; scripts/run-fuzzers.sh runs them.
+FUZZ_BUILD ?= build-fuzz
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRECOUPE_FUZZ=ON \
+	  -DRECOUPE_BUILD_TESTS=OFF -DRECOUPE_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzzers
+	@echo "fuzzers built in $(FUZZ_BUILD)/fuzz/: run scripts/run-fuzzers.sh [SECONDS] [TARGET...]"
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD)

@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libstemmer-dev libsqlite3-dev libsimdjson-dev libxxhash-dev zlib1g-dev
+  libicu-dev libstemmer-dev libsqlite3-dev libsimdjson-dev libxxhash-dev zlib1g-dev libxml2-dev
   libcld2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   python3 time
   chromium  # the web reader's browser tests
@@ -18,8 +18,9 @@ command -v npm >/dev/null 2>&1 || packages+=(npm)
 bench=0
 if [[ "${1:-}" == "--bench" ]]; then
   bench=1
-  packages+=(python3-sklearn python3-readability python3-lxml libxml2-dev libgumbo-dev wrk)
+  packages+=(python3-sklearn python3-readability python3-lxml libgumbo-dev wrk)
 fi
+if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

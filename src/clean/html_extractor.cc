@@ -244,6 +244,19 @@ std::string ExtractedPage::text() const {
   return out;
 }
 
+namespace {
+
+// True when the markup has neither an <html> nor a <body> tag.
+bool is_fragment(std::string_view markup) {
+  for (size_t lt = markup.find('<'); lt != std::string_view::npos; lt = markup.find('<', lt + 1)) {
+    const std::string tag = html::fold_for_match(markup.substr(lt + 1, 4));
+    if (tag == "html" || tag == "body") return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view content_type, std::string_view url) {
   if (is_blank(html_bytes)) return Error{Errc::kBadInput, "empty page"};
   ExtractedPage page;
@@ -280,6 +293,13 @@ Result<ExtractedPage> extract_page(std::string_view html_bytes, std::string_view
       const std::string& text = blocks[b].text;
       if (!page.paragraphs.empty() && page.paragraphs.back() == text) continue;  // a block shown twice
       page.paragraphs.push_back(text);
+    }
+  }
+  // A fragment (a feed item's content: no <html>, no <body>) is the article itself, however short:
+  // nothing around it to leave out.
+  if (page.paragraphs.empty() && is_fragment(utf8)) {
+    for (const Block& b : blocks) {
+      if (!b.text.empty()) page.paragraphs.push_back(b.text);
     }
   }
   if (page.paragraphs.empty()) return Error{Errc::kBadInput, "no article text found in the page"};

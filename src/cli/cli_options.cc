@@ -11,7 +11,9 @@
 namespace recoupe::cli {
 
 void add_engine_flags(CLI::App& app, EngineFlags& f) {
-  app.add_option("inputs", f.inputs, "JSONL or JSONL.gz files (- for stdin), .txt files or folders of them");
+  app.add_option("inputs", f.inputs,
+                 "JSONL or JSONL.gz files (- for stdin), .txt and .html files, WARC/ARC archives, RSS/Atom/JSON "
+                 "feeds, or folders of them");
   app.add_option("--files-from", f.files_from, "also read the inputs listed in this file, one per line (- for stdin)");
   app.add_option("--threads", f.threads, "analyze threads (0 = every core)")->capture_default_str();
   app.add_flag("--strict", f.strict, "stop at the first bad record (exit 1)");
@@ -96,6 +98,7 @@ int finish(const char* command, const RunCounts& c, const Status& status) {
   std::fprintf(stderr, "recoupe %s: %zu articles read, %zu analysed, %zu skipped", command, c.read, c.analyzed,
                c.skipped);
   if (c.existing) std::fprintf(stderr, ", %zu already stored", c.existing);
+  if (c.ignored) std::fprintf(stderr, ", %zu non-HTML records passed over", c.ignored);
   if (c.input_errors) std::fprintf(stderr, ", %zu inputs unreadable", c.input_errors);
   std::fputc('\n', stderr);
   if (!status) {

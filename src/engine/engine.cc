@@ -141,6 +141,7 @@ Status Engine::run(const std::vector<std::string>& inputs, const Sink& sink, con
 Status Engine::finish(Status status) {
   counts_.skipped = diagnostics_.skipped();
   counts_.input_errors = diagnostics_.input_errors();
+  counts_.ignored = diagnostics_.ignored();
   report_progress(true);
   return status;
 }

@@ -36,6 +36,7 @@ struct RunCounts {
   size_t skipped = 0;   //!< bad records (reader and clean stage)
   size_t existing = 0;  //!< records dropped by the `skip` filter (already stored)
   size_t input_errors = 0;  //!< inputs that could not be read at all (missing file, read error)
+  size_t ignored = 0;   //!< records that are not articles (a web archive's requests, images...): not errors
 };
 
 class Engine {

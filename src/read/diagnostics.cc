@@ -1,6 +1,7 @@
 #include "read/diagnostics.h"
 
 #include <cstdio>
+#include <string>
 
 namespace recoupe {
 
@@ -20,6 +21,13 @@ void Diagnostics::input_error(const std::string& where, const std::string& reaso
   ++input_errors_;
   if (strict_) fatal_ = true;
   printer_(where + ": error: " + reason);
+}
+
+void Diagnostics::ignore_records(const std::string& where, size_t count, const std::string& what) {
+  if (count == 0) return;
+  ignored_ += count;
+  printer_(where + ": note: " + std::to_string(count) + (count == 1 ? " record" : " records") +
+           " passed over, not HTML pages (" + what + ")");
 }
 
 void Diagnostics::note(const std::string& where, const std::string& message) {

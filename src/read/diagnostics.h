@@ -24,9 +24,13 @@ class Diagnostics {
   void input_error(const std::string& where, const std::string& reason);
   //! Something worth knowing that loses nothing (an empty file).
   void note(const std::string& where, const std::string& message);
+  //! `count` records of `where` were passed over because they are not articles (a WARC file's
+  //! requests, images, redirects); `what` says which. Not an error: one note, and a count.
+  void ignore_records(const std::string& where, size_t count, const std::string& what);
 
   size_t skipped() const noexcept { return skipped_; }
   size_t input_errors() const noexcept { return input_errors_; }
+  size_t ignored() const noexcept { return ignored_; }
   //! True once a problem happened under strict mode; readers stop.
   bool fatal() const noexcept { return fatal_; }
   bool strict() const noexcept { return strict_; }
@@ -36,6 +40,7 @@ class Diagnostics {
   bool fatal_ = false;
   size_t skipped_ = 0;
   size_t input_errors_ = 0;
+  size_t ignored_ = 0;
   Printer printer_;
 };
 

@@ -9,34 +9,16 @@
 #include <system_error>
 
 #include "common/utf8.h"
+#include "read/feed_reader.h"
+#include "read/gzip_stream.h"
+#include "read/json_feed_reader.h"
 #include "read/line_reader.h"
+#include "read/warc_reader.h"
 
 namespace recoupe {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool is_jsonl_name(const std::string& p) {
-  return ends_with(p, ".jsonl") || ends_with(p, ".jsonl.gz") || ends_with(p, ".ndjson") ||
-         ends_with(p, ".json.gz") || ends_with(p, ".ndjson.gz");
-}
-
-// Reads the start of a file to decide: JSON lines or text (gzip counts as JSON lines).
-bool sniff_jsonl(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char c = 0;
-  while (in.get(c)) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u == 0x1f) return true;  // gzip magic
-    if (u == 0xEF || u == 0xBB || u == 0xBF || c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-    return c == '{';
-  }
-  return true;  // empty: reported as an empty JSON-lines file
-}
 
 std::string describe_json_error(simdjson::error_code e) {
   using namespace simdjson;
@@ -145,13 +127,146 @@ void parse_text_article(std::string content, RawRecord& out) {
   out.text.assign(s);
 }
 
-class InputReader::JsonlFile {
+namespace {
+
+// JSON lines, one record per line (plain or gzip).
+class JsonlSource final : public RecordSource {
  public:
-  std::string path;
-  LineReader lines;
-  size_t good = 0;
-  bool done = false;
+  JsonlSource(std::unique_ptr<ByteSource> bytes, std::string name, const ReadOptions& options, Diagnostics& d)
+      : name_(std::move(name)), options_(options), diagnostics_(d) {
+    lines_.open(std::move(bytes), options_.max_record_bytes);
+  }
+
+  bool next(RawRecord& out) override {
+    std::string line;
+    while (!done_ && !diagnostics_.fatal()) {
+      const auto outcome = lines_.next(line);
+      const std::string where = name_ + ":" + std::to_string(lines_.line_number());
+      switch (outcome) {
+        case LineReader::Outcome::kEnd:
+          if (lines_.line_number() == 0) diagnostics_.note(name_, "empty file, no records");
+          done_ = true;
+          continue;
+        case LineReader::Outcome::kError:
+          diagnostics_.input_error(where, "read error: " + lines_.error());
+          done_ = true;
+          continue;
+        case LineReader::Outcome::kTruncated:
+          diagnostics_.skip_record(where, "gzip stream cut short: the file ends inside this record; " +
+                                              std::to_string(good_) + " records before it were read");
+          done_ = true;
+          continue;
+        case LineReader::Outcome::kTooLong:
+          diagnostics_.skip_record(where, "record is " + std::to_string(lines_.too_long_bytes()) +
+                                              " bytes, over the limit of " + std::to_string(options_.max_record_bytes));
+          continue;
+        case LineReader::Outcome::kLine:
+          break;
+      }
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not records
+      out = RawRecord{};
+      if (std::string reason = parse_jsonl_record(line, out); !reason.empty()) {
+        if (!out.id.empty()) reason += " (id " + out.id + ")";
+        diagnostics_.skip_record(where, reason);
+        continue;
+      }
+      out.origin = where;
+      ++good_;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string name_;
+  ReadOptions options_;
+  Diagnostics& diagnostics_;
+  LineReader lines_;
+  size_t good_ = 0;
+  bool done_ = false;
 };
+
+// One article per file: a text (.txt) or a page (.html). Held whole, so bounded by the record limit.
+class WholeFileSource final : public RecordSource {
+ public:
+  WholeFileSource(InputKind kind, std::unique_ptr<ByteSource> bytes, std::string name, const ReadOptions& options,
+                  Diagnostics& d)
+      : kind_(kind), bytes_(std::move(bytes)), name_(std::move(name)), options_(options), diagnostics_(d) {}
+
+  bool next(RawRecord& out) override {
+    if (done_) return false;
+    done_ = true;
+    std::string content;
+    uint64_t size = 0;
+    char chunk[1 << 16];
+    for (;;) {
+      const size_t got = bytes_->read(chunk, sizeof chunk);
+      if (got == 0) break;
+      size += got;
+      if (size <= options_.max_record_bytes) content.append(chunk, got);
+      else content = std::string();  // over the limit: only counted from here on
+    }
+    if (!bytes_->error().empty()) {
+      diagnostics_.input_error(name_, "cannot read: " + bytes_->error());
+      return false;
+    }
+    if (size > options_.max_record_bytes) {
+      diagnostics_.skip_record(name_, "file is " + std::to_string(size) + " bytes, over the record limit of " +
+                                          std::to_string(options_.max_record_bytes));
+      return false;
+    }
+    out = RawRecord{};
+    out.id = fs::path(name_).filename().string();
+    out.origin = name_;
+    if (kind_ == InputKind::kHtml) {
+      if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
+        diagnostics_.skip_record(name_, "empty page");
+        return false;
+      }
+      out.html = std::move(content);  // bytes as they are: the page extractor finds the charset
+      return true;
+    }
+    if (const size_t bad = utf8::find_invalid(content); bad != std::string::npos) {
+      diagnostics_.skip_record(name_, "invalid UTF-8 at byte " + std::to_string(bad));
+      return false;
+    }
+    parse_text_article(std::move(content), out);
+    if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      diagnostics_.skip_record(name_, "empty article");
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  InputKind kind_;
+  std::unique_ptr<ByteSource> bytes_;
+  std::string name_;
+  ReadOptions options_;
+  Diagnostics& diagnostics_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordSource> open_input(InputKind kind, std::unique_ptr<ByteSource> bytes, const std::string& name,
+                                         const ReadOptions& options, Diagnostics& diagnostics) {
+  switch (kind) {
+    case InputKind::kJsonl: return std::make_unique<JsonlSource>(std::move(bytes), name, options, diagnostics);
+    case InputKind::kText:
+      return std::make_unique<WholeFileSource>(kind, std::move(bytes), name, options, diagnostics);
+    case InputKind::kHtml:
+      return std::make_unique<WholeFileSource>(kind, std::make_unique<GunzipSource>(std::move(bytes)), name, options,
+                                               diagnostics);
+    case InputKind::kWarc: return std::make_unique<WarcReader>(std::move(bytes), name, options, diagnostics);
+    case InputKind::kFeed:
+      return std::make_unique<FeedReader>(std::make_unique<GunzipSource>(std::move(bytes)), name, options, diagnostics);
+    case InputKind::kJsonFeed:
+      return std::make_unique<JsonFeedReader>(std::make_unique<GunzipSource>(std::move(bytes)), name, options,
+                                              diagnostics);
+  }
+  return nullptr;
+}
 
 InputReader::InputReader(std::vector<std::string> inputs, ReadOptions options, Diagnostics& diagnostics)
     : options_(options), diagnostics_(diagnostics) {
@@ -163,11 +278,11 @@ InputReader::InputReader(std::vector<std::string> inputs, ReadOptions options, D
       std::vector<std::string> found;
       for (const auto& entry : fs::directory_iterator(in, ec)) {
         const std::string p = entry.path().string();
-        if (entry.is_regular_file() && (ends_with(p, ".txt") || is_jsonl_name(p))) found.push_back(p);
+        if (entry.is_regular_file() && is_folder_member(p)) found.push_back(p);
       }
       if (ec) diagnostics_.input_error(in, "cannot list folder: " + ec.message());
       std::sort(found.begin(), found.end());
-      if (found.empty()) diagnostics_.note(in, "folder has no .txt or .jsonl files");
+      if (found.empty()) diagnostics_.note(in, "folder has no files of a kind recoupe reads");
       files.insert(files.end(), found.begin(), found.end());
     } else {
       files.push_back(in);
@@ -178,109 +293,29 @@ InputReader::InputReader(std::vector<std::string> inputs, ReadOptions options, D
 
 InputReader::~InputReader() = default;
 
-bool InputReader::read_text_file(const std::string& path, RawRecord& out) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) {
-    diagnostics_.input_error(path, "cannot read: " + ec.message());
-    return false;
-  }
-  if (size > options_.max_record_bytes) {
-    diagnostics_.skip_record(path, "file is " + std::to_string(size) + " bytes, over the record limit of " +
-                                       std::to_string(options_.max_record_bytes));
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string content(size, '\0');
-  if (!in.read(content.data(), static_cast<std::streamsize>(size))) {
-    diagnostics_.input_error(path, "cannot read");
-    return false;
-  }
-  if (const size_t bad = utf8::find_invalid(content); bad != std::string::npos) {
-    diagnostics_.skip_record(path, "invalid UTF-8 at byte " + std::to_string(bad));
-    return false;
-  }
-  out = RawRecord{};
-  parse_text_article(std::move(content), out);
-  if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    diagnostics_.skip_record(path, "empty article");
-    return false;
-  }
-  out.id = fs::path(path).filename().string();
-  out.origin = path;
-  return true;
-}
-
-bool InputReader::open_next_input() {
-  jsonl_.reset();
+void InputReader::open_next_input() {
   const std::string path = pending_.back();
   pending_.pop_back();
-  auto file = std::make_unique<JsonlFile>();
-  file->path = path;
-  if (auto st = file->lines.open(path, options_.max_record_bytes); !st) {
-    diagnostics_.input_error(path, st.error().message.substr(path.size() + 2));
-    return false;
+  std::string why;
+  std::optional<InputKind> kind = path == "-" ? InputKind::kJsonl : kind_from_name(path);
+  if (!kind) kind = sniff_file(path, why);
+  std::unique_ptr<FileSource> file = kind ? FileSource::open(path, why) : nullptr;
+  if (!file) {
+    diagnostics_.input_error(path, why);
+    return;
   }
-  jsonl_ = std::move(file);
-  return true;
+  current_ = open_input(*kind, std::move(file), path, options_, diagnostics_);
 }
 
 bool InputReader::next(RawRecord& out) {
-  std::string line;
   while (!diagnostics_.fatal()) {
-    if (!jsonl_) {
+    if (!current_) {
       if (pending_.empty()) return false;
-      const std::string& path = pending_.back();
-      std::error_code ec;
-      const bool text = path != "-" && !is_jsonl_name(path) &&
-                        (ends_with(path, ".txt") || (fs::is_regular_file(path, ec) && !sniff_jsonl(path)));
-      if (text) {
-        const std::string p = path;
-        pending_.pop_back();
-        if (!fs::exists(p, ec)) {
-          diagnostics_.input_error(p, "no such file");
-          continue;
-        }
-        if (read_text_file(p, out)) return true;
-        continue;
-      }
       open_next_input();
       continue;
     }
-    JsonlFile& f = *jsonl_;
-    const auto outcome = f.lines.next(line);
-    const std::string where = f.path + ":" + std::to_string(f.lines.line_number());
-    switch (outcome) {
-      case LineReader::Outcome::kEnd:
-        if (f.lines.line_number() == 0) diagnostics_.note(f.path, "empty file, no records");
-        jsonl_.reset();
-        continue;
-      case LineReader::Outcome::kError:
-        diagnostics_.input_error(where, "read error: " + f.lines.error());
-        jsonl_.reset();
-        continue;
-      case LineReader::Outcome::kTruncated:
-        diagnostics_.skip_record(where, "gzip stream cut short: the file ends inside this record; " +
-                                            std::to_string(f.good) + " records before it were read");
-        jsonl_.reset();
-        continue;
-      case LineReader::Outcome::kTooLong:
-        diagnostics_.skip_record(where, "record is " + std::to_string(f.lines.too_long_bytes()) +
-                                            " bytes, over the limit of " + std::to_string(options_.max_record_bytes));
-        continue;
-      case LineReader::Outcome::kLine:
-        break;
-    }
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not records
-    out = RawRecord{};
-    if (std::string reason = parse_jsonl_record(line, out); !reason.empty()) {
-      if (!out.id.empty()) reason += " (id " + out.id + ")";
-      diagnostics_.skip_record(where, reason);
-      continue;
-    }
-    out.origin = where;
-    ++f.good;
-    return true;
+    if (current_->next(out)) return true;
+    current_.reset();
   }
   return false;
 }

@@ -4,24 +4,29 @@
 //   - `.jsonl` / `.jsonl.gz` files and `-` (stdin): one JSON object per line (CONTRACT.md);
 //   - `.txt` files: one article each, id = file name; an optional first line
 //     " date YYYY-MM[-DD]" gives `published`;
-//   - folders: their `.txt`, `.jsonl` and `.jsonl.gz` files, sorted by name.
-// A file of another name is sniffed: JSON lines if it starts with '{', text otherwise.
-// Bad records are reported to Diagnostics and skipped.
+//   - `.html` / `.htm` files: one page each, id = file name, `html` = the bytes as they are;
+//   - web archives, `.warc` / `.warc.gz` / `.arc` / `.arc.gz`: one record per HTML page
+//     (warc_reader.h);
+//   - feeds, `.rss` / `.atom` / `.rdf` / `.xml`, and JSON Feed: one record per item
+//     (feed_reader.h);
+//   - folders: their files of those kinds, sorted by name.
+// A file of another name is sniffed by its content (sniff.h). Bad records are reported to
+// Diagnostics and skipped.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
+#include "read/byte_source.h"
 #include "read/diagnostics.h"
 #include "read/raw_record.h"
+#include "read/record_source.h"
+#include "read/sniff.h"
 
 namespace recoupe {
-
-struct ReadOptions {
-  size_t max_record_bytes = size_t{16} << 20;  //!< longer JSON lines or files are skipped
-};
 
 class InputReader {
  public:
@@ -35,15 +40,18 @@ class InputReader {
   bool next(RawRecord& out);
 
  private:
-  class JsonlFile;
-  bool open_next_input();
-  bool read_text_file(const std::string& path, RawRecord& out);
+  void open_next_input();
 
   std::vector<std::string> pending_;  // files still to read, front first (reversed)
   ReadOptions options_;
   Diagnostics& diagnostics_;
-  std::unique_ptr<JsonlFile> jsonl_;
+  std::unique_ptr<RecordSource> current_;
 };
+
+//! A reader for one input of a known kind over any bytes: a file, stdin, or memory (tests and
+//! fuzz targets). `name` names it in messages and origins; for kText and kHtml it also gives the id.
+std::unique_ptr<RecordSource> open_input(InputKind kind, std::unique_ptr<ByteSource> bytes, const std::string& name,
+                                         const ReadOptions& options, Diagnostics& diagnostics);
 
 //! Reads a list of inputs, one path per line ("-" is stdin); blank lines and lines starting
 //! with '#' are skipped. Relative paths are taken as written (from the current directory).

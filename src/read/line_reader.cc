@@ -1,10 +1,6 @@
 #include "read/line_reader.h"
 
-#include <zlib.h>
-
-#include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 namespace recoupe {
 
@@ -12,20 +8,18 @@ namespace {
 constexpr size_t kBufferBytes = 1 << 18;
 }
 
-LineReader::~LineReader() {
-  if (file_) gzclose(file_);
+Status LineReader::open(const std::string& path, size_t max_line_bytes) {
+  std::string why;
+  auto file = FileSource::open(path, why);
+  if (!file) return {why == "no such file" ? Errc::kNotFound : Errc::kIo, path + ": " + why};
+  open(std::move(file), max_line_bytes);
+  return {};
 }
 
-Status LineReader::open(const std::string& path, size_t max_line_bytes) {
+void LineReader::open(std::unique_ptr<ByteSource> source, size_t max_line_bytes) {
   max_line_ = max_line_bytes;
-  file_ = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
-  if (!file_) {
-    return {errno == ENOENT ? Errc::kNotFound : Errc::kIo,
-            path + ": cannot open: " + (errno ? std::strerror(errno) : "out of memory")};
-  }
-  gzbuffer(file_, kBufferBytes);
+  source_ = std::make_unique<GunzipSource>(std::move(source));
   buf_.resize(kBufferBytes);
-  return {};
 }
 
 bool LineReader::fill() {
@@ -36,23 +30,17 @@ bool LineReader::fill() {
     pos_ = 0;
   }
   if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
-  const int n = gzread(file_, buf_.data() + end_, static_cast<unsigned>(buf_.size() - end_));
-  if (n < 0) {
-    int code = 0;
-    const char* msg = gzerror(file_, &code);
-    error_ = msg ? msg : "read error";
-    eof_ = true;
-    return false;
-  }
+  const size_t n = source_->read(buf_.data() + end_, buf_.size() - end_);
   if (n == 0) {
-    int code = 0;
-    gzerror(file_, &code);
-    // zlib reports a stream that stops mid-member as Z_BUF_ERROR at end of input.
-    if (code == Z_BUF_ERROR) truncated_ = true;
     eof_ = true;
+    if (source_->truncated()) {
+      truncated_ = true;
+    } else if (!source_->error().empty()) {
+      error_ = source_->error();
+    }
     return false;
   }
-  end_ += static_cast<size_t>(n);
+  end_ += n;
   return true;
 }
 

@@ -7,11 +7,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "common/result.h"
-
-typedef struct gzFile_s* gzFile;
+#include "read/byte_source.h"
+#include "read/gzip_stream.h"
 
 namespace recoupe {
 
@@ -22,16 +23,17 @@ class LineReader {
     kTooLong,    //!< the line was longer than the limit; `too_long_bytes` says how long
     kEnd,        //!< no more input
     kTruncated,  //!< the gzip stream ends mid-member; `line` holds what was read of the last line
-    kError,      //!< a read error; see error()
+    kError,      //!< a read error or bad gzip data; see error()
   };
 
   LineReader() = default;
-  ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
   //! Opens `path` ("-" is stdin). gzip is detected from the content, not the name.
   Status open(const std::string& path, size_t max_line_bytes);
+  //! Reads from `source` (decompressed when it is gzip).
+  void open(std::unique_ptr<ByteSource> source, size_t max_line_bytes);
   Outcome next(std::string& line);
 
   size_t line_number() const noexcept { return line_number_; }  //!< 1-based number of the last line returned
@@ -40,7 +42,7 @@ class LineReader {
 
  private:
   bool fill();
-  gzFile file_ = nullptr;
+  std::unique_ptr<GunzipSource> source_;
   std::string buf_;
   size_t pos_ = 0, end_ = 0;
   bool eof_ = false;

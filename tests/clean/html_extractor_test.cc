@@ -57,6 +57,14 @@ TEST(HtmlExtractor, KeepsTheArticleInOrder) {
   EXPECT_EQ(page.encoding, "UTF-8");
 }
 
+TEST(HtmlExtractor, AFragmentIsTheArticleHoweverShort) {
+  // A feed item's content: no <html>, no <body>, too short to look like a page's article.
+  const ExtractedPage page = extract_ok("<p>La collecte reprend <b>mercredi</b>.</p><p>Sacs fournis.</p>");
+  EXPECT_EQ(page.paragraphs, (std::vector<std::string>{"La collecte reprend mercredi.", "Sacs fournis."}));
+  // The same words as a whole page with nothing article-like in it are still refused.
+  EXPECT_FALSE(extract_page("<html><body><nav><a href=\"/\">Accueil</a></nav></body></html>", {}, {}).ok());
+}
+
 TEST(HtmlExtractor, DropsBoilerplateBlocks) {
   const std::string around =
       "<div class=\"share-bar\"><a href=\"#\">Partager sur Facebook</a><a href=\"#\">Twitter</a></div>"
