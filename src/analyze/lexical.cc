@@ -83,6 +83,8 @@ class Lexical final : public Component {
 
 }  // namespace
 
+uint64_t term_of(std::string_view surface) { return lookup(surface).term; }
+
 std::unique_ptr<Component> make_lexical() { return std::make_unique<Lexical>(); }
 
 }  // namespace recoupe

@@ -29,7 +29,7 @@ std::vector<std::string> ComponentRegistry::names() const {
 }
 
 std::vector<std::string> Pipeline::default_names() {
-  return {"segmenter", "lexical", "language", "link_features"};
+  return {"segmenter", "lexical", "language", "dates", "link_features"};
 }
 
 Result<Pipeline> Pipeline::build(const std::vector<std::string>& names, const ComponentRegistry& registry) {

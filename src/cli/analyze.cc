@@ -17,7 +17,7 @@ int run_analyze(const std::vector<std::string>& args) {
   app.add_option("-o,--output", output, "write JSONL here instead of stdout");
   if (int rc = parse_engine_flags(app, args, flags); rc >= 0) return rc;
 
-  auto pipeline = Pipeline::build(Pipeline::default_names());
+  auto pipeline = build_pipeline(flags);
   if (!pipeline) {
     std::fprintf(stderr, "recoupe analyze: %s\n", pipeline.error().message.c_str());
     return kExitError;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -17,6 +18,8 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
   app.add_flag("--progress", f.progress, "report progress on stderr (default when stderr is a terminal)");
   app.add_option("--max-record-mb", f.max_record_mb, "skip records larger than this")->capture_default_str();
   app.add_option("--batch", f.batch, "articles analysed and linked together");
+  app.add_option("--without", f.without, "leave out these analysis components (see `recoupe pipeline`), e.g. dates")
+      ->delimiter(',');
   app.add_option("--story-threshold", f.link.story.threshold, "similarity needed to join a story")
       ->capture_default_str();
   app.add_option("--story-window-days", f.link.story.window_days, "a story quiet for longer is closed")
@@ -42,6 +45,16 @@ EngineOptions engine_options(const EngineFlags& f, size_t default_batch) {
   o.read.max_record_bytes = static_cast<size_t>(f.max_record_mb * 1024 * 1024);
   o.batch_size = f.batch ? f.batch : default_batch;
   return o;
+}
+
+Result<Pipeline> build_pipeline(const EngineFlags& f) {
+  std::vector<std::string> names = Pipeline::default_names();
+  for (const auto& w : f.without) {
+    auto it = std::find(names.begin(), names.end(), w);
+    if (it == names.end()) return Error{Errc::kBadInput, "--without " + w + ": no such component in the pipeline"};
+    names.erase(it);
+  }
+  return Pipeline::build(names);
 }
 
 int parse(CLI::App& app, const std::vector<std::string>& args) {

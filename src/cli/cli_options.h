@@ -28,12 +28,15 @@ struct EngineFlags {
   bool progress = false;
   double max_record_mb = 16;
   size_t batch = 0;  // 0: the command's default
+  std::vector<std::string> without;  // analysis components left out (--without dates)
   LinkOptions link;
 };
 
 //! Adds INPUT... and the engine's options to `app`.
 void add_engine_flags(CLI::App& app, EngineFlags& flags);
 EngineOptions engine_options(const EngineFlags& flags, size_t default_batch);
+//! The default pipeline less the components named by --without.
+Result<Pipeline> build_pipeline(const EngineFlags& flags);
 
 //! Parses `args`; returns -1 to go on, or the exit status (0 after --help, 2 on error).
 int parse(CLI::App& app, const std::vector<std::string>& args);

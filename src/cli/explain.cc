@@ -100,8 +100,11 @@ int run_explain(const std::vector<std::string>& args) {
     }
     decision = d.value();
   } else {
-    auto pipeline = Pipeline::build(Pipeline::default_names());
-    if (!pipeline) return kExitError;
+    auto pipeline = build_pipeline(flags);
+    if (!pipeline) {
+      std::fprintf(stderr, "recoupe explain: %s\n", pipeline.error().message.c_str());
+      return kExitError;
+    }
     Diagnostics diagnostics(false);
     Linker linker(flags.link);
     Engine engine(engine_options(flags, kAnalyzeBatch), std::move(pipeline.value()), linker, diagnostics);

@@ -31,7 +31,7 @@ int run_ingest(const std::vector<std::string>& args) {
     std::fprintf(stderr, "recoupe ingest: %s\n", st.error().message.c_str());
     return kExitError;
   }
-  auto pipeline = Pipeline::build(Pipeline::default_names());
+  auto pipeline = build_pipeline(flags);
   if (!pipeline) {
     std::fprintf(stderr, "recoupe ingest: %s\n", pipeline.error().message.c_str());
     return kExitError;

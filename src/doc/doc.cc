@@ -11,4 +11,14 @@ const char* field_name(Field f) noexcept {
   return "text";
 }
 
+const char* timex_type_name(TimexType t) noexcept {
+  switch (t) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "DATE";
+}
+
 }  // namespace recoupe

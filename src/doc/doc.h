@@ -48,6 +48,17 @@ struct Token {
   bool has(Flag f) const noexcept { return (flags & f) != 0; }
 };
 
+//! TIMEX3 types of a temporal expression.
+enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
+const char* timex_type_name(TimexType t) noexcept;  //!< "DATE", "TIME", "DURATION", "SET"
+
+//! A temporal expression (contract `dates`): where it is, its TIMEX3 type and value.
+struct DateMention {
+  Span span;
+  TimexType type = TimexType::kDate;
+  std::string value;  //!< TIMEX3 value: "2022-09-26", "2022-W39", "P2D", "XXXX-WXX-1", ...
+};
+
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
   uint64_t term = 0;
@@ -102,6 +113,9 @@ class Doc {
   std::vector<Span> sentences;
   std::vector<Token> tokens;
   std::vector<std::string> flags;  //!< text-quality flags (contract `flags`)
+  std::vector<DateMention> dates;  //!< temporal expressions, in field then text order
+  std::string event_date;          //!< TIMEX3 day (or coarser) of the event the article reports; empty if unknown
+  std::string written_date;        //!< the publication day the text implies, when `published` is less precise
   LinkFeatures features;
 
   // -- linking
