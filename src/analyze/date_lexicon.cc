@@ -143,12 +143,12 @@ const Row kRows[] = {
     {"jusqu'", F(kJusqu)}, {"jusque", F(kJusqu)}, {"dans", F(kDans)}, {"pendant", F(kPendant)},
     {"durant", F(kDurant)}, {"sur", F(kSur)}, {"par", F(kPar)}, {"pour", F(kPour)}, {"entre", F(kEntre)},
     {"avant", F(kAvant)}, {"après", F(kApres)}, {"plus", F(kPlus)}, {"moins", F(kMoins)}, {"tard", F(kTard)},
-    {"tôt", F(kTot)}, {"même", F(kMeme)}, {"quart", F(kQuart)}, {"demi", F(kDemi)}, {"demie", F(kDemie)},
+    {"tôt", F(kTot)}, {"même", F(kMeme)}, {"quart", F(kQuart)}, {"quarts", F(kQuart)}, {"demi", F(kDemi)}, {"demie", F(kDemie)},
     {"et", F(kEt)}, {"ou", F(kOu)}, {"partir", F(kPartir)}, {"alentours", F(kAlentours)}, {"autour", F(kAutour)},
     {"ici", F(kIci)}, {"ci", F(kCi)}, {"là", F(kLaGrave)}, {"tout", F(kTout)}, {"toute", F(kToute)},
     {"tous", F(kTous)}, {"toutes", F(kToutes)}, {"chaque", F(kChaque)}, {"environ", F(kEnviron)},
     {"près", F(kPres)}, {"quelque", F(kQuelque)}, {"presque", F(kPresque)}, {"cours", F(kCours)},
-    {"pile", F(kPile)}, {"précises", F(kPrecises)}, {"père", F(kPere)}, {"nouvel", F(kNouvel)},
+    {"pile", F(kPile)}, {"précises", F(kPrecises)}, {"père", F(kPere)}, {"nouvel", F(kNouvel)}, {"moment", F(kMoment)},
     {"présent", F(kPresent)},
     {"dizaine", F(kDizaine)}, {"vingtaine", F(kVingtaine)}, {"centaine", F(kCentaine)},
     {"âge", F(kAge)}, {"âgé", F(kAge)}, {"âgée", F(kAge)}, {"âgés", F(kAge)}, {"âgées", F(kAge)}, {"bon", F(kBon)}, {"bonne", F(kBonne)},
@@ -234,9 +234,8 @@ const Table& table() {
 bool core(const LexEntry& e) {
   switch (e.cat) {
     case Cat::kRelative: case Cat::kVague: case Cat::kBoundary: case Cat::kHourMark: case Cat::kOrdinal:
-    case Cat::kMonthAbbr:
       return false;
-    case Cat::kFn: return e.value == kPresent;  // "à présent"
+    case Cat::kFn: return e.value == kPresent || e.value == kMoment;  // "à présent", "en ce moment"
     case Cat::kSeason: return e.value != 2;      // "été" is mostly a participle: see TermFilter::kEte
     default: return names_time(&e);
   }
@@ -334,7 +333,7 @@ bool names_time(const LexEntry* e) noexcept {
   if (e->cat != Cat::kFn) return !(e->cat == Cat::kNumber && e->cat2 == Cat::kFn);  // "un", "une": articles
   switch (e->value) {
     case kQuart: case kDemi: case kDemie: case kPresent: case kNouvel: case kDizaine: case kVingtaine:
-    case kCentaine: case kIci:
+    case kCentaine: case kIci: case kMoment:
       return true;
     default:
       return false;

@@ -55,7 +55,7 @@ enum Fn : int8_t {
   kAGrave, kAVerb, kIl, kY, kVers, kDepuis, kJusqu, kDans, kPendant, kDurant, kSur, kPar, kPour, kEntre, kAvant,
   kApres, kPlus, kMoins, kTard, kTot, kMeme, kQuart, kDemi, kDemie, kEt, kOu, kPartir, kAlentours, kAutour, kIci,
   kCi, kLaGrave, kTout, kToute, kTous, kToutes, kChaque, kEnviron, kPres, kQuelque, kPresque, kCours, kPile,
-  kPrecises, kPere, kDizaine, kVingtaine, kCentaine, kAge, kBon, kBonne, kNouvel, kPresent,
+  kPrecises, kPere, kDizaine, kVingtaine, kCentaine, kAge, kBon, kBonne, kNouvel, kPresent, kMoment,
 };
 
 //! Word flags.

@@ -125,6 +125,7 @@ std::string duration_value(double n, bool vague, Unit u) {
     if (letter == 'Y' && std::fabs(v * 12 - std::round(v * 12)) < 1e-9) return "P" + number_text(v * 12) + "M";
     if (letter == 'H' && std::fabs(v * 60 - std::round(v * 60)) < 1e-9) {
       const long long minutes = std::llround(v * 60);
+      if (minutes < 60) return "PT" + std::to_string(minutes) + "M";
       return "PT" + std::to_string(minutes / 60) + "H" + std::to_string(minutes % 60) + "M";
     }
   }
@@ -254,9 +255,9 @@ class Matcher {
             case kLes: m |= FDayDate | FYear | FRelativePeriod | FSet; break;
             case kCe: m |= FDayDate | FRelativePeriod; break;
             case kCet: case kCette: case kCes: m |= FRelativePeriod; break;
-            case kAu: m |= FMonth | FYear | FRelativePeriod | FDuration; break;
-            case kEn: m |= FMonth | FYear | FRelativePeriod | FPartOfDay; break;
-            case kAGrave: m |= FMonth | FYear | FRelativePeriod | FRefAdverb; break;
+            case kAu: m |= FMonth | FYear | FRelativePeriod | FDuration | FPartOfDay; break;
+            case kEn: m |= FMonth | FYear | FRelativePeriod | FPartOfDay | FRefAdverb; break;
+            case kAGrave: m |= FMonth | FYear | FRelativePeriod | FRefAdverb | FPartOfDay; break;
             case kIl: case kDans: case kD: m |= FAgo; break;
             case kDes: m |= FDuration | FYear; break;
             case kAux: m |= FYear; break;
@@ -475,6 +476,10 @@ class Matcher {
 
   // "dernier", "prochain", "passé", "suivant", "précédent" after a date: which occurrence.
   size_t relative_after(size_t i, TimexSpec& s) const {
+    if (fn(i, kD) && fn(i + 1, kApres)) {  // "mardi d'après"
+      s.direction = Direction::kNext;
+      return i + 2;
+    }
     if (!cat(i, Cat::kRelative)) return 0;
     s.direction = val(i, Cat::kRelative) < 0 ? Direction::kLast : Direction::kNext;
     if (flag(i, kFromReference)) s.anchor = Anchor::kReference;
@@ -555,6 +560,10 @@ class Matcher {
         minute = num(j);
         j += 1;
         sure = true;
+      } else if (size_t w3 = number_words(j, v); w3 && v == 3 && fn(w3, kQuart)) {  // "onze heures trois quarts"
+        minute = 45;
+        j = w3 + 1;
+        sure = true;
       } else if (size_t w = number_words(j, v); w && v > 0 && v < 60 && !cat(w, Cat::kUnit) && !plain_word(w)) {
         minute = v;
         j = w;
@@ -567,9 +576,22 @@ class Matcher {
         minute = 30;
         j += 2;
         sure = true;
+      } else if (fn(j, kEt) && number_words(j + 1, v) && v < 60 && unit(number_words(j + 1, v), kMinute)) {
+        minute = v;  // "quinze heures et quinze minutes"
+        j = number_words(j + 1, v) + 1;
+        sure = true;
       }
     }
     if (hour < 0) return 0;
+    if (int v = 0; fn(j, kMoins) && !fn(j + 1, kLe)) {  // "midi moins cinq", "18 h moins 10"
+      const size_t k = number(j + 1) ? j + 2 : number_words(j + 1, v);
+      if (number(j + 1)) v = num(j + 1);
+      if (k && v > 0 && v < 60 && minute == 0) {
+        minute = 60 - v;
+        hour = (hour + 23) % 24;
+        j = k;
+      }
+    }
     if (fn(j, kMoins) && fn(j + 1, kLe) && fn(j + 2, kQuart)) {  // "midi moins le quart"
       minute = 45;
       hour = (hour + 23) % 24;
@@ -640,6 +662,7 @@ class Matcher {
   // "du 13 [au 15 juillet]", "les 6, 7 [et 8 mai]".
   bool coordinated_month(size_t j, int& month, int& year) const {
     for (int hops = 0; hops < 4; ++hops) {
+      if (fn(j, kJusqu) && fn(j + 1, kAu)) ++j;  // "du 13 jusqu'au 15 juillet"
       if (!(fn(j, kEt) || fn(j, kAu) || fn(j, kOu) || punct(j, ',') || punct(j, '-') || fn(j, kAGrave))) return false;
       ++j;
       if (fn(j, kLe)) ++j;
@@ -702,9 +725,9 @@ class Matcher {
         return 0;
       }
       j += 2;
-    } else if (!has_context || punct(j, '/') || plain_word(j) || fn(j, kDes) || fn(j, kDu) || is_de(j) ||
-               currency(j)) {
-      return 0;  // "3/10 des votants" is a fraction
+    } else if ((!has_context && !(t_[i + 2].ndigits[0] == 2 || d > 12)) || punct(j, '/') || plain_word(j) ||
+               fn(j, kDes) || fn(j, kDu) || is_de(j) || currency(j)) {
+      return 0;  // "3/10 des votants" is a fraction; "17/02" and "31/10" alone are dates
     }
     s.month = m;
     s.day = d;
@@ -772,7 +795,11 @@ class Matcher {
       const bool counted = address(k) || plain_word(k) || cat(k, Cat::kUnit) || cat(k, Cat::kHourMark) || currency(k) ||
                            fn(k, kDes) || fn(k, kDu) || is_de(k) || (punct(k, '.') && number(k + 1)) ||
                            punct(k, '/') || punct(k, '-');
-      if (digits && !counted && (s.weekday || (le && phrase_ends(k)))) {
+      // "du 13 au 18", "à partir du 8.", "jusqu'au 15,": a day after "du"/"au" where the phrase ends
+      int next_day = 0;
+      const bool du_au = digits && (fn(i - 1, kDu) || fn(i - 1, kAu)) &&
+                         (!at(k) || (is_punct(k) && !punct(k, '%')) || (fn(k, kAu) && day_number(k + 1, next_day)));
+      if (!counted && ((s.weekday && !cat(k, Cat::kMonthAbbr)) || (digits && le && phrase_ends(k)) || du_au)) {
         s.day = d;
         const size_t end = day_tail(k, s);
       f.add(i, end, s);
@@ -784,14 +811,34 @@ class Matcher {
     const int wd = s.weekday;
     if (const size_t kr = relative_after(j, s)) {
       j = kr;
-    } else if ((fn(j, kDe) && fn(j + 1, kLa)) || fn(j, kLa)) {  // "lundi (de) la semaine prochaine"
-      const size_t w = fn(j, kDe) ? j + 2 : j + 1;
-      if (unit(w, kWeek) && cat(w + 1, Cat::kRelative)) {
-        s.relative = true;
-        s.offset = val(w + 1, Cat::kRelative);
-        s.offset_unit = kWeek;
-        if (flag(w + 1, kFromReference)) s.anchor = Anchor::kReference;
-        j = w + 2;
+    } else if (fn(j, kEn) && (number(j + 1) || cat(j + 1, Cat::kNumber)) &&
+               ((number(j + 1) ? num(j + 1) : val(j + 1, Cat::kNumber)) == 8 ||
+                (number(j + 1) ? num(j + 1) : val(j + 1, Cat::kNumber)) == 15)) {  // "lundi en huit", "en quinze"
+      s.direction = Direction::kNextOrSame;
+      s.shift_days = (number(j + 1) ? num(j + 1) : val(j + 1, Cat::kNumber)) == 8 ? 7 : 14;
+      j += 2;
+    } else if (fn(j, kDe) || fn(j, kLa) || fn(j, kCette)) {  // "lundi (de) la semaine prochaine", "cette semaine"
+      const size_t a = fn(j, kDe) ? j + 1 : j;
+      const size_t w = a + 1;
+      if ((fn(a, kLa) || fn(a, kCette)) && unit(w, kWeek) && !flag(w, kPlural)) {
+        int offset = 0;
+        size_t e = w + 1;
+        if (fn(a, kLa) && cat(w + 1, Cat::kRelative)) {
+          offset = val(w + 1, Cat::kRelative);
+          if (flag(w + 1, kFromReference)) s.anchor = Anchor::kReference;
+          e = w + 2;
+        } else if (fn(a, kLa) && fn(w + 1, kD) && fn(w + 2, kApres)) {
+          offset = 1;
+          e = w + 3;
+        } else if (fn(a, kLa)) {
+          e = 0;  // "lundi de la semaine" says no more than "lundi"
+        }
+        if (e) {
+          s.relative = true;
+          s.offset = offset;
+          s.offset_unit = kWeek;
+          j = e;
+        }
       }
     }
     if (s.direction == Direction::kNearest && !s.relative) {
@@ -819,7 +866,19 @@ class Matcher {
     if (!cat(j, Cat::kDeictic)) return false;
     const bool from_ref = flag(j, kFromReference);
     if (from_ref != article) return false;  // "la veille", "le lendemain"; "hier" takes no article
-    if (from_ref && (is_de(j + 1) || fn(j + 1, kDu) || fn(j + 1, kDes))) return false;  // "la veille du scrutin"
+    if (from_ref && (is_de(j + 1) || fn(j + 1, kDu) || fn(j + 1, kDes))) {
+      // "la veille de Noël", "le lendemain du 13 février": that day, shifted; "la veille du scrutin": nothing
+      Found named;
+      const size_t k = j + 2;
+      if (!fn(j + 1, kDes) && (day_date(k, named) || holiday(k, named) || holiday(j + 1, named)) && named.n == 1 &&
+          named.m[0].spec.literal.empty() && !named.m[0].spec.relative) {
+        TimexSpec s = named.m[0].spec;
+        s.shift_days = val(j, Cat::kDeictic);
+        f.add(i, named.last, s);
+        return true;
+      }
+      return false;
+    }
     TimexSpec s;
     s.anchor = from_ref ? Anchor::kReference : Anchor::kPublication;
     s.relative = true;
@@ -855,6 +914,14 @@ class Matcher {
     const size_t end = day_tail(j, s);
       f.add(i, end, s);
     return true;
+  }
+
+  // Where a span starts: a leading preposition that a boundary phrase read ("à la fin de", "au début de",
+  // "en fin de") is left out, as French TimeBank does; "des"/"aux" before "années" too.
+  size_t span_start(size_t i) const {
+    if ((fn(i, kAGrave) || fn(i, kAu) || fn(i, kEn)) && !(fn(i, kEn) && fn(i + 1, kL))) return i + 1;
+    if ((fn(i, kDes) || fn(i, kAux)) && unit(i + 1, kYear)) return i + 1;
+    return i;
   }
 
   // Boundary words before a month, a year or a period: "début", "fin", "mi-", "courant", "à la fin de",
@@ -910,7 +977,7 @@ class Matcher {
     } else if (!mt.lowercase && !mt.sentence_start && !bounded && j == i) {
       return false;  // "Mars" in mid-sentence: the planet, a brand
     }
-    f.add(i, k, s);
+    f.add(span_start(i), k, s);
     return true;
   }
 
@@ -929,7 +996,7 @@ class Matcher {
       TimexSpec s;
       s.grain = Grain::kDecade;
       s.year = decade;
-      f.add(i, j + 3, s);
+      f.add(span_start(i), j + 3, s);
       return true;
     }
     bool named = false;  // "l'année 2001", "l'an 2000", "en l'an 2000"
@@ -952,13 +1019,13 @@ class Matcher {
     s.year = y;
     if ((punct(j + 1, '/') || punct(j + 1, '-')) && glued(j + 1) && glued(j + 2) && number(j + 2) &&
         t_[j + 2].ndigits[0] == 4 && num(j + 2) > y && num(j + 2) - y < 100) {  // "2002/2003": two years
-      f.add(i, j + 1, s);
+      f.add(span_start(i), j + 1, s);
       TimexSpec s2 = s;
       s2.year = num(j + 2);
       f.add(j + 2, j + 3, s2);
       return true;
     }
-    f.add(i, j + 1, s);
+    f.add(span_start(i), j + 1, s);
     return true;
   }
 
@@ -969,22 +1036,24 @@ class Matcher {
     const size_t j = boundary(i);
     if (fn(j, kCes) && cat(j + 1, Cat::kRelative) && val(j + 1, Cat::kRelative) < 0 && cat(j + 2, Cat::kUnit) &&
         flag(j + 2, kPlural)) {  // "ces derniers jours": a vague duration
-      f.add(i, j + 3, literal(TimexType::kDuration, duration_value(0, true, Unit(val(j + 2, Cat::kUnit)))));
+      f.add(span_start(i), j + 3, literal(TimexType::kDuration, duration_value(0, true, Unit(val(j + 2, Cat::kUnit)))));
       return true;
     }
     if (fn(j, kLes)) {  // "les trois derniers jours", "les 3 prochaines semaines"
       Qty q;
       if (quantity(j + 1, q, false) && !q.vague && cat(q.end, Cat::kRelative) && cat(q.end + 1, Cat::kUnit)) {
-        f.add(i, q.end + 2,
+        f.add(span_start(i), q.end + 2,
               literal(TimexType::kDuration, duration_value(q.value, false, Unit(val(q.end + 1, Cat::kUnit)))));
         return true;
       }
       return false;
     }
+    const bool bounded = j != i;
     const bool demonstrative = fn(j, kCe) || fn(j, kCet) || fn(j, kCette);
-    const bool article = fn(j, kLe) || fn(j, kLa) || fn(j, kL) || (j != i && fn(j, kDu));
-    if (!demonstrative && !article) return false;
-    size_t k = j + 1;
+    const bool article = fn(j, kLe) || fn(j, kLa) || fn(j, kL) || (bounded && fn(j, kDu));
+    const bool bare = bounded && !demonstrative && !article;  // "en fin de semaine", "en début d'année"
+    if (!demonstrative && !article && !bare) return false;
+    size_t k = bare ? j : j + 1;
     int unit_v = 0, part = 0, season = 0;
     bool weekend = false;
     if (cat(k, Cat::kPartOfDay) && !flag(k, kPlural)) {
@@ -1018,7 +1087,11 @@ class Matcher {
       rel = true;
     }
     if (there) s.anchor = Anchor::kReference;
-    if (article && !rel) {
+    if ((bounded || bare) && !rel && unit_v && unit_v != kDay) {
+      // "à la fin du mois", "au début de l'année", "en fin de semaine": this one
+    } else if (bare) {
+      return false;
+    } else if (article && !rel) {
       if (!season) return false;  // "la semaine" alone says nothing; "la nuit" is part_of_day's
       int y = 0;
       if (number(k) && t_[k].ndigits[0] == 4 && num(k) >= 1000 && num(k) <= 2999 && !plain_word(k + 1)) y = num(k);
@@ -1027,9 +1100,9 @@ class Matcher {
         a.grain = Grain::kSeason;
         a.season = season;
         a.year = y;
-        f.add(i, k + 1, a);
+        f.add(span_start(i), k + 1, a);
       } else {  // "l'été": summers in general
-        f.add(i, k, literal(TimexType::kDate, std::string("XXXX-") + season_code(season)));
+        f.add(span_start(i), k, literal(TimexType::kDate, std::string("XXXX-") + season_code(season)));
       }
       return true;
     }
@@ -1038,7 +1111,7 @@ class Matcher {
       s.grain = Grain::kWeekend;
       s.direction = !rel ? Direction::kByTense : s.offset < 0 ? Direction::kLast : Direction::kNext;
       s.offset = 0;
-      f.add(i, k, s);
+      f.add(span_start(i), k, s);
       return true;
     }
     if (season) {
@@ -1046,7 +1119,7 @@ class Matcher {
       s.season = season;
       s.direction = !rel ? Direction::kNearest : s.offset < 0 ? Direction::kLast : Direction::kNext;
       s.offset = 0;
-      f.add(i, k, s);
+      f.add(span_start(i), k, s);
       return true;
     }
     if (part) {
@@ -1057,7 +1130,7 @@ class Matcher {
       s.grain = Grain::kPartOfDay;
       s.type = TimexType::kTime;
       s.offset_unit = kDay;
-      f.add(i, k, s);
+      f.add(span_start(i), k, s);
       return true;
     }
     switch (unit_v) {
@@ -1069,9 +1142,10 @@ class Matcher {
       case kCentury: s.grain = Grain::kCentury; break;
       default: return false;
     }
-    if (unit_v == kDay && !demonstrative) return false;  // "le jour suivant" is rare, "le jour dernier" unsaid
+    // "ce jour", "le jour suivant" (after the last date mentioned); "le jour dernier" is not said
+    if (unit_v == kDay && !demonstrative && !(rel && s.anchor == Anchor::kReference)) return false;
     s.offset_unit = Unit(unit_v);
-    f.add(i, k, s);
+    f.add(span_start(i), k, s);
     return true;
   }
 
@@ -1178,6 +1252,12 @@ class Matcher {
     bool sure;
     const size_t j = clock_at(i, h, m, sure);
     if (!j) return false;
+    // a day right after the time: "20 h ce soir", "8 heures ce soir", "10 heures demain", "13h30 samedi 21 septembre"
+    Found day;
+    const bool day_follows = at(j) && !is_punct(j) &&
+                             (deictic(j, day) || day_date(j, day) || relative_period(j, day)) && day.n == 1 &&
+                             day.m[0].spec.literal.empty() && day.m[0].spec.hour < 0 &&
+                             (!day.m[0].spec.relative || day.m[0].spec.offset_unit == kDay);
     if (cat(i + 1, Cat::kHourMark) || t_[i].kind == K::kClock) {
       // "en 24 h", "pendant 3 h", "plus de 48 h": a duration
       if (fn(i - 1, kEn) || fn(i - 1, kPendant) || fn(i - 1, kDurant) || fn(i - 1, kLes) || fn(i - 1, kDes) ||
@@ -1187,7 +1267,7 @@ class Matcher {
       // "le Midi", "du midi", "Midi Libre": not noon
       if (!t_[i].lowercase && !t_[i].sentence_start) return false;
       if (fn(i - 1, kLe) || fn(i - 1, kDu)) return false;
-    } else if (!sure) {
+    } else if (!sure && !day_follows) {
       // "18 heures": a time after "à", "vers", "dès"..., or in "de 18 heures à 20 heures"; else a duration
       bool range = false;
       if (is_de(i - 1) || fn(i - 1, kEntre)) {
@@ -1198,28 +1278,24 @@ class Matcher {
       }
       if (!range && !clock_context_before(i)) return false;
     }
+    if (day_follows) {
+      TimexSpec merged = day.m[0].spec;
+      // "8 heures ce soir", "à 3 heures cet après-midi": the afternoon and evening count from noon
+      if ((merged.part == kAfternoon || merged.part == kEvening) && h < 12) h += 12;
+      merged.type = TimexType::kTime;
+      merged.grain = Grain::kMinute;
+      merged.hour = h;
+      merged.minute = m;
+      merged.part = 0;
+      f.add(i, day.last, merged);
+      return true;
+    }
     TimexSpec s;
     s.type = TimexType::kTime;
     s.grain = Grain::kMinute;
     s.anchor = Anchor::kReference;
     s.hour = h;
     s.minute = m;
-    // a day right after the time: "20 h ce soir", "10 heures demain", "13h30 samedi 21 septembre"
-    if (at(j) && !is_punct(j)) {
-      Found day;
-      if ((deictic(j, day) || day_date(j, day) || relative_period(j, day)) && day.n == 1 &&
-          day.m[0].spec.literal.empty() && day.m[0].spec.hour < 0 &&
-          (!day.m[0].spec.relative || day.m[0].spec.offset_unit == kDay)) {
-        TimexSpec merged = day.m[0].spec;
-        merged.type = TimexType::kTime;
-        merged.grain = Grain::kMinute;
-        merged.hour = h;
-        merged.minute = m;
-        merged.part = 0;
-        f.add(i, day.last, merged);
-        return true;
-      }
-    }
     f.add(i, j, s).clock_only = true;
     return true;
   }
@@ -1307,6 +1383,8 @@ class Matcher {
       return true;
     if (fn(p, kAGrave) && !fn(p - 1, kIci) && (!at(after) || is_punct(after))) return true;  // "mort à 90 ans."
     if (q_at != i) return fn(p, kLes) || fn(p, kDes) || fn(p, kAux);  // "les moins de 17 ans"
+    if (fn(p, kLes) && !(fn(p - 1, kPendant) || fn(p - 1, kDurant) || fn(p - 1, kDepuis) || fn(p - 1, kSur)))
+      return true;  // "les 35 ans et plus", "les 10 ans de la marque"
     if (is_de(p) && (fn(p - 1, kMoins) || fn(p - 1, kPlus)) && (fn(p - 2, kLes) || fn(p - 2, kDes) || fn(p - 2, kAux)))
       return true;
     if (is_de(p)) {
@@ -1417,6 +1495,12 @@ class Matcher {
       f.add(i, i + 4, s);
       return true;
     }
+    const size_t bj = boundary(i);  // "à la fin de la journée", "au début de la soirée"
+    if (bj != i && (fn(bj, kLa) || fn(bj, kL)) && cat(bj + 1, Cat::kPartOfDay) && !flag(bj + 1, kPlural)) {
+      s.part = val(bj + 1, Cat::kPartOfDay);
+      f.add(span_start(i), bj + 2, s);
+      return true;
+    }
     const bool la = fn(i, kLa) || fn(i, kL), le = fn(i, kLe);
     if ((!la && !le) || !cat(i + 1, Cat::kPartOfDay) || flag(i + 1, kPlural)) return false;
     const int p = val(i + 1, Cat::kPartOfDay);
@@ -1435,7 +1519,9 @@ class Matcher {
       f.add(i, k, s);
       return true;
     }
-    if (!after_preposition) return false;
+    // "L'après-midi, ...", "..., la nuit.": an adverb on its own
+    const bool alone = (punct(i - 1, ',') || !at(i - 1)) && (is_punct(k) || !at(k)) && !punct(k, '-');
+    if (!after_preposition && !alone) return false;
     if (fn(k, kDe) && cat(k + 1, Cat::kWeekday)) {  // "la nuit de samedi à dimanche": Saturday's night
       TimexSpec d;
       d.type = TimexType::kTime;
@@ -1494,6 +1580,9 @@ class Matcher {
     } else if (fn(i, kAGrave) && fn(i + 1, kPresent)) {
       r = kPresentRef;
       e = i + 2;
+    } else if (fn(i, kEn) && fn(i + 1, kCe) && fn(i + 2, kMoment)) {
+      r = kPresentRef;
+      e = i + 3;
     } else {
       return false;
     }
@@ -1541,8 +1630,9 @@ bool infinitive(std::string_view w) {
 
 bool participle(std::string_view w) {
   if (!lower_word(w) || w.size() < 2) return false;
-  static constexpr std::string_view kEndings[] = {"é", "ée", "és", "ées", "i", "ie", "is", "it", "ait", "u",
-                                                  "ue", "us", "ert", "erte", "ort", "orte", "int", "inte"};
+  static constexpr std::string_view kEndings[] = {"é",  "ée", "és",  "ées",  "i",   "ie",   "is",  "it",
+                                                  "its", "ite", "ites", "u",   "ue",  "us",   "ert", "erte",
+                                                  "erts", "ort", "orte", "int", "inte", "ints"};
   for (std::string_view e : kEndings)
     if (ends_with(w, e)) return true;
   return false;
@@ -1738,7 +1828,7 @@ Tense TenseReader::at(size_t at) {
       if (m == Marker::kPast) return Tense::kPast;
     }
   }
-  return Tense::kPast;
+  return Tense::kPresent;
 }
 
 }  // namespace recoupe::dates

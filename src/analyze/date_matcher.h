@@ -80,8 +80,8 @@ void match_dates(std::string_view field_text, const std::vector<DateToken>& toke
 
 //! The tense that decides a bare weekday at Doc token `at` of a sentence's tokens [0, n): the verb form
 //! nearest to it (within 15 tokens) that marks the future (futur simple; "va", "doit" + infinitive;
-//! "prévu") or the past (an auxiliary and a participle, the imperfect). Present and no verb count as
-//! past: news reports what happened.
+//! "prévu") or the past (an auxiliary and a participle, the imperfect); kPresent when there is none (a bare
+//! weekday then counts as past: news reports what happened).
 Tense tense_at(std::string_view field_text, const Token* tokens, size_t n, size_t at);
 
 //! tense_at() for several expressions of one sentence, reading each word's verb form once.

@@ -254,16 +254,20 @@ std::optional<int64_t> pick(const Candidates& candidates, int64_t anchor, Direct
         if (delta <= 0) continue;
         cost = static_cast<double>(delta);
         break;
-      case Direction::kByTense:
+      case Direction::kNextOrSame:
+        if (delta < 0) continue;
+        cost = static_cast<double>(delta);
+        break;
+      case Direction::kByTense:  // the news convention: the next one in the future tense, else the last one
         if (tense == Tense::kFuture ? delta < 0 : delta > 0) continue;
         cost = static_cast<double>(std::llabs(delta));
         break;
       case Direction::kNearest:
       default:
-        // The tense breaks near-ties: a date on the other side of the publication than the tense
-        // points to must be twice as close to win.
+        // A date on the other side of the publication than the tense points to must be four times as
+        // close to win ("aura lieu le 15 juin" in September is next June, not last).
         cost = static_cast<double>(std::llabs(delta));
-        if ((tense == Tense::kPast && delta > 0) || (tense == Tense::kFuture && delta < 0)) cost *= 2;
+        if ((tense == Tense::kPast && delta > 0) || (tense == Tense::kFuture && delta < 0)) cost *= 4;
         break;
     }
     if (!best || cost < best_cost) {
@@ -298,7 +302,7 @@ int season_year_of(int64_t day) {
 // Attaches the time of day of `s` to a resolved day.
 CalValue on_day(const TimexSpec& s, int64_t day) {
   CalValue v;
-  v.day = day;
+  v.day = day + s.shift_days;
   if (s.hour >= 0) {
     v.grain = Grain::kMinute;
     v.hour = s.hour;

@@ -38,14 +38,16 @@ enum class Anchor : uint8_t {
 
 //! Which occurrence of an incomplete date is meant (a weekday, a day and month without a year, ...).
 enum class Direction : uint8_t {
-  kNearest,  //!< the closest to the anchor, either side; the tense breaks near-ties
+  kNearest,  //!< the closest to the anchor, either side; a past or future tense makes the other side 4x as far
   kLast,     //!< strictly before the anchor ("lundi dernier", "le 6 mai dernier")
   kNext,     //!< strictly after ("mardi prochain")
   kByTense,  //!< a bare weekday: the last one (same day included) in past or present tense, else the next
+  kNextOrSame,  //!< the next one, the anchor's own day included ("mardi en huit" counts from it)
 };
 
-//! The tense of the clause an expression sits in, as the date component judges it.
-enum class Tense : uint8_t { kPast, kFuture };
+//! The tense of the clause an expression sits in, as the date component judges it (kPresent: no verb that
+//! marks the past or the future).
+enum class Tense : uint8_t { kPast, kPresent, kFuture };
 
 struct TimexSpec {
   TimexType type = TimexType::kDate;
@@ -59,6 +61,7 @@ struct TimexSpec {
   int weekday = 0;      //!< 1 Monday .. 7 Sunday; 0: not given
   int season = 0;       //!< 1 spring, 2 summer, 3 autumn, 4 winter; 0: none
   int holiday = 0;      //!< Holiday; 0: none
+  int shift_days = 0;   //!< days added to the day found: "la veille de Noël" -1, "mardi en huit" +7
   int part = 0;         //!< PartOfDay appended to a day ("hier soir" → ...TEV); 0: none
   int hour = -1, minute = -1;  //!< a clock time; -1: none
   bool relative = false;       //!< counted `offset` `offset_unit`s from the anchor
@@ -71,7 +74,7 @@ struct ResolveContext {
   std::optional<int64_t> publication_first, publication_last;
   //! The day of the last date the text mentioned before the expression, if any.
   std::optional<int64_t> reference;
-  Tense tense = Tense::kPast;
+  Tense tense = Tense::kPresent;
 };
 
 struct Resolved {

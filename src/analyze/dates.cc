@@ -163,17 +163,22 @@ class Dates final : public Component {
       const std::optional<int64_t> before = reference;
       std::optional<dates::TenseReader> tense;  // read only when the tense changes a value
       auto resolve = [&](Pending& p) {
+        ctx.tense = Tense::kPresent;
         if (!needs_tense(p.match.spec)) return dates::resolve(p.match.spec, ctx);
         ctx.tense = Tense::kPast;
         dates::Resolved past = dates::resolve(p.match.spec, ctx);
         ctx.tense = Tense::kFuture;
         dates::Resolved future = dates::resolve(p.match.spec, ctx);
-        if (past.value == future.value) return past;
+        if (past.value == future.value) return past;  // then the present agrees too
         if (!tense) {
           tense.emplace(doc.field(f), doc.tokens.data() + p.sentence_tokens_begin,
                         p.sentence_tokens_end - p.sentence_tokens_begin);
         }
-        return tense->at(p.token - p.sentence_tokens_begin) == Tense::kFuture ? future : past;
+        switch (tense->at(p.token - p.sentence_tokens_begin)) {
+          case Tense::kFuture: return future;
+          case Tense::kPast: return past;
+          default: ctx.tense = Tense::kPresent; return dates::resolve(p.match.spec, ctx);
+        }
       };
       for (size_t k = i; k < j; ++k) {  // everything but clock times alone
         Pending& p = sc.pending[k];
