@@ -8,7 +8,7 @@ packages=(
   libcld2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 time
 )
-if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-sklearn); fi
+if [[ "${1:-}" == "--bench" ]]; then packages+=(python3-sklearn python3-dateparser); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1549,6 +1549,10 @@ class Matcher {
     s.anchor = Anchor::kPublication;
     if (cat(j, Cat::kHoliday)) {
       if (fn(j - 1, kPere) || fn(i - 1, kPere)) return false;  // "le père Noël"
+      // "Jean-Noël Guérini", "Noël Ajoury": a first name
+      if ((punct(j - 1, '-') && glued(j)) || (at(j + 1) && t_[j + 1].kind == K::kWord && t_[j + 1].capitalized &&
+                                                !t_[j + 1].lex))
+        return false;
       s.holiday = val(j, Cat::kHoliday);
       ++j;
     } else if (fn(j, kNouvel) && unit(j + 1, kYear)) {
@@ -1638,10 +1642,23 @@ bool participle(std::string_view w) {
   return false;
 }
 
-enum class Marker : uint8_t { kNone, kPast, kFuture };
+// What a word says of its clause's tense; kBoundary: the word opens another clause (an infinitive that no
+// "va"/"doit" governs, "que"), past which the verbs are not the expression's.
+// Verbs that make an infinitive after them a future: "va se rendre", "doit s'exprimer".
+// "devait débuter en septembre", "allait signer": a future seen from the past, still ahead when told.
+constexpr std::string_view kGoing[] = {"va", "vont", "vais", "allons", "doit", "doivent", "devrait", "devraient",
+                                       "devra", "devront", "devait", "devaient", "allait", "allaient"};
+
+enum class Marker : uint8_t { kNone, kPast, kFuture, kBoundary };
 
 Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
   const Token& x = t[i];
+  if (!x.has(Token::kWord)) {  // a colon, a question, a quotation: another clause
+    const std::string_view p = text.substr(x.span.begin, x.span.size());
+    return p == ":" || p == ";" || p == "?" || p == "!" || p == "\"" || p == "«" || p == "»" || p == "“" || p == "”"
+               ? Marker::kBoundary
+               : Marker::kNone;
+  }
   if (!x.has(Token::kWord) || x.has(Token::kCapitalized) || x.has(Token::kNumber)) return Marker::kNone;
   const std::string_view w = text.substr(x.span.begin, x.span.size());
   auto next_word = [&](size_t from, size_t span, auto&& pred) {
@@ -1652,8 +1669,6 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
     return false;
   };
   // futur proche, and "doit"/"devrait" + infinitive: "va se rendre", "doit s'exprimer"
-  static constexpr std::string_view kGoing[] = {"va", "vont", "vais", "allons", "doit", "doivent", "devrait",
-                                                "devraient", "devra", "devront"};
   for (std::string_view g : kGoing)
     if (w == g && next_word(i + 1, 3, infinitive)) return Marker::kFuture;
   static constexpr std::string_view kPlanned[] = {"prévu", "prévue", "prévus", "prévues", "programmé",
@@ -1664,17 +1679,29 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
   // passé composé and plus-que-parfait: an auxiliary and a participle; the imperfect
   static constexpr std::string_view kAuxiliaries[] = {"a", "ont", "avait", "avaient", "ai", "avons", "avez", "eu",
                                                       "est", "sont", "était", "étaient", "fut", "furent", "été"};
+  // The imperfect alone ("avaient jusqu'au 30 juin", often reported speech) says little; with a participle
+  // ("avait annoncé") it is a past.
   for (std::string_view a : kAuxiliaries) {
     if (w != a) continue;
-    if (w == "était" || w == "étaient" || w == "avait" || w == "avaient" || w == "été") return Marker::kPast;
-    const bool being = w == "est" || w == "sont";
+    if (w == "été") return Marker::kPast;
+    const bool being = w == "est" || w == "sont" || w == "était" || w == "étaient";
     if (next_word(i + 1, 3, [&](std::string_view n) {
           if (being && (n == "prévu" || n == "prévue" || n == "prévus" || n == "prévues")) return false;
           return participle(n) || n == "été" || n == "eu";
         }))
       return Marker::kPast;
   }
-  if (lower_word(w) && w.size() >= 6 && ends_with(w, "aient") && !ends_with(w, "raient")) return Marker::kPast;
+  if (w == "que" || w == "qu'" || w == "qu’") return Marker::kBoundary;
+  if (w.size() >= 4 && (ends_with(w, "er") || ends_with(w, "ir")) && !t[i].has(Token::kNumber)) {
+    // an infinitive ("venir", "concentrer"), unless a future auxiliary governs it ("va se rendre")
+    for (size_t k = i; k-- > 0 && k + 4 > i;) {
+      if (!t[k].has(Token::kWord)) break;
+      const std::string_view g = text.substr(t[k].span.begin, t[k].span.size());
+      for (std::string_view going : kGoing)
+        if (g == going) return Marker::kFuture;
+    }
+    return dates::lookup_surface(w) ? Marker::kNone : Marker::kBoundary;  // "hier", "janvier" are no verbs
+  }
   return Marker::kNone;
 }
 
@@ -1780,11 +1807,12 @@ void date_windows(std::string_view text, const Token* t, size_t n, std::vector<s
       }
       return k > 0 && is_one_of(k - 1, {"le", "Le", "les", "Les", "du", "au", "Du", "Au"});
     }
-    if (text[x.span.begin] >= '0' && text[x.span.begin] <= '9') {  // "10h30"; "1er" and "35e" need a month
-      return word(k).find_first_of("hH") != std::string_view::npos;
-    }
     const uint8_t code = filter.code(x.term);
     if (code & TermFilter::kTime) return true;
+    if (code == 0) {  // "10h30" is an anchor; "1er" and "35e" need a month, which is one
+      return text[x.span.begin] >= '0' && text[x.span.begin] <= '9' &&
+             word(k).find_first_of("hH") != std::string_view::npos;
+    }
     if (code & TermFilter::kEte) {  // the season, not the participle: "en été", "l'été", "cet été", "été 2020"
       return x.has(Token::kSentenceStart) ||
              (k > 0 && is_one_of(k - 1, {"en", "En", "l'", "L'", "l’", "L’", "cet", "Cet", "chaque", "Chaque"})) ||
@@ -1813,19 +1841,36 @@ Tense tense_at(std::string_view text, const Token* tokens, size_t n, size_t at) 
   return TenseReader(text, tokens, n).at(at);
 }
 
+namespace {
+std::vector<int8_t>& tense_memo() {
+  thread_local std::vector<int8_t> memo;
+  return memo;
+}
+}  // namespace
+
+TenseReader::TenseReader(std::string_view field_text, const Token* tokens, size_t n)
+    : text_(field_text), tokens_(tokens), n_(n), memo_(tense_memo()) {
+  memo_.assign(n, -1);
+}
+
 Tense TenseReader::at(size_t at) {
-  // The nearest marker wins; on the left first at equal distance (the verb usually comes before the date).
+  // The nearest marker of the expression's clause wins; on the left first at equal distance (the verb
+  // usually comes before the date). A clause boundary stops the search on its side.
   constexpr size_t kReach = 15;  // tokens either side; a verb farther away belongs to another clause
-  for (size_t d = 1; d < n_ && d <= kReach; ++d) {
+  bool open[2] = {true, true};
+  for (size_t d = 1; d < n_ && d <= kReach && (open[0] || open[1]); ++d) {
     for (int side = 0; side < 2; ++side) {
-      if (side == 0 && at < d) continue;
+      if (!open[side] || (side == 0 && at < d)) continue;
       const size_t i = side == 0 ? at - d : at + d;
       if (i >= n_) continue;
       int8_t& memo = memo_[i];
       if (memo < 0) memo = static_cast<int8_t>(marker_at(text_, tokens_, i, n_));
-      const Marker m = static_cast<Marker>(memo);
-      if (m == Marker::kFuture) return Tense::kFuture;
-      if (m == Marker::kPast) return Tense::kPast;
+      switch (static_cast<Marker>(memo)) {
+        case Marker::kFuture: return Tense::kFuture;
+        case Marker::kPast: return Tense::kPast;
+        case Marker::kBoundary: open[side] = false; break;
+        case Marker::kNone: break;
+      }
     }
   }
   return Tense::kPresent;

@@ -84,18 +84,18 @@ void match_dates(std::string_view field_text, const std::vector<DateToken>& toke
 //! weekday then counts as past: news reports what happened).
 Tense tense_at(std::string_view field_text, const Token* tokens, size_t n, size_t at);
 
-//! tense_at() for several expressions of one sentence, reading each word's verb form once.
+//! tense_at() for several expressions of one sentence, reading each word's verb form once. Its memory is
+//! the thread's: one TenseReader at a time per thread.
 class TenseReader {
  public:
-  TenseReader(std::string_view field_text, const Token* tokens, size_t n)
-      : text_(field_text), tokens_(tokens), n_(n), memo_(n, -1) {}
+  TenseReader(std::string_view field_text, const Token* tokens, size_t n);
   Tense at(size_t i);
 
  private:
   std::string_view text_;
   const Token* tokens_;
   size_t n_;
-  std::vector<int8_t> memo_;  // per token: -1 not read yet, else a marker
+  std::vector<int8_t>& memo_;  // per token: -1 not read yet, else a marker
 };
 
 }  // namespace recoupe::dates

@@ -237,6 +237,22 @@ std::string placeholder(const TimexSpec& s) {
 // Months since year 0, for month arithmetic.
 int month_index(int y, int m) { return y * 12 + (m - 1); }
 
+// A few candidate days, without allocating (at most 15: the weekdays of a fortnight, the months of a year).
+class Candidates {
+ public:
+  void push_back(int64_t d) {
+    if (n_ < kMax) days_[n_++] = d;
+  }
+  bool empty() const { return n_ == 0; }
+  const int64_t* begin() const { return days_; }
+  const int64_t* end() const { return days_ + n_; }
+
+ private:
+  static constexpr size_t kMax = 16;
+  int64_t days_[kMax];
+  size_t n_ = 0;
+};
+
 // Picks among candidate days the one `direction` means relative to `anchor`.
 template <typename Candidates>
 std::optional<int64_t> pick(const Candidates& candidates, int64_t anchor, Direction direction, Tense tense) {
@@ -264,10 +280,12 @@ std::optional<int64_t> pick(const Candidates& candidates, int64_t anchor, Direct
         break;
       case Direction::kNearest:
       default:
-        // A date on the other side of the publication than the tense points to must be four times as
-        // close to win ("aura lieu le 15 juin" in September is next June, not last).
+        // The clause's tense all but rules out the other side: "aura lieu le 15 juin" in September is next
+        // June, "ont fêté Noël" last Christmas; a date on the other side must be four times as close. With
+        // no tense (the present), news leans to the past: a future date must be twice as close.
         cost = static_cast<double>(std::llabs(delta));
-        if ((tense == Tense::kPast && delta > 0) || (tense == Tense::kFuture && delta < 0)) cost *= 4;
+        if ((tense == Tense::kFuture && delta < 0) || (tense == Tense::kPast && delta > 0)) cost *= 4;
+        if (tense == Tense::kPresent && delta > 0) cost *= 2;
         break;
     }
     if (!best || cost < best_cost) {
@@ -433,7 +451,7 @@ std::optional<CalValue> resolve_at(const TimexSpec& s, int64_t anchor, Tense ten
 
   // A day and month, or a holiday, without a year: the year of the occurrence meant.
   if ((s.month && s.day) || s.holiday) {
-    std::vector<int64_t> candidates;
+    Candidates candidates;
     for (int y = a.year - 1; y <= a.year + 1; ++y) {
       if (s.holiday) {
         if (auto d = holiday_day(s.holiday, y)) candidates.push_back(*d);
@@ -457,7 +475,7 @@ std::optional<CalValue> resolve_at(const TimexSpec& s, int64_t anchor, Tense ten
 
   // A month without a year ("en juin", "septembre dernier", "fin mars").
   if (s.month) {
-    std::vector<int64_t> candidates;  // the first of each candidate month, compared by month
+    Candidates candidates;  // the first of each candidate month, compared by month
     for (int y = a.year - 1; y <= a.year + 1; ++y) candidates.push_back(days_of(y, s.month, 1));
     const int64_t anchor_month = days_of(a.year, a.month, 1);
     const Direction dir = s.direction == Direction::kByTense ? Direction::kNearest : s.direction;
@@ -472,7 +490,7 @@ std::optional<CalValue> resolve_at(const TimexSpec& s, int64_t anchor, Tense ten
 
   // A day of the month alone ("le 16"), perhaps with its weekday ("mercredi 13").
   if (s.day) {
-    std::vector<int64_t> candidates;
+    Candidates candidates;
     const int span = s.weekday ? 6 : 1;
     for (int k = -span; k <= span; ++k) {
       const int idx = month_index(a.year, a.month) + k;
@@ -490,7 +508,7 @@ std::optional<CalValue> resolve_at(const TimexSpec& s, int64_t anchor, Tense ten
 
   // A weekday ("mardi", "lundi dernier", "ce dimanche").
   if (s.weekday) {
-    std::vector<int64_t> candidates;
+    Candidates candidates;
     for (int k = -7; k <= 7; ++k) {
       const int64_t d = anchor + k;
       if (weekday_of(d) == s.weekday) candidates.push_back(d);

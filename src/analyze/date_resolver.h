@@ -38,7 +38,8 @@ enum class Anchor : uint8_t {
 
 //! Which occurrence of an incomplete date is meant (a weekday, a day and month without a year, ...).
 enum class Direction : uint8_t {
-  kNearest,  //!< the closest to the anchor, either side; a past or future tense makes the other side 4x as far
+  kNearest,  //!< the closest to the anchor, either side: a past or future tense makes the other side 4x as
+             //!< far, the present makes the future 2x as far (news reports what happened)
   kLast,     //!< strictly before the anchor ("lundi dernier", "le 6 mai dernier")
   kNext,     //!< strictly after ("mardi prochain")
   kByTense,  //!< a bare weekday: the last one (same day included) in past or present tense, else the next

@@ -33,7 +33,13 @@ struct StoryRow {
   std::string last_published;
   int64_t articles = 0;
   std::vector<std::string> sources;
+  std::string event_date;  //!< when the story happened, from its articles' event dates (story_event_date); or empty
 };
+
+//! A story's event date from its articles' event dates (TIMEX3 days, empty ones ignored): the earliest that
+//! two articles agree on, so that one article's slip does not move the story; else the median (the lower
+//! one); empty when no article has one.
+std::string story_event_date(std::vector<std::string> article_event_dates);
 
 class Store {
  public:

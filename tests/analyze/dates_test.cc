@@ -270,6 +270,8 @@ TEST(Dates, AbsoluteDates) {
       {"Le salon se tiendra du 13 au 15 octobre.", "2022-09-27", "13", "DATE", "2022-10-13"},
       {"Les marchés de Noël ouvriront en décembre.", "2022-09-27", "décembre", "DATE", "2022-12"},
       {"Ils ont fêté Noël en famille.", "2022-09-27", "Noël", "DATE", "2021-12-25"},
+      {"Il a invité le pape à venir à Paris en décembre.", "2022-09-27", "décembre", "DATE", "2022-12"},
+      {"Les immatriculations de janvier à juillet progressent.", "2022-09-27", "janvier", "DATE", "2022-01"},
   });
 }
 
@@ -447,7 +449,9 @@ TEST(DateTense, NearestVerbForm) {
       {"Le ministre annoncera jeudi sa démission.", "jeudi", dates::Tense::kFuture},
       {"Le ministre va se rendre jeudi à Berlin.", "jeudi", dates::Tense::kFuture},
       {"Le ministre se rend jeudi à Berlin.", "jeudi", dates::Tense::kPresent},
-      {"Il avait promis qu'il viendrait jeudi.", "jeudi", dates::Tense::kPast},
+      {"Il avait promis qu'il viendrait jeudi.", "jeudi", dates::Tense::kPresent},  // "qu'" opens a clause
+      {"Il a invité le ministre à venir jeudi.", "jeudi", dates::Tense::kPresent},  // so does "venir"
+      {"Le ministre doit s'exprimer jeudi.", "jeudi", dates::Tense::kFuture},
       {"Il a dit qu'il viendra jeudi.", "jeudi", dates::Tense::kFuture},  // the nearest verb wins
       {"Le film passe à l'opéra jeudi.", "jeudi", dates::Tense::kPresent},  // "opéra" is no future
   };

@@ -29,10 +29,11 @@
 namespace recoupe {
 namespace {
 
-// Measured when this test was written: 285 of 445 rows agree (64.0%), 45 more differ only in the occurrence
-// meant (Duckling's next one against recoupe's nearest or last), and 21 of 22 bare-weekday rows agree under
-// the news convention ("lun." alone is not read). The floors sit a little below, so that a regression fails.
-constexpr double kMinAgreement = 0.62;
+// Measured when this test was written: 267 of 445 rows agree (60.0%), 63 more differ only in the occurrence
+// meant (Duckling's next one against recoupe's nearest or last: with no verb, recoupe leans to the past, as
+// news does), and 21 of 22 bare-weekday rows agree under the news convention ("lun." alone is not read).
+// The floors sit a little below, so that a regression fails.
+constexpr double kMinAgreement = 0.58;
 constexpr double kMinWeekdayAgreement = 0.9;
 
 constexpr int64_t kReferenceSecond = 4 * 3600 + 30 * 60;  // 04:30:00 on the reference day
