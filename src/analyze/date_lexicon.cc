@@ -156,7 +156,6 @@ const Row kRows[] = {
 
 // Open addressing over FNV-1a of the folded word; the table is a few times larger than the rows.
 constexpr size_t kSlots = 1024;
-constexpr size_t kTermSlots = 4096;
 
 struct Slot {
   char key[kMaxWordBytes + 2];
@@ -182,24 +181,15 @@ size_t row_key(std::string_view word, char* out) {
 
 }  // namespace
 
-// Term hashes with a small code each (never term 0: the lexical component gives punctuation term 0).
+// The table behind TermFilter (see date_lexicon.h).
 struct TermSet {
-  std::array<uint64_t, kTermSlots> slots{};
-  std::array<uint8_t, kTermSlots> codes{};
+  std::array<uint32_t, TermFilter::kSlots> slots{};
   void insert(uint64_t t, uint8_t code) {
-    if (t == 0) return;
-    size_t i = t & (kTermSlots - 1);
-    while (slots[i] != 0 && slots[i] != t) i = (i + 1) & (kTermSlots - 1);
-    slots[i] = t;
-    codes[i] |= code;
-  }
-  uint8_t code(uint64_t t) const {
-    size_t i = t & (kTermSlots - 1);
-    while (slots[i] != 0) {
-      if (slots[i] == t) return codes[i];
-      i = (i + 1) & (kTermSlots - 1);
-    }
-    return 0;
+    if (t == 0) return;  // the lexical component gives punctuation term 0
+    const uint32_t f = TermFilter::fingerprint(t);
+    size_t i = t & (TermFilter::kSlots - 1);
+    while (slots[i] != 0 && (slots[i] >> 8) != f) i = (i + 1) & (TermFilter::kSlots - 1);
+    slots[i] = (f << 8) | (slots[i] & 0xFFu) | code;
   }
 };
 
@@ -340,8 +330,7 @@ bool names_time(const LexEntry* e) noexcept {
   }
 }
 
-TermFilter::TermFilter() : set_(&terms().set) {}
-uint8_t TermFilter::code(uint64_t term) const noexcept { return set_->code(term); }
+TermFilter::TermFilter() : slots_(terms().set.slots.data()) {}
 
 const LexEntry* lookup_surface(std::string_view w) noexcept {
   char buf[kMaxWordBytes + 2];

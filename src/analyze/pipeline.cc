@@ -1,5 +1,6 @@
 #include "analyze/pipeline.h"
 
+#include <algorithm>
 #include <set>
 
 #include "analyze/components.h"
@@ -69,7 +70,7 @@ std::string Pipeline::explain() const {
     std::string line = c->name();
     line.resize(17, ' ');
     std::string req = join(c->requires_());
-    if (req.size() < 34) req.resize(34, ' ');
+    req.resize(std::max<size_t>(req.size() + 2, 34), ' ');
     out += line + req + join(c->assigns()) + "\n";
   }
   return out;
