@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # recoupe's end-to-end benchmark: throughput, memory, story clustering and near-duplicates, against the peer
-# (bench/peer_tfidf_cluster.py, a plain scikit-learn TF-IDF single-pass clusterer), and page extraction against
-# readability-lxml and Mozilla Readability (bench/extraction_bench.sh), all on this machine in one run.
+# (bench/peer_tfidf_cluster.py, a plain scikit-learn TF-IDF single-pass clusterer), page extraction against
+# readability-lxml and Mozilla Readability (bench/extraction_bench.sh), French date expressions against
+# dateparser (bench/peer_dates.py), and the HTTP server under load, all on this machine in one run.
 #
 #   bench/run.sh [RECOUPE]        (make bench; RECOUPE defaults to build/recoupe)
 #
 # Needs ../shared beside the repo (exits 0 with a note when it is missing), python3 for the scorer and the
-# generators, and scikit-learn for the peer (Debian's python3-sklearn, hence PEER_PYTHON=/usr/bin/python3).
+# generators, scikit-learn for the peer (Debian's python3-sklearn, hence PEER_PYTHON=/usr/bin/python3) and
+# dateparser for the dates peer (Debian's python3-dateparser; its step is skipped, saying so, without it).
 # Everything goes to bench/out/; the Markdown summary is printed and kept in bench/out/summary.md.
 # A failing peer step is reported in the summary; a failing recoupe step is too, and makes the exit status 1.
 # Environment: PYTHON (default python3), PEER_PYTHON (default /usr/bin/python3), PEER_THRESHOLD (default: the
@@ -39,21 +41,21 @@ rm -rf "$out"  # nothing stale may reach the summary
 mkdir -p "$out"
 recoupe_failed=0
 
-# step KEY TIMED CMD...: runs CMD (under /usr/bin/time when TIMED is 1: wall seconds and peak RSS in KB go to
-# KEY.time), its stdout and stderr to KEY.log; records KEY's status in steps.tsv; returns CMD's status, or 0
+# step KEY TIMED CMD...: runs CMD (under /usr/bin/time when TIMED is 1: wall seconds, peak RSS in KB and user
+# CPU seconds go to KEY.time), its stdout and stderr to KEY.log; records KEY's status in steps.tsv; returns CMD's status, or 0
 # when it is the caller's $partial_rc.
 step() {
     local key=$1 timed=$2 rc=0
     shift 2
     echo "+ $*" | tee -a "$out/commands.txt"
     if [ "$timed" = 1 ] && [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$out/$key.time" "$@" >"$out/$key.log" 2>&1 || rc=$?
+        /usr/bin/time -f '%e %M %U' -o "$out/$key.time" "$@" >"$out/$key.log" 2>&1 || rc=$?
     elif [ "$timed" = 1 ]; then
         local t0 t1
         t0=$(date +%s.%N)
         "$@" >"$out/$key.log" 2>&1 || rc=$?
         t1=$(date +%s.%N)
-        echo "$t0 $t1" | awk '{printf "%.2f ?\n", $2 - $1}' >"$out/$key.time"
+        echo "$t0 $t1" | awk '{printf "%.2f ? ?\n", $2 - $1}' >"$out/$key.time"
     else
         "$@" >"$out/$key.log" 2>&1 || rc=$?
     fi
@@ -150,7 +152,32 @@ else
     skip extraction_bench "no binary at $recoupe"
 fi
 
-echo "== f. recoupe serve under load (story pages and searches on the OrangeSum database)"
+echo "== f. dates: French temporal expressions (French TimeBank dev), recoupe and dateparser"
+dates_gold=$shared/eval/dates/frtimebank_dev.jsonl
+if [ -f "$dates_gold" ]; then
+    if recoupe recoupe_dates 0 analyze "$dates_gold" -o "$out/recoupe_dates.jsonl"; then
+        scored score_recoupe_dates dates "$dates_gold" "$out/recoupe_dates.jsonl" || true
+    fi
+    if "$peer_py" -c "import dateparser" 2>/dev/null; then
+        if step peer_dates 1 "$peer_py" bench/peer_dates.py "$dates_gold" -o "$out/peer_dates.jsonl"; then
+            scored score_peer_dates dates "$dates_gold" "$out/peer_dates.jsonl" || true
+        fi
+    else
+        skip peer_dates "dateparser is not installed for $peer_py (scripts/install-deps.sh --bench)"
+    fi
+else
+    skip recoupe_dates "$dates_gold not found"
+fi
+# What each analysis component costs: the default pipeline, then without each of dates, entities and
+# quotes, then without all three, back to back on one thread, compared in CPU time (wall time follows
+# whatever else the machine runs).
+recoupe recoupe_orangesum_pipeline_full 1 analyze "$orangesum" -o /dev/null --threads 1 || true
+for c in dates entities quotes dates,entities,quotes; do
+    recoupe "recoupe_orangesum_pipeline_without_${c//,/_}" 1 analyze "$orangesum" -o /dev/null --threads 1 \
+        --without "$c" || true
+done
+
+echo "== g. recoupe serve under load (story pages and searches on the OrangeSum database)"
 if bench/serve_load.sh "$recoupe" >"$out/serve_load.log" 2>&1; then
     printf 'serve_load\tok\n' >>"$out/steps.tsv"
 else

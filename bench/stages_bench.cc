@@ -96,6 +96,30 @@ void BM_Analyze(benchmark::State& state, std::vector<std::string> components) {
   set_rates(state, records.size(), bytes_of(records));
 }
 
+// The dates component alone, on the sample already segmented and stemmed; checks that it finds dates.
+void BM_Dates(benchmark::State& state) {
+  const auto records = sample_records();
+  auto prepare = Pipeline::build({"segmenter", "lexical"});
+  std::vector<Doc> docs;
+  for (auto r : records) {
+    auto d = make_doc(std::move(r));
+    prepare->process(*d);
+    docs.push_back(std::move(d.value()));
+  }
+  const auto dates = ComponentRegistry::global().make("dates");
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (auto& d : docs) {
+      dates->process(d);
+      found += d.dates.size();
+    }
+    if (found == 0) state.SkipWithError("no date found in the sample");
+  }
+  state.counters["dates/article"] = static_cast<double>(found) / static_cast<double>(docs.size());
+  set_rates(state, records.size(), bytes_of(records));
+}
+
 void BM_Link(benchmark::State& state) {
   const auto docs_template = analysed_sample();
   std::vector<Doc> docs;
@@ -210,8 +234,11 @@ BENCHMARK_CAPTURE(BM_Analyze, segmenter_lexical, std::vector<std::string>{"segme
 BENCHMARK_CAPTURE(BM_Analyze, language, std::vector<std::string>{"language"});
 BENCHMARK_CAPTURE(BM_Analyze, full, Pipeline::default_names());
 BENCHMARK_CAPTURE(BM_Analyze, full_without_quotes,
-                  std::vector<std::string>{"segmenter", "lexical", "language", "link_features"});
+                  std::vector<std::string>{"segmenter", "lexical", "language", "dates", "entities", "link_features"});
+BENCHMARK_CAPTURE(BM_Analyze, full_without_dates,
+                  std::vector<std::string>{"segmenter", "lexical", "language", "entities", "link_features", "quotes"});
 BENCHMARK_CAPTURE(BM_Analyze, quotes_after_lexical, std::vector<std::string>{"segmenter", "lexical", "quotes"});
+BENCHMARK(BM_Dates);
 BENCHMARK(BM_Link);
 BENCHMARK(BM_Serialize);
 BENCHMARK(BM_Store);

@@ -28,12 +28,28 @@ def read_steps(out):
     return steps
 
 
-def read_time(out, key):
+def time_fields(out, key):
+    """the last line of KEY.time: wall seconds, peak RSS KB, user CPU seconds ("?" when unknown)"""
     try:
-        wall, rss = (out / f"{key}.time").read_text().split()[-2:]
-        return float(wall), (int(rss) / 1024 if rss != "?" else None)
-    except (OSError, ValueError):
+        return (out / f"{key}.time").read_text().strip().splitlines()[-1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def read_time(out, key):
+    f = time_fields(out, key)
+    try:
+        return float(f[0]), (int(f[1]) / 1024 if f[1] != "?" else None)
+    except (IndexError, ValueError):
         return None, None
+
+
+def read_user(out, key):
+    f = time_fields(out, key)
+    try:
+        return float(f[2])
+    except (IndexError, ValueError):
+        return None
 
 
 def read_score(out, key):
@@ -183,6 +199,46 @@ def main():
     if wall and nn and done(steps, "recoupe_near_copies"):
         w("")
         w(f"recoupe on the near-copies set: {nn:,} articles in {wall:.1f} s, peak RSS {fmt(rss, ',.0f')} MB.")
+    w("")
+
+    # ---- dates
+    w("## Dates: French TimeBank dev (54 articles, 181 TIMEX3), `score.py dates`")
+    w("")
+    w("| system | detection P | detection R | detection F1 | value F1 | note |")
+    w("|---|---:|---:|---:|---:|---|")
+    for key, label in (("recoupe_dates", "recoupe"), ("peer_dates", "dateparser `search_dates` (bench/peer_dates.py)")):
+        r = read_score(out, f"score_{key}")
+        note = status_cell(steps, key) or status_cell(steps, f"score_{key}")
+        if r:
+            d = r["detection_relaxed"]
+            w(f"| {label} | {d['precision']:.3f} | {d['recall']:.3f} | **{d['f1']:.3f}** | "
+              f"**{r['value_f1']['f1']:.3f}** | {note} |")
+        else:
+            w(f"| {label} | – | – | – | – | {note or 'no score'} |")
+    w("")
+
+    # ---- what each analysis component costs
+    runs = (("the default pipeline", "full"), ("`--without dates`", "without_dates"),
+            ("`--without entities`", "without_entities"), ("`--without quotes`", "without_quotes"),
+            ("`--without dates,entities,quotes`", "without_dates_entities_quotes"))
+    keys = [f"recoupe_orangesum_pipeline_{k}" for _, k in runs]
+    if n and all(done(steps, k) for k in keys):
+        user = {k: read_user(out, f"recoupe_orangesum_pipeline_{k}") for _, k in runs}
+        w("## What each analysis component costs (OrangeSum, `recoupe analyze --threads 1`, back to back)")
+        w("")
+        w("| pipeline | wall s | articles/s | user CPU s |")
+        w("|---|---:|---:|---:|")
+        for label, k in runs:
+            wall, _ = read_time(out, f"recoupe_orangesum_pipeline_{k}")
+            w(f"| {label} | {fmt(wall, '.1f')} | {fmt(n / wall if wall else None, ',.0f')} | {fmt(user[k], '.1f')} |")
+        base, full = user["without_dates_entities_quotes"], user["full"]
+        if base and full and all(user.values()):
+            w("")
+            w("In CPU time (wall time follows whatever else the machine runs), against the pipeline without the three: "
+              f"entities and dates together **{100 * (user['without_quotes'] - base) / base:+.0f}%** (bar +50%), "
+              f"dates {100 * (full - user['without_dates']) / base:+.0f}%, "
+              f"entities {100 * (full - user['without_entities']) / base:+.0f}%, "
+              f"quotes **{100 * (full - user['without_quotes']) / user['without_quotes']:+.0f}%** of the rest (bar +25%).")
     w("")
     w("Exact commands: `bench/out/commands.txt`; logs and outputs beside it.")
     print("\n".join(lines))

@@ -14,11 +14,11 @@ packages=(
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 # --bench: the peers of bench/run.sh (scikit-learn for stories; readability-lxml, and Mozilla Readability
-# through npm, for page extraction), the parsers bench/parser_bench compares (libxml2, gumbo), and wrk.
+# through npm, for page extraction), the parsers bench/parser_bench compares (libxml2, gumbo), dateparser, and wrk.
 bench=0
 if [[ "${1:-}" == "--bench" ]]; then
   bench=1
-  packages+=(python3-sklearn python3-readability python3-lxml libgumbo-dev wrk)
+  packages+=(python3-sklearn python3-readability python3-lxml python3-dateparser libgumbo-dev wrk)
 fi
 if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()

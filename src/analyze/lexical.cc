@@ -89,6 +89,13 @@ class Lexical final : public Component {
 
 }  // namespace
 
+uint64_t term_of(std::string_view surface) {
+  // Not through lookup()'s cache: an entry there also holds the entity marks of a token's flags,
+  // which a bare surface does not have.
+  thread_local Stemmer stemmer;
+  return hash_string(fold(stemmer.stem(lower(surface))));
+}
+
 std::unique_ptr<Component> make_lexical() { return std::make_unique<Lexical>(); }
 
 }  // namespace recoupe

@@ -1,5 +1,6 @@
 #include "analyze/pipeline.h"
 
+#include <algorithm>
 #include <set>
 
 #include "analyze/components.h"
@@ -29,7 +30,7 @@ std::vector<std::string> ComponentRegistry::names() const {
 }
 
 std::vector<std::string> Pipeline::default_names() {
-  return {"segmenter", "lexical", "language", "entities", "link_features", "quotes"};
+  return {"segmenter", "lexical", "language", "dates", "entities", "link_features", "quotes"};
 }
 
 Result<Pipeline> Pipeline::build(const std::vector<std::string>& names, const ComponentRegistry& registry) {
@@ -69,7 +70,7 @@ std::string Pipeline::explain() const {
     std::string line = c->name();
     line.resize(17, ' ');
     std::string req = join(c->requires_());
-    if (req.size() < 34) req.resize(34, ' ');
+    req.resize(std::max<size_t>(req.size() + 2, 34), ' ');
     out += line + req + join(c->assigns()) + "\n";
   }
   return out;

@@ -30,7 +30,7 @@ class ComponentRegistry {
 
 class Pipeline {
  public:
-  //! The default pipeline: segment → lexical → language → entities → link features.
+  //! The default pipeline: segment → lexical → language → dates → entities → link features → quotes.
   static std::vector<std::string> default_names();
   //! Builds the named components in order; refuses unknown names and unmet requirements.
   static Result<Pipeline> build(const std::vector<std::string>& names,

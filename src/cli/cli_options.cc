@@ -20,7 +20,8 @@ void add_engine_flags(CLI::App& app, EngineFlags& f) {
   app.add_flag("--progress", f.progress, "report progress on stderr (default when stderr is a terminal)");
   app.add_option("--max-record-mb", f.max_record_mb, "skip records larger than this")->capture_default_str();
   app.add_option("--batch", f.batch, "articles analysed and linked together");
-  app.add_option("--without", f.without, "leave this analysis component out (see `recoupe pipeline`); repeatable");
+  app.add_option("--without", f.without, "leave out these analysis components (see `recoupe pipeline`), e.g. dates,quotes")
+      ->delimiter(',');
   app.add_option("--story-threshold", f.link.story.threshold, "similarity needed to join a story")
       ->capture_default_str();
   app.add_option("--story-window-days", f.link.story.window_days, "a story quiet for longer is closed")

@@ -101,7 +101,10 @@ int run_explain(const std::vector<std::string>& args) {
     decision = d.value();
   } else {
     auto pipeline = build_pipeline(flags);
-    if (!pipeline) return kExitError;
+    if (!pipeline) {
+      std::fprintf(stderr, "recoupe explain: %s\n", pipeline.error().message.c_str());
+      return kExitError;
+    }
     Diagnostics diagnostics(false);
     Linker linker(flags.link);
     Engine engine(engine_options(flags, kAnalyzeBatch), std::move(pipeline.value()), linker, diagnostics);

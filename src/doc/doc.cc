@@ -31,4 +31,14 @@ const char* entity_type_name(Entity::Type t) noexcept {
   return "MISC";
 }
 
+const char* timex_type_name(TimexType t) noexcept {
+  switch (t) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "DATE";
+}
+
 }  // namespace recoupe

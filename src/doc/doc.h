@@ -75,6 +75,17 @@ struct Role {
   std::string canonical;  //!< the canonical name of the person (as in Entity::canonical)
 };
 
+//! TIMEX3 types of a temporal expression.
+enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
+const char* timex_type_name(TimexType t) noexcept;  //!< "DATE", "TIME", "DURATION", "SET"
+
+//! A temporal expression (contract `dates`): where it is, its TIMEX3 type and value.
+struct DateMention {
+  Span span;
+  TimexType type = TimexType::kDate;
+  std::string value;  //!< TIMEX3 value: "2022-09-26", "2022-W39", "P2D", "XXXX-WXX-1", ...
+};
+
 //! A term and its weight in a document, before inverse document frequency is applied.
 struct TermWeight {
   uint64_t term = 0;
@@ -144,6 +155,9 @@ class Doc {
   std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
   std::vector<Role> roles;  //!< role phrases resolved to a person by the entities component (contract `roles`)
   std::vector<Quote> quotes;       //!< direct quotations, in text order (title, abstract, text)
+  std::vector<DateMention> dates;  //!< temporal expressions, in field then text order
+  std::string event_date;          //!< TIMEX3 day (or coarser) of the event the article reports; empty if unknown
+  std::string written_date;        //!< the publication day the text implies, when `published` is less precise
   LinkFeatures features;
 
   // -- linking

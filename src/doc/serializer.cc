@@ -1,9 +1,43 @@
 #include "doc/serializer.h"
 
+#include <charconv>
+
 #include "common/json_writer.h"
 #include "common/string_store.h"
 
 namespace recoupe {
+
+namespace {
+
+void append_number(std::string& out, uint32_t v) {
+  char buf[16];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// The elements of the `dates` array, written directly: there are several per article.
+void append_dates(const Doc& doc, std::string& out) {
+  bool first = true;
+  for (const DateMention& d : doc.dates) {
+    if (!first) out.push_back(',');
+    first = false;
+    out += "{\"field\":\"";
+    out += field_name(d.span.field);
+    out += "\",\"start\":";
+    append_number(out, d.span.begin);
+    out += ",\"end\":";
+    append_number(out, d.span.end);
+    out += ",\"text\":";
+    JsonWriter::append_string(out, doc.text(d.span));
+    out += ",\"type\":\"";
+    out += timex_type_name(d.type);
+    out += "\",\"value\":";
+    JsonWriter::append_string(out, d.value);
+    out.push_back('}');
+  }
+}
+
+}  // namespace
 
 void append_contract_json(const Doc& doc, std::string& out) {
   JsonWriter w(out);
@@ -80,6 +114,11 @@ void append_contract_json(const Doc& doc, std::string& out) {
     }
     w.end_array();
   }
+  w.key("dates").begin_array();
+  append_dates(doc, out);
+  w.end_array();
+  if (!doc.event_date.empty()) w.key("event_date").value(doc.event_date); else w.key("event_date").null();
+  if (!doc.written_date.empty()) w.key("published_inferred").value(doc.written_date);
   w.end_object();
   out.push_back('\n');
 }

@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include <cstring>
@@ -533,12 +534,40 @@ Status Store::load_into(Linker& linker) {
   return {};
 }
 
+std::string story_event_date(std::vector<std::string> dates) {
+  dates.erase(std::remove(dates.begin(), dates.end(), std::string()), dates.end());
+  if (dates.empty()) return {};
+  std::sort(dates.begin(), dates.end());  // ISO dates sort by time
+  for (size_t i = 1; i < dates.size(); ++i) {
+    if (dates[i] == dates[i - 1]) return dates[i];
+  }
+  return dates[(dates.size() - 1) / 2];
+}
+
+namespace {
+
+std::vector<std::string> split_unit_separated(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t b = 0; b < s.size();) {
+    size_t e = s.find('\x1f', b);
+    if (e == std::string::npos) e = s.size();
+    out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
   Stmt s;
+  // The articles' event dates are read from their stored analysis (the contract's "event_date").
   if (!s.prepare(db_,
                  "SELECT s.id, s.title, s.first_published, s.last_published, s.articles,"
                  " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
-                 "   WHERE a.story_id = s.id AND source IS NOT NULL ORDER BY source))"
+                 "   WHERE a.story_id = s.id AND source IS NOT NULL ORDER BY source)),"
+                 " (SELECT group_concat(ed, char(31)) FROM (SELECT json_extract(a.analysis, '$.event_date') AS ed"
+                 "   FROM articles a WHERE a.story_id = s.id) WHERE ed IS NOT NULL)"
                  " FROM stories s ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC LIMIT ?1")) {
     return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   }
@@ -552,13 +581,8 @@ Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
     r.first_published = column_text(s.get(), 2);
     r.last_published = column_text(s.get(), 3);
     r.articles = sqlite3_column_int64(s.get(), 4);
-    const std::string sources = column_text(s.get(), 5);
-    for (size_t b = 0; b < sources.size();) {
-      size_t e = sources.find('\x1f', b);
-      if (e == std::string::npos) e = sources.size();
-      r.sources.push_back(sources.substr(b, e - b));
-      b = e + 1;
-    }
+    r.sources = split_unit_separated(column_text(s.get(), 5));
+    r.event_date = story_event_date(split_unit_separated(column_text(s.get(), 6)));
     rows.push_back(std::move(r));
   }
   return rows;

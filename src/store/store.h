@@ -46,6 +46,11 @@ struct ReportedQuote {
   std::string article, source, published;
 };
 
+//! A story's event date from its articles' event dates (TIMEX3 days, empty ones ignored): the earliest that
+//! two articles agree on, so that one article's slip does not move the story; else the median (the lower
+//! one); empty when no article has one.
+std::string story_event_date(std::vector<std::string> article_event_dates);
+
 class Store {
  public:
   //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations).

@@ -35,6 +35,7 @@ struct StoryRow {
   std::string last_published;
   int64_t articles = 0;
   std::vector<std::string> sources;
+  std::string event_date;  //!< when the story happened, from its articles' event dates (story_event_date); or empty
 };
 
 //! Filters and order of a story listing. Dates are UTC seconds; a story matches when its span meets [from, to).

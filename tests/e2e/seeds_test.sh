@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The project's first case: seeds 000 and 002 are one story, 001 another (scored by ../shared's scorer).
+# The project's first case: seeds 000 and 002 are one story, 001 another (scored by ../shared's scorer);
+# "hier lundi 26 septembre 2022" in 002 is 2022-09-26, and dates the article (published "2022-09") to the 27th.
 source "$(dirname "$0")/lib.sh"
 need_shared
 expect_status 0 "$RECOUPE" analyze "$SHARED/seeds" -o "$WORK/seeds.jsonl"
@@ -12,6 +13,14 @@ result = json.loads(text[: text.rindex("}") + 1])
 f1 = result["clusters"]["bcubed"]["f1"]
 sys.exit(0 if f1 == 1.0 else 1)
 PY
+python3 - "$WORK/score.txt" <<'PY' || fail "seeds: \"hier lundi 26 septembre\" is not 2022-09-26"
+import json, sys
+text = open(sys.argv[1]).read()
+sys.exit(0 if json.loads(text[: text.rindex("}") + 1])["date_hier_lundi_26_septembre"] else 1)
+PY
+grep -q '"id":"002_d41ba8a7a5b51f1a.txt".*"event_date":"2022-09-26","published_inferred":"2022-09-27"' "$WORK/seeds.jsonl" ||
+  fail "002: event date 2022-09-26 and inferred publication day 2022-09-27 expected"
+
 for id in 000_3f03fae4bbbed3b9.txt 001_f963d68a5c7836e8.txt 002_d41ba8a7a5b51f1a.txt; do
   grep -q "\"id\":\"$id\",\"lang\":\"fr\"" "$WORK/seeds.jsonl" || fail "$id: not French or missing"
 done

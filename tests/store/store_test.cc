@@ -86,12 +86,22 @@ TEST_F(StoreTest, AddListExplainAndReopen) {
   EXPECT_EQ(strike.first_published, "2024-05-06T08:00:00+02:00");
   EXPECT_EQ(strike.last_published, "2024-05-07T09:00:00+02:00");
   EXPECT_EQ(strike.sources, (std::vector<std::string>{"Le Courrier", "Ouest Matin"}));
+  EXPECT_EQ(strike.event_date, "2024-05-06");  // "depuis lundi", in Monday's paper
   auto why = store.value()->link_decision("b");
   ASSERT_TRUE(why.ok());
   EXPECT_NE(why->find("\"new_story\":false"), std::string::npos) << *why;
   auto missing = store.value()->link_decision("nope");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, Errc::kNotFound);
+}
+
+TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {
+  EXPECT_EQ(story_event_date({}), "");
+  EXPECT_EQ(story_event_date({"", ""}), "");
+  EXPECT_EQ(story_event_date({"2022-09-26"}), "2022-09-26");
+  EXPECT_EQ(story_event_date({"2022-09-27", "2022-09-26", "2022-09-27", "2022-09-26", "2019-01-01"}), "2022-09-26");
+  EXPECT_EQ(story_event_date({"2022-09-28", "2019-01-01", "2022-09-26"}), "2022-09-26");  // no two agree: median
+  EXPECT_EQ(story_event_date({"2022-09-28", "2022-09-26"}), "2022-09-26");
 }
 
 TEST_F(StoreTest, DuplicateIdInABatchRollsBackTheWholeBatch) {
