@@ -12,15 +12,7 @@ namespace {
 const std::unordered_set<std::string>& stopwords() {
   static const auto* set = [] {
     auto* s = new std::unordered_set<std::string>;
-    std::string_view list = embedded::kStopwordsFr;
-    while (!list.empty()) {
-      const size_t nl = list.find('\n');
-      std::string_view w = list.substr(0, nl);
-      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-      if (!w.empty() && w[0] != '#') s->insert(fold(w));
-      if (nl == std::string_view::npos) break;
-      list.remove_prefix(nl + 1);
-    }
+    for_each_listed_word(embedded::kStopwordsFr, [&](std::string_view w) { s->insert(fold(w)); });
     return s;
   }();
   return *set;

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "analyze/lexicon.h"
 #include "common/folding.h"
 #include "data/embedded_data.h"
 
@@ -21,15 +22,7 @@ using VerbSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
 const VerbSet& speech_verbs() {
   static const auto* set = [] {
     auto* s = new VerbSet;
-    std::string_view list = embedded::kSpeechVerbsFr;
-    while (!list.empty()) {
-      const size_t nl = list.find('\n');
-      std::string_view w = list.substr(0, nl);
-      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-      if (!w.empty() && w[0] != '#') s->insert(fold(w));
-      if (nl == std::string_view::npos) break;
-      list.remove_prefix(nl + 1);
-    }
+    for_each_listed_word(embedded::kSpeechVerbsFr, [&](std::string_view w) { s->insert(fold(w)); });
     return s;
   }();
   return *set;

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 
 namespace recoupe::html {
@@ -13,20 +14,9 @@ namespace {
 
 constexpr size_t kPrescanBytes = 16 * 1024;
 
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+using ascii::ifind;
+using ascii::lower;
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Position of `needle` (lower case) in `s`, ignoring case, from `from`; npos when absent.
-size_t ifind(std::string_view s, std::string_view needle, size_t from = 0) noexcept {
-  if (needle.empty() || s.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
-    if (lower(s[i]) != needle[0]) continue;
-    size_t k = 1;
-    while (k < needle.size() && lower(s[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
 
 // "charset=xyz" inside `s` (a Content-Type value): the label, unquoted; empty when absent.
 std::string_view charset_param(std::string_view s) noexcept {

@@ -3,11 +3,15 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/ascii.h"
+
 namespace recoupe {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+using ascii::ifind;
+using ascii::lower;
+
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
@@ -126,18 +130,6 @@ bool is_block_tag(std::string_view name) {
     if (b == name) return true;
   }
   return false;
-}
-
-// Finds `needle` (lower case ASCII) in s from `from`, ignoring case; npos when absent.
-size_t ifind(std::string_view s, std::string_view needle, size_t from) {
-  if (needle.empty() || s.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
-    if (lower(s[i]) != needle[0]) continue;
-    size_t k = 1;
-    while (k < needle.size() && lower(s[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
 }
 
 }  // namespace
