@@ -9,8 +9,6 @@
 #include <cerrno>
 
 #include <cstring>
-#include <map>
-#include <tuple>
 
 #include "common/json_writer.h"
 #include "common/string_store.h"
@@ -52,6 +50,10 @@ CREATE TABLE IF NOT EXISTS terms(hash INTEGER PRIMARY KEY, text TEXT NOT NULL); 
 // triggers, inside the transaction that stores the article, so a killed ingest leaves no half-indexed
 // article and a re-ingest (which stores nothing new) changes nothing. Entities and quotations are read
 // from the article's contract JSON, whatever the analysis put there.
+// Version 3: one entity table for the reader and `recoupe entities` (it replaces version 2's
+// article_entities and the entity_mentions table). Triggers write it rather than C++ at add(): the
+// same SQL fills it from the JSON at insert, at re-analysis (an UPDATE of analysis) and at migration,
+// so it cannot disagree with the stored analysis.
 const char* kIndexSchema = R"SQL(
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE INDEX IF NOT EXISTS stories_articles ON stories(articles, last_ts);
@@ -61,10 +63,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 CREATE TABLE IF NOT EXISTS article_entities(
   name TEXT NOT NULL,              -- the entity's canonical name (its text when it has none)
   type TEXT NOT NULL,
+  surface TEXT NOT NULL,           -- the text as written
+  canonical INTEGER NOT NULL,      -- 1 when the analysis gave the canonical name (`recoupe entities` lists only those)
   link_order INTEGER NOT NULL,     -- the article
   story_id INTEGER NOT NULL,
   mentions INTEGER NOT NULL,
-  PRIMARY KEY(name, link_order)) WITHOUT ROWID;
+  PRIMARY KEY(name, type, surface, canonical, link_order)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(link_order);
 CREATE INDEX IF NOT EXISTS article_entities_story ON article_entities(story_id);
 CREATE TABLE IF NOT EXISTS article_quotes(
@@ -76,20 +80,27 @@ CREATE INDEX IF NOT EXISTS article_quotes_speaker ON article_quotes(speaker);
 CREATE INDEX IF NOT EXISTS article_quotes_story ON article_quotes(story_id);
 )SQL";
 
-// Fills article_entities and article_quotes from the contract JSON of the articles of `source`
-// (a table or subquery with link_order, story_id and analysis).
-std::string index_analysis_sql(const std::string& source) {
-  const std::string json = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
-  return "INSERT OR IGNORE INTO article_entities(name, type, link_order, story_id, mentions)"
+const char* kAnalysisJson = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
+
+// Fills article_entities from the contract JSON of the articles of `source` (a table or subquery with
+// link_order, story_id and analysis): one row per article, name, type and surface form.
+std::string index_entities_sql(const std::string& source) {
+  return "INSERT OR IGNORE INTO article_entities(name, type, surface, canonical, link_order, story_id, mentions)"
          " SELECT coalesce(json_extract(e.value, '$.canonical'), json_extract(e.value, '$.text')) AS nm,"
-         "  coalesce(max(json_extract(e.value, '$.type')), 'MISC'), a.link_order, a.story_id, count(*)"
-         " FROM " + source + " a, json_each(" + json + ", '$.entities') e"
+         "  coalesce(json_extract(e.value, '$.type'), 'MISC') AS ty,"
+         "  coalesce(CAST(json_extract(e.value, '$.text') AS TEXT), '') AS sf,"
+         "  json_extract(e.value, '$.canonical') IS NOT NULL AS named, a.link_order, a.story_id, count(*)"
+         " FROM " + source + " a, json_each(" + kAnalysisJson + ", '$.entities') e"
          " WHERE json_type(e.value) = 'object' AND nm IS NOT NULL AND CAST(nm AS TEXT) <> ''"
-         " GROUP BY a.link_order, nm;"
-         "INSERT OR IGNORE INTO article_quotes(link_order, n, story_id, speaker, utterance, quote)"
+         " GROUP BY a.link_order, nm, ty, sf, named;";
+}
+
+// Fills article_quotes the same way.
+std::string index_quotes_sql(const std::string& source) {
+  return "INSERT OR IGNORE INTO article_quotes(link_order, n, story_id, speaker, utterance, quote)"
          " SELECT a.link_order, q.key, a.story_id, json_extract(q.value, '$.speaker'),"
          "  CAST(json_extract(q.value, '$.utterance') AS TEXT), json_extract(q.value, '$.quote')"
-         " FROM " + source + " a, json_each(" + json + ", '$.quotes') q"
+         " FROM " + source + " a, json_each(" + kAnalysisJson + ", '$.quotes') q"
          " WHERE json_type(q.value) = 'object' AND json_type(q.value, '$.quote') = 'text';";
 }
 
@@ -97,38 +108,14 @@ std::string index_triggers_sql() {
   const std::string row = "(SELECT new.link_order AS link_order, new.story_id AS story_id, new.analysis AS analysis)";
   return "CREATE TRIGGER IF NOT EXISTS articles_indexed AFTER INSERT ON articles BEGIN"
          " INSERT INTO articles_fts(rowid, title, abstract, text) VALUES (new.link_order, new.title, new.abstract, new.text);" +
-         index_analysis_sql(row) +
+         index_entities_sql(row) + index_quotes_sql(row) +
          " END;"
          // The analysis of a stored article may be rewritten (a later analysis, a hand-made fixture).
          "CREATE TRIGGER IF NOT EXISTS articles_reindexed AFTER UPDATE OF analysis ON articles BEGIN"
          " DELETE FROM article_entities WHERE link_order = old.link_order;"
          " DELETE FROM article_quotes WHERE link_order = old.link_order;" +
-         index_analysis_sql(row) + " END;";
+         index_entities_sql(row) + index_quotes_sql(row) + " END;";
 }
-
-// Entity mentions per article, by canonical name and surface form (`recoupe entities`). Written with
-// each article; databases made before it are filled from each article's stored contract JSON once
-// (meta key entity_mentions = 1 says it was).
-const char* kEntitySchema = R"SQL(
-CREATE TABLE IF NOT EXISTS entity_mentions(
-  article_id TEXT NOT NULL REFERENCES articles(id),
-  type TEXT NOT NULL,       -- PER, LOC, ORG
-  canonical TEXT NOT NULL,
-  surface TEXT NOT NULL,    -- the text as written
-  mentions INTEGER NOT NULL,
-  PRIMARY KEY(article_id, type, canonical, surface)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_mentions_name ON entity_mentions(canonical, type);
-)SQL";
-
-const char* kEntityBackfill = R"SQL(
-INSERT OR IGNORE INTO entity_mentions(article_id, type, canonical, surface, mentions)
-  SELECT a.id, json_extract(e.value, '$.type'), json_extract(e.value, '$.canonical'),
-         json_extract(e.value, '$.text'), count(*)
-  FROM articles a, json_each(a.analysis, '$.entities') e
-  WHERE json_valid(a.analysis) AND json_extract(e.value, '$.canonical') IS NOT NULL
-  GROUP BY 1, 2, 3, 4;
-INSERT OR REPLACE INTO meta(key, value) VALUES ('entity_mentions', '1');
-)SQL";
 
 class Stmt {
  public:
@@ -176,7 +163,7 @@ bool take(std::string_view& in, T& v) {
 }  // namespace
 
 struct Store::Statements {
-  Stmt contains, insert_article, upsert_story, insert_term, insert_entity;
+  Stmt contains, insert_article, upsert_story, insert_term;
 };
 
 std::string encode_features(const LinkFeatures& f) {
@@ -269,7 +256,6 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   }
   if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
   if (Status st = store->migrate(); !st) return st.error();
-  if (Status st = store->open_entities(); !st) return st.error();
   auto& s = *store->stmts_;
   if (!s.contains.prepare(db, "SELECT 1 FROM articles WHERE id=?1") ||
       !s.insert_article.prepare(db,
@@ -311,12 +297,24 @@ Status Store::migrate() {
     return fail(Error{Errc::kCorrupt, path_ + ": database schema version " + std::to_string(version) +
                                           ", this recoupe reads versions up to " + std::to_string(kSchemaVersion)});
   }
-  if (version < 2) {
-    // Version 1 had no reader indexes: build them from the stored articles (new databases have none).
+  if (version < 3) {
+    // Versions 1 and 2 may hold entity_mentions (filled by C++ at add, flagged by a meta key) and
+    // version 2 an article_entities without surface forms: both give way to version 3's table, and
+    // the triggers that wrote the old one are made again.
+    if (Status st = exec("DROP TABLE IF EXISTS entity_mentions; DELETE FROM meta WHERE key = 'entity_mentions';"
+                         " DROP TRIGGER IF EXISTS articles_indexed; DROP TRIGGER IF EXISTS articles_reindexed;"
+                         " DROP TABLE IF EXISTS article_entities;");
+        !st) {
+      return fail(st);
+    }
     if (Status st = exec(kIndexSchema); !st) return fail(st);
     if (Status st = exec(index_triggers_sql().c_str()); !st) return fail(st);
-    if (Status st = exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"); !st) return fail(st);
-    if (Status st = exec(index_analysis_sql("articles").c_str()); !st) return fail(st);
+    if (version < 2) {
+      // Version 1 had no reader indexes: build them from the stored articles (new databases have none).
+      if (Status st = exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"); !st) return fail(st);
+      if (Status st = exec(index_quotes_sql("articles").c_str()); !st) return fail(st);
+    }
+    if (Status st = exec(index_entities_sql("articles").c_str()); !st) return fail(st);
   }
   if (version != kSchemaVersion) {
     const std::string set = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
@@ -393,7 +391,6 @@ Status Store::add(const std::vector<Doc>& docs) {
     a.text(15, link_decision_json(d));
     a.blob(16, encode_features(d.features));
     if (sqlite3_step(a.get()) != SQLITE_DONE) return fail("cannot store article " + d.id);
-    if (!add_entities(d)) return fail("cannot store the entities of article " + d.id);
 
     Stmt& t = stmts_->insert_term;
     for (const auto& tw : d.features.terms) {
@@ -412,60 +409,18 @@ Status Store::add(const std::vector<Doc>& docs) {
   return {};
 }
 
-Status Store::open_entities() {
-  if (Status st = exec(kEntitySchema); !st) return st;
-  Stmt done;
-  done.prepare(db_, "SELECT 1 FROM meta WHERE key='entity_mentions'");
-  if (sqlite3_step(done.get()) == SQLITE_ROW) return {};
-  // One transaction: a migration killed half way is redone whole at the next open.
-  if (Status st = exec("BEGIN IMMEDIATE"); !st) return st;
-  if (Status st = exec(kEntityBackfill); !st) {
-    (void)exec("ROLLBACK");
-    return st;
-  }
-  return exec("COMMIT");
-}
-
-bool Store::add_entities(const Doc& d) {
-  if (!d.entities || d.entities->empty()) return true;
-  if (!stmts_->insert_entity.get() &&
-      !stmts_->insert_entity.prepare(db_,
-          "INSERT OR REPLACE INTO entity_mentions(article_id, type, canonical, surface, mentions)"
-          " VALUES (?1, ?2, ?3, ?4, ?5)")) {
-    return false;
-  }
-  // Mentions counted per (type, canonical, surface); the contract JSON the backfill reads has the same.
-  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, int64_t> counts;
-  for (const Entity& e : *d.entities) {
-    if (e.canonical.empty()) continue;
-    counts[{entity_type_name(e.type), e.canonical, d.text(e.span)}] += 1;
-  }
-  Stmt& s = stmts_->insert_entity;
-  for (const auto& [key, n] : counts) {
-    s.reset();
-    s.text(1, d.id);
-    s.text(2, std::get<0>(key));
-    s.text(3, std::get<1>(key));
-    s.text(4, std::get<2>(key));
-    s.integer(5, n);
-    if (sqlite3_step(s.get()) != SQLITE_DONE) return false;
-  }
-  return true;
-}
-
 Result<std::vector<EntityVariants>> Store::entities(const std::string& type, int64_t limit) {
   Stmt s;
   if (!s.prepare(db_,
-                 "SELECT m.type, m.canonical, sum(m.mentions) AS n, count(DISTINCT m.article_id),"
+                 "SELECT m.type, m.name, sum(m.mentions) AS n, count(DISTINCT m.link_order),"
                  " (SELECT group_concat(surface, char(31)) FROM (SELECT surface, sum(mentions) AS k"
-                 "   FROM entity_mentions v WHERE v.type = m.type AND v.canonical = m.canonical"
+                 "   FROM article_entities v WHERE v.name = m.name AND v.type = m.type AND v.canonical = 1"
                  "   GROUP BY surface ORDER BY k DESC, surface)),"
-                 " (SELECT group_concat('s' || story_id, char(31)) FROM (SELECT a.story_id, count(*) AS k"
-                 "   FROM entity_mentions w JOIN articles a ON a.id = w.article_id"
-                 "   WHERE w.type = m.type AND w.canonical = m.canonical"
-                 "   GROUP BY a.story_id ORDER BY k DESC, a.story_id))"
-                 " FROM entity_mentions m WHERE ?1 = '' OR m.type = ?1"
-                 " GROUP BY m.type, m.canonical ORDER BY n DESC, m.canonical, m.type LIMIT ?2")) {
+                 " (SELECT group_concat('s' || story_id, char(31)) FROM (SELECT story_id, count(*) AS k"
+                 "   FROM article_entities w WHERE w.name = m.name AND w.type = m.type AND w.canonical = 1"
+                 "   GROUP BY story_id ORDER BY k DESC, story_id))"
+                 " FROM article_entities m WHERE m.canonical = 1 AND (?1 = '' OR m.type = ?1)"
+                 " GROUP BY m.type, m.name ORDER BY n DESC, m.name, m.type LIMIT ?2")) {
     return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   }
   s.text(1, type);

@@ -53,8 +53,9 @@ std::string story_event_date(std::vector<std::string> article_event_dates);
 
 class Store {
  public:
-  //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations).
-  static constexpr int kSchemaVersion = 2;
+  //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations);
+  //! 3: one entity table, with surface forms, for the reader and `recoupe entities`.
+  static constexpr int kSchemaVersion = 3;
 
   //! Opens (creating if needed) the database at `path`.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
@@ -92,10 +93,6 @@ class Store {
   Status exec(const char* sql);
   Status migrate();
   int schema_version();  // 0 for a new file
-  // The entity_mentions table: created, and filled from stored articles once (see store.cc).
-  Status open_entities();
-  // Writes the entity mentions of `d`, inside the caller's transaction; false on an SQLite error.
-  bool add_entities(const Doc& d);
   sqlite3* db_;
   std::string path_;
   struct Statements;

@@ -237,8 +237,9 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   }
   sqlite3_reset(s);
 
-  s = prepare("SELECT name, max(type), count(*), sum(mentions) FROM article_entities WHERE story_id = ?1"
-              " GROUP BY name ORDER BY count(*) DESC, sum(mentions) DESC, name LIMIT 500");
+  // A row per article, name, type and surface form: articles are the distinct link_orders.
+  s = prepare("SELECT name, max(type), count(DISTINCT link_order) AS n, sum(mentions) FROM article_entities"
+              " WHERE story_id = ?1 GROUP BY name ORDER BY n DESC, sum(mentions) DESC, name LIMIT 500");
   if (!s) return error("cannot read entities");
   sqlite3_bind_int64(s, 1, id);
   while (sqlite3_step(s) == SQLITE_ROW) {
@@ -281,9 +282,9 @@ Result<std::vector<EntityRow>> StoreReader::entities(std::string_view contains, 
     *total = sqlite3_step(c) == SQLITE_ROW ? sqlite3_column_int64(c, 0) : 0;
     sqlite3_reset(c);
   }
-  sqlite3_stmt* s = prepare("SELECT name, max(type), count(DISTINCT story_id), count(*), sum(mentions)"
-                            " FROM article_entities" + where +
-                            " GROUP BY name ORDER BY count(*) DESC, name LIMIT :limit OFFSET :offset");
+  sqlite3_stmt* s = prepare("SELECT name, max(type), count(DISTINCT story_id), count(DISTINCT link_order) AS n,"
+                            " sum(mentions) FROM article_entities" + where +
+                            " GROUP BY name ORDER BY n DESC, name LIMIT :limit OFFSET :offset");
   if (!s) return error("cannot list entities");
   bind_all(s);
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"), limit);
@@ -300,7 +301,7 @@ Result<std::vector<EntityRow>> StoreReader::entities(std::string_view contains, 
 Result<EntityDetail> StoreReader::entity(const std::string& name) {
   EntityDetail d;
   d.entity.name = name;
-  sqlite3_stmt* s = prepare("SELECT max(type), count(DISTINCT story_id), count(*), coalesce(sum(mentions), 0)"
+  sqlite3_stmt* s = prepare("SELECT max(type), count(DISTINCT story_id), count(DISTINCT link_order), coalesce(sum(mentions), 0)"
                             " FROM article_entities WHERE name = ?1");
   if (!s) return error("cannot read entity");
   bind(s, 1, name);
@@ -340,7 +341,7 @@ Result<EntityDetail> StoreReader::entity(const std::string& name) {
     sqlite3_reset(detail_row);
   }
 
-  s = prepare("SELECT date(a.published_ts, 'unixepoch') AS day, count(*) FROM article_entities e"
+  s = prepare("SELECT date(a.published_ts, 'unixepoch') AS day, count(DISTINCT e.link_order) FROM article_entities e"
               " JOIN articles a ON a.link_order = e.link_order"
               " WHERE e.name = ?1 AND a.published_ts IS NOT NULL GROUP BY day ORDER BY day");
   if (!s) return error("cannot read entity timeline");

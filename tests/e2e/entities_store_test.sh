@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `recoupe entities`: mention counts, variants and stories from the store's entity_mentions table, written
+# `recoupe entities`: mention counts, variants and stories from the store's article_entities table, written
 # with each article (re-ingest changes nothing) and filled from the stored analysis for older databases.
 source "$(dirname "$0")/lib.sh"
 input=$FIXTURES/entities_store.jsonl
@@ -33,30 +33,41 @@ cmp -s "$WORK/all1.json" "$WORK/all2.json" || fail "re-ingest changed the entiti
 
 # The table holds, for each article, exactly the mentions of its stored analysis.
 check_consistent() {
-  python3 - "$1" <<'PY' || fail "entity_mentions disagrees with the stored analysis"
+  python3 - "$1" <<'PY' || fail "article_entities disagrees with the stored analysis"
 import collections, json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 want = collections.Counter()
 for aid, analysis in db.execute("SELECT id, analysis FROM articles"):
     for e in json.loads(analysis).get("entities", []):
         want[(aid, e["type"], e["canonical"], e["text"])] += 1
-got = {tuple(r[:4]): r[4] for r in db.execute("SELECT article_id, type, canonical, surface, mentions FROM entity_mentions")}
+got = {tuple(r[:4]): r[4] for r in db.execute("SELECT a.id, e.type, e.name, e.surface, e.mentions"
+                                               " FROM article_entities e JOIN articles a USING (link_order)"
+                                               " WHERE e.canonical = 1")}
 sys.exit(0 if want and dict(want) == got else 1)
 PY
 }
 check_consistent "$db"
 
-# A database made before the table: dropped here, it is filled from the stored analysis at the next open.
+# A database of schema version 2, with its two entity tables (emptied here): the next open for writing
+# drops entity_mentions and fills the one table from the stored analysis.
 python3 - "$db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute("DROP TABLE entity_mentions")
-db.execute("DELETE FROM meta WHERE key = 'entity_mentions'")
+db.execute("DROP TABLE article_entities")
+db.execute("CREATE TABLE article_entities(name TEXT NOT NULL, type TEXT NOT NULL, link_order INTEGER NOT NULL,"
+           " story_id INTEGER NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY(name, link_order)) WITHOUT ROWID")
+db.execute("CREATE TABLE entity_mentions(article_id TEXT NOT NULL, type TEXT NOT NULL, canonical TEXT NOT NULL,"
+           " surface TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY(article_id, type, canonical, surface))"
+           " WITHOUT ROWID")
+db.execute("INSERT INTO meta(key, value) VALUES ('entity_mentions', '1')")
+db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 db.commit()
 PY
 "$RECOUPE" entities --db "$db" --json >"$WORK/all3.json"
 cmp -s "$WORK/all1.json" "$WORK/all3.json" || fail "the migration gave other entities"
 check_consistent "$db"
+[[ $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM sqlite_master WHERE name = 'entity_mentions'\").fetchone()[0])" "$db") == 0 ]] ||
+  fail "entity_mentions was kept"
 
 # Roles in the analysis: "Le président biélorusse" is the president named in the same article.
 expect_status 0 "$RECOUPE" analyze "$input"
