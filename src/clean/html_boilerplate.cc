@@ -151,6 +151,19 @@ uint32_t subtree_end(const Dom& dom, uint32_t c) {
   return last + 1;
 }
 
+// True when the text ends as a sentence does (not a title, a label or a link).
+bool ends_a_sentence(std::string_view t) {
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == '!' || c == '?' || c == ')' || c == '"' || t.ends_with("\xC2\xBB") ||
+         t.ends_with("\xE2\x80\xA6");
+}
+
+// Teaser boxes and offers are judged as a whole when small: at most this many blocks and characters.
+constexpr uint32_t kBoxBlocks = 6;
+constexpr uint32_t kBoxChars = 1500;
+
 // Weight of the block that repeats the page's title, in characters of prose.
 constexpr double kTitleWeight = 150;
 // Weight per character of a block whose names or text say boilerplate (link lists weigh -1).
@@ -209,13 +222,16 @@ Verdict text_verdict(std::string_view text, uint32_t chars) {
       "abonnez-vous"sv, "inscrivez-vous"sv, "t\xC3\xA9l\xC3\xA9\x63hargez"sv,
       "cet article est r\xC3\xA9serv\xC3\xA9"sv, "il vous reste"sv, "vous avez aim\xC3\xA9"sv, "partager"sv,
       "publicit\xC3\xA9"sv, "temps de lecture"sv, "article r\xC3\xA9serv\xC3\xA9"sv, "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s"sv,
-      "lecture restreinte"sv, "pour ajouter l"sv, "identifiez-vous"sv, "permalien"sv, "nouveau : d\xC3\xA9\x63ouvrez"sv};
+      "lecture restreinte"sv, "pour ajouter l"sv, "identifiez-vous"sv, "permalien"sv, "nouveau : d\xC3\xA9\x63ouvrez"sv,
+      "d\xC3\xA9j\xC3\xA0 abonn\xC3\xA9"sv, "d\xC3\xA9\x63ouvrez nos offres"sv, "profitez de l'offre"sv};
   if (chars < 300) {
     for (const std::string_view p : kPointers) {
       if (starts(p)) return Verdict::kBoilerplate;
     }
   }
   if (chars < 160) {
+    // A title behind an arrow ("> Un autre titre"): a pointer to another article, not a sentence.
+    if (head.size() > 2 && head[0] == '>' && head[1] == ' ' && !ends_a_sentence(text)) return Verdict::kBoilerplate;
     // Credits and captions: "© AFP", "Crédit photo : ...", "BERTRAND GUAY / AFP".
     static constexpr std::string_view kCredits[] = {
         "\xC2\xA9"sv, "(c)"sv, "cr\xC3\xA9\x64it"sv, "credit"sv, "photo :"sv, "photo:"sv, "photos :"sv,
@@ -343,6 +359,34 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
       prose[blk.owner] += blk.chars;
     }
   }
+  // A small box (the blocks of one element) goes whole when it is a teaser or an offer: after a heading that
+  // says boilerplate ("Découvrez nos offres"), or when most of its lines say boilerplate and none is a
+  // sentence (a list of pointers to other articles under its own heading).
+  {
+    std::vector<uint32_t> box_blocks(n, 0), box_chars(n, 0), box_noise(n, 0);
+    std::vector<uint32_t> noise_heading(n, Node::kNone);
+    std::vector<uint8_t> box_prose(n, 0);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Block& blk = blocks[b];
+      const uint32_t p = dom.node(blk.owner).parent;
+      if (p == Node::kNone || p == 0) continue;
+      ++box_blocks[p];
+      box_chars[p] += blk.chars;
+      if (says[b] == Verdict::kBoilerplate) {
+        ++box_noise[p];
+        if (blk.heading && noise_heading[p] == Node::kNone) noise_heading[p] = static_cast<uint32_t>(b);
+      } else if (blk.chars >= 100 || (!blk.heading && ends_a_sentence(blk.text))) {  // a long heading is a lead
+        box_prose[p] = 1;
+      }
+    }
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const uint32_t p = dom.node(blocks[b].owner).parent;
+      if (p == Node::kNone || p == 0 || box_blocks[p] > kBoxBlocks || box_chars[p] > kBoxChars) continue;
+      const bool after_noise_heading = noise_heading[p] != Node::kNone && noise_heading[p] < b;
+      const bool pointer_list = box_noise[p] >= 2 && 2 * box_noise[p] >= box_blocks[p] && !box_prose[p];
+      if (after_noise_heading || pointer_list) says[b] = Verdict::kBoilerplate;
+    }
+  }
   for (uint32_t i = n; i-- > 1;) prose[dom.node(i).parent] += prose[i];
   const double total_prose = prose[0];
 
@@ -464,13 +508,6 @@ Selection select_content(const Dom& dom, const std::vector<Block>& blocks, const
   std::vector<uint32_t> out = lead;
   out.insert(out.end(), kept.begin(), kept.end());
   // Short lines after the last sentence (author, date, permalink, tags) are the article's footer.
-  auto ends_a_sentence = [](std::string_view t) {
-    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-    if (t.empty()) return false;
-    const char c = t.back();
-    return c == '.' || c == '!' || c == '?' || c == ')' || c == '"' || t.ends_with("\xC2\xBB") ||
-           t.ends_with("\xE2\x80\xA6");
-  };
   while (!out.empty()) {
     const Block& last = blocks[out.back()];
     if (last.heading || (last.chars < 50 && !ends_a_sentence(last.text))) {

@@ -96,6 +96,48 @@ TEST(HtmlExtractor, DropsBoilerplateBlocks) {
   EXPECT_EQ(page.published, "2020-06-15T10:30");
 }
 
+TEST(HtmlExtractor, DropsOffersAndTeaserBoxes) {
+  // A subscription offer under its own heading: the pitch is made of sentences, but the heading says what it is.
+  const std::string offer =
+      "<div><div><img src=\"offre.png\"></div><h3>Découvrez nos offres numériques !</h3>"
+      "<div>Vous voulez suivre chaque jour la vie de votre commune et de votre canton. Nos journalistes sont "
+      "sur le terrain pour vous raconter les décisions qui comptent et les gens qui les prennent.</div>"
+      "<a href=\"/abonnement\">Je choisis mon offre</a></div>";
+  // A box of pointers to other (paywalled) articles under a heading of its own.
+  const std::string teasers =
+      "<div class=\"encadre\"><h3>8h00 - Les infos du matin</h3><p>&gt; La foire de Bourg ouvre samedi</p>"
+      "<p>Le marché de Noël avance d'une semaine</p><p>&gt; Les cantonniers en grève à Oyonnax</p></div>";
+  std::string html = article_html("", teasers);
+  html.insert(html.find("</article>"), offer);
+  const ExtractedPage page = extract_ok(html);
+  const std::string text = page.text();
+  for (const char* body : kBody) EXPECT_TRUE(has(text, body)) << body;
+  for (const char* noise : {"offres numériques", "Vous voulez suivre", "Je choisis", "Les infos du matin",
+                            "La foire de Bourg", "marché de Noël", "cantonniers"}) {
+    EXPECT_FALSE(has(text, noise)) << noise << " in:\n" << text;
+  }
+}
+
+TEST(HtmlExtractor, AnArticleAboutSubscriptionsStays) {
+  // Offers and subscribers as the article's own subject: sentences, no boilerplate heading before them.
+  const char* const own[] = {
+      "L'offre d'abonnement du théâtre de Montrevel change cette saison : les abonnés paieront douze euros de "
+      "moins par spectacle, a annoncé la directrice.",
+      "Déjà trois cents habitants ont souscrit la nouvelle formule, contre deux cents l'an dernier à la même "
+      "date, un record pour la petite salle.",
+      "> La billetterie reste ouverte tout l'été, du mardi au samedi, pour ceux qui préfèrent payer à la place."};
+  std::string body;
+  for (const char* p : own) body += std::string("<p>") + p + "</p>";
+  const std::string html =
+      "<html><head><title>Le théâtre change son abonnement</title></head><body><article>"
+      "<h1>Le théâtre change son abonnement</h1><div><h2>Une offre pour les abonnés</h2>" + body +
+      "</div></article></body></html>";
+  const ExtractedPage page = extract_ok(html);
+  const std::string text = page.text();
+  for (const char* p : own) EXPECT_TRUE(has(text, p)) << p << " missing from:\n" << text;
+  EXPECT_TRUE(has(text, "Une offre pour les abonnés")) << text;
+}
+
 TEST(HtmlExtractor, JsonLdArticleBodyWhenTheMarkupHidesTheText) {
   const std::string json =
       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
