@@ -497,6 +497,17 @@ class QuoteFinder {
       }
       if (std::string who = ner::resolve_role(doc_, mention); !who.empty()) return who;
     }
+    // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
+    // name in apposition is that person.
+    if (is_person_role(fold_of(head))) {
+      uint32_t k = last + 1;
+      if (k < token_count() && raw(k) == ",") ++k;
+      while (k < token_count() && k < last + 4 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      if (k < token_count() && !broken(last, k)) {
+        const auto* m = names_->mention_at(k);
+        if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
+      }
+    }
     if (is_person_role(fold_of(head)) && definite) {
       // A role noun stands for the person it is written beside elsewhere ("son homologue biélorusse
       // Alexandre Loukachenko"), sharing a word of the phrase; otherwise for the running speaker.

@@ -180,6 +180,10 @@ TEST(Quotes, SpeakersThroughEntities) {
       {"an organisation speaks as the article writes it",
        "« Les négociations reprendront lundi », a indiqué la SNCF dans un communiqué.",
        {{"Les négociations reprendront lundi", "SNCF"}}},
+      {"a role noun followed by a name in apposition is that person",
+       "L'avocate Nadia Kerbel défend la partie civile. « Mon client n'a jamais vu cet argent », a déclaré son "
+       "avocat Me Bastien Rouvier à la sortie.",
+       {{"Mon client n'a jamais vu cet argent", "Bastien Rouvier"}}},
       {"a surname the tagger leaves alone joins the full name",
        "Le maire Victor Amblard a présenté son budget. « Il n'y aura aucune hausse », a promis Amblard.",
        {{"Il n'y aura aucune hausse", "Victor Amblard"}}},
