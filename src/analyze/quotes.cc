@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "analyze/components.h"
+#include "analyze/entities/roles.h"
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
@@ -485,7 +486,29 @@ class QuoteFinder {
     }
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
-    if (is_person_role(fold_of(head)) && head > first && fold_of(first) != "un" && fold_of(first) != "une") {
+    const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
+    // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran.
+    if (definite && doc_.entities) {
+      for (const Role& r : doc_.roles) {
+        if (r.span.field == mention.field && r.span.begin < mention.end && mention.begin < r.span.end &&
+            !r.canonical.empty()) {
+          return r.canonical;
+        }
+      }
+      if (std::string who = ner::resolve_role(doc_, mention); !who.empty()) return who;
+    }
+    // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
+    // name in apposition is that person.
+    if (is_person_role(fold_of(head))) {
+      uint32_t k = last + 1;
+      if (k < token_count() && raw(k) == ",") ++k;
+      while (k < token_count() && k < last + 4 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      if (k < token_count() && !broken(last, k)) {
+        const auto* m = names_->mention_at(k);
+        if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
+      }
+    }
+    if (is_person_role(fold_of(head)) && definite) {
       // A role noun stands for the person it is written beside elsewhere ("son homologue biélorusse
       // Alexandre Loukachenko"), sharing a word of the phrase; otherwise for the running speaker.
       // The modifiers tell which one ("biélorusse"); the head alone only when there are none.

@@ -81,17 +81,70 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   // Keyed by the surname's term (its folded stem), so that "LOUKACHENKO" and "Loukachenko" are one.
   std::unordered_map<uint64_t, uint32_t> key_index;
   std::vector<std::vector<std::string_view>> variants;
+  // Keys that are entities: their type, and for a person the canonical name to prefer.
+  std::vector<int8_t> entity_type;  // -1 for a run of capitalised words
+  if (doc.entities) {
+    // The entities component has found the names: people and organisations speak, places do not.
+    // A person is known by the canonical name; an organisation as the article writes it at its
+    // fullest ("CFDT" stays, "LR" is "Les Républicains" when the article spells it out).
+    struct Found {
+      uint32_t first, last;
+      const Entity* entity;
+    };
+    std::vector<Found> found;
+    for (const Entity& e : *doc.entities) {
+      if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
+      auto it = std::lower_bound(tokens.begin(), tokens.end(), e.span, [](const Token& k, const Span& s) {
+        return k.span.field < s.field || (k.span.field == s.field && k.span.begin < s.begin);
+      });
+      if (it == tokens.end() || it->span.field != e.span.field || it->span.end > e.span.end) continue;
+      auto first = static_cast<uint32_t>(it - tokens.begin()), last = first;
+      while (last + 1 < tokens.size() && tokens[last + 1].span.field == e.span.field &&
+             tokens[last + 1].span.end <= e.span.end) {
+        ++last;
+      }
+      found.push_back({first, last, &e});
+    }
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+    std::unordered_map<std::string_view, uint32_t> by_name;
+    for (const Found& f : found) {
+      if (mention_of_token_[f.first] >= 0 || mention_of_token_[f.last] >= 0) continue;  // overlapping mentions
+      const bool person = f.entity->type == Entity::Type::kPer;
+      const std::string_view name = f.entity->canonical.empty() ? doc.text(f.entity->span) : f.entity->canonical;
+      auto [it, fresh] = by_name.emplace(name, static_cast<uint32_t>(variants.size()));
+      if (fresh) {
+        variants.emplace_back();
+        entity_type.push_back(static_cast<int8_t>(f.entity->type));
+        if (person) variants.back().push_back(name);
+      }
+      variants[it->second].push_back(doc.text(Span{tokens[f.first].span.field, tokens[f.first].span.begin, tokens[f.last].span.end}));
+      // A surname written alone where the tagger saw no name still joins this person.
+      if (person) key_index.emplace(tokens[f.last].term, it->second);
+      Mention m;
+      m.first = f.first;
+      m.last = f.last;
+      m.sentence = sentence_of(f.first);
+      if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
+        m.after_preposition = is_preposition(folded(f.first - 1));
+      }
+      m.key = it->second;
+      for (uint32_t k = f.first; k <= f.last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
+      mentions_.push_back(m);
+    }
+  }
+  // Runs of capitalised words the entities component did not tag (or all of them without it).
   for (uint32_t t = 0; t < tokens.size(); ++t) {
-    if (!name_word(t)) continue;
+    if (!name_word(t) || mention_of_token_[t] >= 0) continue;
     uint32_t last = t;
     for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
+      if (mention_of_token_[j] >= 0) break;
       if (name_word(j)) {
         last = j++;
         continue;
       }
       const std::string_view txt = doc.text(tokens[j].span);
       if ((txt == "-" || (short_lower(j) && is_particle(folded(j)))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
-          name_word(j + 1)) {
+          name_word(j + 1) && mention_of_token_[j + 1] < 0) {
         last = j + 1;
         j += 2;
         continue;
@@ -119,7 +172,10 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     m.sentence = sentence_of(t);
     if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
     auto [it, fresh] = key_index.emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
-    if (fresh) variants.emplace_back();
+    if (fresh) {
+      variants.emplace_back();
+      entity_type.push_back(-1);
+    }
     m.key = it->second;
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
     variants[m.key].emplace_back(doc.text(whole));
@@ -127,25 +183,15 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     mentions_.push_back(m);
     t = last;
   }
-  // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
-  // Gender from the words before a mention: a title, or an article before a role noun.
-  gender_.assign(variants.size(), 0);
-  for (const Mention& m : mentions_) {
-    int evidence = 0;
-    for (uint32_t k = m.first, steps = 0; k > 0 && steps < 4 && evidence == 0; ++steps) {
-      --k;
-      if (!tokens[k].has(Token::kWord) && doc.text(tokens[k].span) != ".") break;
-      const std::string& f = folded(k);
-      if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
-      else if (f == "m" || f == "monsieur") evidence = 1;
-      else if (steps > 0 && is_person_role(folded(k + 1))) {  // "la ministre X", "le président X"
-        if (f == "la" || f == "une" || f == "cette") evidence = -1;
-        if (f == "le" || f == "un" || f == "ce") evidence = 1;
-      }
+  // Entity mentions first, then the runs: back to token order.
+  if (doc.entities) {
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      for (uint32_t k = mentions_[i].first; k <= mentions_[i].last; ++k) mention_of_token_[k] = static_cast<int32_t>(i);
     }
-    gender_[m.key] += evidence;
   }
-  for (int& g : gender_) g = g > 0 ? 1 : g < 0 ? -1 : 0;
+  // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
+  assign_genders(variants.size());
   canonical_.resize(variants.size());
   person_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
@@ -156,6 +202,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     }
     canonical_[k] = std::string(best);
     person_[k] = words(best) >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
+    // The entities component tells a person from an organisation; a name alone it could not tie to a
+    // full name ("François") is too weak to be a pronoun's antecedent.
+    if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
   }
 }
 
@@ -173,6 +222,29 @@ std::string SpeakerNames::canonical(const Span& mention) const {
     if (it->has(Token::kWord)) break;
   }
   return {};
+}
+
+void SpeakerNames::assign_genders(size_t keys) {
+  // Gender from the words before a mention: a title, or an article before a role noun.
+  const auto& tokens = doc_.tokens;
+  auto folded = [&](uint32_t t) { return fold(doc_.text(tokens[t].span)); };
+  gender_.assign(keys, 0);
+  for (const Mention& m : mentions_) {
+    int evidence = 0;
+    for (uint32_t k = m.first, steps = 0; k > 0 && steps < 4 && evidence == 0; ++steps) {
+      --k;
+      if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
+      const std::string f = folded(k);
+      if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
+      else if (f == "m" || f == "monsieur") evidence = 1;
+      else if (steps > 0 && is_person_role(folded(k + 1))) {  // "la ministre X", "le président X"
+        if (f == "la" || f == "une" || f == "cette") evidence = -1;
+        if (f == "le" || f == "un" || f == "ce") evidence = 1;
+      }
+    }
+    gender_[m.key] += evidence;
+  }
+  for (int& g : gender_) g = g > 0 ? 1 : g < 0 ? -1 : 0;
 }
 
 uint32_t SpeakerNames::sentence_of(uint32_t t) const {

@@ -1,12 +1,13 @@
 // src/analyze/speaker_names.h
 //
 // The seam between quotations and named entities: given the span of a
-// speaker mention, the canonical name of who it designates. Until the Doc
-// carries entity mentions, names are the runs of capitalised words of the
-// article, and a mention's canonical name is the fullest of them that ends
-// with the mention's surname ("Loukachenko" → "Alexandre Loukachenko"), as
-// the annotation guide defines a speaker. When entity mentions exist, only
-// the constructor needs to read them instead: callers ask the same questions.
+// speaker mention, the canonical name of who it designates. When the Doc
+// carries entity mentions, names are its people and organisations with their
+// canonical names (places do not speak). Without them (`--without entities`),
+// names are the runs of capitalised words of the article, and a mention's
+// canonical name is the fullest of them that ends with the mention's surname
+// ("Loukachenko" → "Alexandre Loukachenko"), as the annotation guide defines
+// a speaker. Callers ask the same questions either way.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +25,7 @@ class SpeakerNames {
     uint32_t first = 0, last = 0;  //!< token indices, inclusive
     uint32_t sentence = 0;         //!< index into Doc::sentences
     bool after_preposition = false;  //!< "à Poutine", "de Minsk": not a subject
-    uint32_t key = 0;              //!< index of its surname (into canonical_)
+    uint32_t key = 0;              //!< index of its entity or surname (into canonical_)
   };
 
   //! Indexes the names of `doc` (its tokens and sentences must exist).
@@ -34,7 +35,7 @@ class SpeakerNames {
   std::string canonical(const Span& mention) const;
   //! The canonical name of an indexed mention.
   const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
-  //! True when the mention's canonical form looks like a person's name (first and last name).
+  //! True when the mention names a person (an entity of type PER; without entities, a first and last name).
   bool is_person(const Mention& m) const { return person_[m.key]; }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
@@ -47,6 +48,8 @@ class SpeakerNames {
   uint32_t sentence_of(uint32_t t) const;
 
  private:
+  void assign_genders(size_t keys);
+
   const Doc& doc_;
   std::vector<Mention> mentions_;
   std::vector<std::string> canonical_;  // by surname

@@ -171,6 +171,45 @@ TEST(Quotes, PronounsSurnamesAndRoles) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, SpeakersThroughEntities) {
+  const std::vector<Case> cases = {
+      {"an organisation is not a pronoun's antecedent",
+       "Marc Delorme dirige la coopérative depuis 2015. Le Crédit Agricole lui a refusé un prêt en mars. "
+       "« Je n'ai rien à cacher », a-t-il affirmé.",
+       {{"Je n'ai rien à cacher", "Marc Delorme"}}},
+      {"an organisation speaks as the article writes it",
+       "« Les négociations reprendront lundi », a indiqué la SNCF dans un communiqué.",
+       {{"Les négociations reprendront lundi", "SNCF"}}},
+      {"a role noun followed by a name in apposition is that person",
+       "L'avocate Nadia Kerbel défend la partie civile. « Mon client n'a jamais vu cet argent », a déclaré son "
+       "avocat Me Bastien Rouvier à la sortie.",
+       {{"Mon client n'a jamais vu cet argent", "Bastien Rouvier"}}},
+      {"a surname the tagger leaves alone joins the full name",
+       "Le maire Victor Amblard a présenté son budget. « Il n'y aura aucune hausse », a promis Amblard.",
+       {{"Il n'y aura aucune hausse", "Victor Amblard"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, SpeakersWithoutEntities) {
+  // Without the entities component, names are the runs of capitalised words.
+  std::vector<std::string> names;
+  for (const std::string& n : Pipeline::default_names()) {
+    if (n != "entities") names.push_back(n);
+  }
+  static const Result<Pipeline> pipeline = Pipeline::build(names);
+  ASSERT_TRUE(pipeline.ok());
+  RawRecord r;
+  r.id = "q";
+  r.text = "Victor Amblard a présenté son budget. « Il n'y aura aucune hausse d'impôt », a promis Amblard.";
+  Result<Doc> d = make_doc(std::move(r));
+  ASSERT_TRUE(d.ok());
+  pipeline->process(*d);
+  EXPECT_FALSE(d->entities.has_value());
+  ASSERT_EQ(d->quotes.size(), 1u);
+  EXPECT_EQ(d->quotes[0].speaker, "Victor Amblard");
+}
+
 TEST(Quotes, TitleAndTermsForLinking) {
   const Doc d = analysed("Rémi Fabre a parlé devant les élus du conseil.", "Rémi Fabre : « Nous rouvrirons la gare »");
   ASSERT_EQ(d.quotes.size(), 1u);

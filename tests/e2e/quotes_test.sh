@@ -10,7 +10,7 @@ python3 - "$WORK/dev.txt" <<'PY' || fail "quotes_dev below its floors"
 import json, sys
 text = open(sys.argv[1]).read()
 r = json.loads(text[: text.rindex("}") + 1])
-floors = {"detection": 0.85, "attribution": 0.56, "end_to_end": 0.49}
+floors = {"detection": 0.85, "attribution": 0.63, "end_to_end": 0.55}
 got = {"detection": r["detection"]["f1"], "attribution": r["attribution_accuracy"], "end_to_end": r["end_to_end"]["f1"]}
 low = [f"{k} {got[k]} < {v}" for k, v in floors.items() if got[k] < v]
 print("\n".join(low))
