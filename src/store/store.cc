@@ -14,6 +14,7 @@
 #include "common/string_store.h"
 #include "doc/serializer.h"
 #include "store/fts_tokenizer.h"
+#include "store/sqlite_columns.h"
 
 namespace recoupe {
 namespace {
@@ -140,11 +141,6 @@ class Stmt {
  private:
   sqlite3_stmt* s_ = nullptr;
 };
-
-std::string column_text(sqlite3_stmt* s, int i) {
-  const auto* p = sqlite3_column_text(s, i);
-  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
-}
 
 template <typename T>
 void put(std::string& out, T v) {
@@ -425,16 +421,6 @@ Result<std::vector<EntityVariants>> Store::entities(const std::string& type, int
   }
   s.text(1, type);
   s.integer(2, limit);
-  auto split = [](const std::string& joined) {
-    std::vector<std::string> out;
-    for (size_t b = 0; b < joined.size();) {
-      size_t e = joined.find('\x1f', b);
-      if (e == std::string::npos) e = joined.size();
-      out.push_back(joined.substr(b, e - b));
-      b = e + 1;
-    }
-    return out;
-  };
   std::vector<EntityVariants> rows;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
@@ -443,8 +429,8 @@ Result<std::vector<EntityVariants>> Store::entities(const std::string& type, int
     r.canonical = column_text(s.get(), 1);
     r.mentions = sqlite3_column_int64(s.get(), 2);
     r.articles = sqlite3_column_int64(s.get(), 3);
-    r.variants = split(column_text(s.get(), 4));
-    r.stories = split(column_text(s.get(), 5));
+    r.variants = split_unit_separated(column_text(s.get(), 4));
+    r.stories = split_unit_separated(column_text(s.get(), 5));
     rows.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
@@ -499,20 +485,6 @@ std::string story_event_date(std::vector<std::string> dates) {
   return dates[(dates.size() - 1) / 2];
 }
 
-namespace {
-
-std::vector<std::string> split_unit_separated(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t b = 0; b < s.size();) {
-    size_t e = s.find('\x1f', b);
-    if (e == std::string::npos) e = s.size();
-    out.push_back(s.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
   Stmt s;

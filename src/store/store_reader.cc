@@ -8,30 +8,14 @@
 
 #include "common/utf8.h"
 #include "store/fts_tokenizer.h"
+#include "store/sqlite_columns.h"
 #include "store/store.h"
 
 namespace recoupe {
 namespace {
 
-std::string text_at(sqlite3_stmt* s, int i) {
-  const auto* p = sqlite3_column_text(s, i);
-  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
-}
-
 void bind(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
-// Splits a group_concat(…, char(31)) list.
-std::vector<std::string> split_unit(const std::string& joined) {
-  std::vector<std::string> out;
-  for (size_t b = 0; b < joined.size();) {
-    size_t e = joined.find('\x1f', b);
-    if (e == std::string::npos) e = joined.size();
-    out.push_back(joined.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
 }
 
 // The contract JSON of an article, or an empty object when it is not JSON.
@@ -46,11 +30,11 @@ StoryRow story_row(sqlite3_stmt* s) {
   StoryRow r;
   r.id = sqlite3_column_int64(s, 0);
   r.label = "s" + std::to_string(r.id);
-  r.title = text_at(s, 1);
-  r.first_published = text_at(s, 2);
-  r.last_published = text_at(s, 3);
+  r.title = column_text(s, 1);
+  r.first_published = column_text(s, 2);
+  r.last_published = column_text(s, 3);
   r.articles = sqlite3_column_int64(s, 4);
-  r.sources = split_unit(text_at(s, 5));
+  r.sources = split_unit_separated(column_text(s, 5));
   return r;
 }
 
@@ -189,13 +173,13 @@ std::vector<QuoteRow> StoreReader::quotes(sqlite3_stmt* s) {
   std::vector<QuoteRow> out;
   while (sqlite3_step(s) == SQLITE_ROW) {
     QuoteRow q;
-    q.article = text_at(s, 0);
+    q.article = column_text(s, 0);
     q.story = "s" + std::to_string(sqlite3_column_int64(s, 1));
-    q.source = text_at(s, 2);
-    q.published = text_at(s, 3);
-    q.speaker = text_at(s, 4);
-    q.utterance = text_at(s, 5);
-    q.quote = text_at(s, 6);
+    q.source = column_text(s, 2);
+    q.published = column_text(s, 3);
+    q.speaker = column_text(s, 4);
+    q.utterance = column_text(s, 5);
+    q.quote = column_text(s, 6);
     out.push_back(std::move(q));
   }
   sqlite3_reset(s);
@@ -223,16 +207,16 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   sqlite3_bind_int64(s, 1, id);
   while (sqlite3_step(s) == SQLITE_ROW) {
     ArticleRow a;
-    a.id = text_at(s, 0);
-    a.published = text_at(s, 1);
-    a.source = text_at(s, 2);
-    a.url = text_at(s, 3);
-    a.lang = text_at(s, 4);
-    a.title = text_at(s, 5);
-    a.abstract = text_at(s, 6);
-    a.text = text_at(s, 7);
-    a.duplicate_of = text_at(s, 8);
-    a.flags = split_unit(text_at(s, 9));
+    a.id = column_text(s, 0);
+    a.published = column_text(s, 1);
+    a.source = column_text(s, 2);
+    a.url = column_text(s, 3);
+    a.lang = column_text(s, 4);
+    a.title = column_text(s, 5);
+    a.abstract = column_text(s, 6);
+    a.text = column_text(s, 7);
+    a.duplicate_of = column_text(s, 8);
+    a.flags = split_unit_separated(column_text(s, 9));
     d.articles.push_back(std::move(a));
   }
   sqlite3_reset(s);
@@ -243,7 +227,7 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   if (!s) return error("cannot read entities");
   sqlite3_bind_int64(s, 1, id);
   while (sqlite3_step(s) == SQLITE_ROW) {
-    d.entities.push_back({text_at(s, 0), text_at(s, 1), 1, sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)});
+    d.entities.push_back({column_text(s, 0), column_text(s, 1), 1, sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)});
   }
   sqlite3_reset(s);
 
@@ -261,7 +245,7 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
               " ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order, d.key");
   if (!s) return error("cannot read dates");
   sqlite3_bind_int64(s, 1, id);
-  while (sqlite3_step(s) == SQLITE_ROW) d.dates.push_back({text_at(s, 0), text_at(s, 1), text_at(s, 2), text_at(s, 3)});
+  while (sqlite3_step(s) == SQLITE_ROW) d.dates.push_back({column_text(s, 0), column_text(s, 1), column_text(s, 2), column_text(s, 3)});
   sqlite3_reset(s);
   return d;
 }
@@ -291,7 +275,7 @@ Result<std::vector<EntityRow>> StoreReader::entities(std::string_view contains, 
   sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":offset"), offset);
   std::vector<EntityRow> out;
   while (sqlite3_step(s) == SQLITE_ROW) {
-    out.push_back({text_at(s, 0), text_at(s, 1), sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3),
+    out.push_back({column_text(s, 0), column_text(s, 1), sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3),
                    sqlite3_column_int64(s, 4)});
   }
   sqlite3_reset(s);
@@ -306,7 +290,7 @@ Result<EntityDetail> StoreReader::entity(const std::string& name) {
   if (!s) return error("cannot read entity");
   bind(s, 1, name);
   if (sqlite3_step(s) == SQLITE_ROW) {
-    d.entity.type = text_at(s, 0);
+    d.entity.type = column_text(s, 0);
     d.entity.stories = sqlite3_column_int64(s, 1);
     d.entity.articles = sqlite3_column_int64(s, 2);
     d.entity.mentions = sqlite3_column_int64(s, 3);
@@ -346,7 +330,7 @@ Result<EntityDetail> StoreReader::entity(const std::string& name) {
               " WHERE e.name = ?1 AND a.published_ts IS NOT NULL GROUP BY day ORDER BY day");
   if (!s) return error("cannot read entity timeline");
   bind(s, 1, name);
-  while (sqlite3_step(s) == SQLITE_ROW) d.days.emplace_back(text_at(s, 0), sqlite3_column_int64(s, 1));
+  while (sqlite3_step(s) == SQLITE_ROW) d.days.emplace_back(column_text(s, 0), sqlite3_column_int64(s, 1));
   sqlite3_reset(s);
   return d;
 }
@@ -423,15 +407,15 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
   for (auto& t : tokenizer_->tokens(text)) terms.push_back(std::move(t.term));
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    SearchHit hit{text_at(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), text_at(s, 2), text_at(s, 3),
-                  text_at(s, 4), {}};
+    SearchHit hit{column_text(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), column_text(s, 2), column_text(s, 3),
+                  column_text(s, 4), {}};
     // The snippet: from the lead, the body or the title, whichever holds most of the words (in that order
     // on a tie).
     size_t best = 0;
     bool chosen = false;
     for (int column : {5, 6, 2}) {
       size_t score = 0;
-      std::string candidate = snippet(text_at(s, column), terms, &score);
+      std::string candidate = snippet(column_text(s, column), terms, &score);
       if (!chosen || score > best) {
         hit.snippet = std::move(candidate);
         best = score;
@@ -516,7 +500,7 @@ Result<std::vector<SourceRow>> StoreReader::sources(int64_t limit) {
   if (!s) return error("cannot list sources");
   sqlite3_bind_int64(s, 1, limit);
   std::vector<SourceRow> out;
-  while (sqlite3_step(s) == SQLITE_ROW) out.push_back({text_at(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)});
+  while (sqlite3_step(s) == SQLITE_ROW) out.push_back({column_text(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)});
   sqlite3_reset(s);
   return out;
 }
