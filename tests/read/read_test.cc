@@ -7,6 +7,7 @@
 #include <random>
 
 #include "read/input_reader.h"
+#include "support/read_inputs.h"
 #include "read/line_reader.h"
 
 namespace recoupe {
@@ -15,25 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kFixtures = RECOUPE_FIXTURES;
 
-struct ReadAll {
-  std::vector<RawRecord> records;
-  std::vector<std::string> messages;
-  size_t skipped = 0;
-  bool fatal = false;
-};
-
-ReadAll read_all(const std::vector<std::string>& inputs, bool strict = false, size_t max_bytes = 1 << 20) {
-  ReadAll r;
-  Diagnostics d(strict, [&](const std::string& m) { r.messages.push_back(m); });
-  ReadOptions o;
-  o.max_record_bytes = max_bytes;
-  InputReader reader(inputs, o, d);
-  RawRecord rec;
-  while (reader.next(rec)) r.records.push_back(rec);
-  r.skipped = d.skipped();
-  r.fatal = d.fatal();
-  return r;
-}
+using testing::ReadAll;
+using testing::read_inputs;
 
 fs::path temp_file(const std::string& name, const std::string& content) {
   fs::path p = fs::temp_directory_path() / ("recoupe_read_test_" + std::to_string(::getpid()) + "_" + name);
@@ -112,7 +96,7 @@ TEST(TextArticle, DatePrefix) {
 }
 
 TEST(InputReader, BrokenLinesAreSkippedWithFileAndLine) {
-  auto r = read_all({kFixtures + "/bad/broken.jsonl"});
+  auto r = read_inputs({kFixtures + "/bad/broken.jsonl"});
   ASSERT_EQ(r.records.size(), 3u);
   EXPECT_EQ(r.records[0].id, "brk-1");
   EXPECT_EQ(r.records[1].id, "brk-3");
@@ -126,21 +110,21 @@ TEST(InputReader, BrokenLinesAreSkippedWithFileAndLine) {
 }
 
 TEST(InputReader, StrictStopsAtFirstBadRecord) {
-  auto r = read_all({kFixtures + "/bad/broken.jsonl"}, /*strict=*/true);
+  auto r = read_inputs({kFixtures + "/bad/broken.jsonl"}, 1 << 20, /*strict=*/true);
   EXPECT_EQ(r.records.size(), 1u);
   EXPECT_TRUE(r.fatal);
   EXPECT_EQ(r.skipped, 1u);
 }
 
 TEST(InputReader, InvalidUtf8) {
-  auto r = read_all({kFixtures + "/bad/bad_utf8.jsonl"});
+  auto r = read_inputs({kFixtures + "/bad/bad_utf8.jsonl"});
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(r.skipped, 1u);
   EXPECT_NE(r.messages[0].find(":2: skipped: invalid UTF-8 at byte 66"), std::string::npos) << r.messages[0];
 }
 
 TEST(InputReader, EmptyFileIsANoteNotAnError) {
-  auto r = read_all({kFixtures + "/bad/empty.jsonl"});
+  auto r = read_inputs({kFixtures + "/bad/empty.jsonl"});
   EXPECT_TRUE(r.records.empty());
   EXPECT_EQ(r.skipped, 0u);
   ASSERT_EQ(r.messages.size(), 1u);
@@ -148,7 +132,7 @@ TEST(InputReader, EmptyFileIsANoteNotAnError) {
 }
 
 TEST(InputReader, BlankLinesAndCrlfAndNoFinalNewline) {
-  auto r = read_all({kFixtures + "/bad/blank_lines.jsonl"});
+  auto r = read_inputs({kFixtures + "/bad/blank_lines.jsonl"});
   ASSERT_EQ(r.records.size(), 4u);
   EXPECT_EQ(r.records[3].id, "blk-4");
   EXPECT_EQ(r.skipped, 0u);
@@ -156,7 +140,7 @@ TEST(InputReader, BlankLinesAndCrlfAndNoFinalNewline) {
 }
 
 TEST(InputReader, TruncatedGzipKeepsWhatCameBefore) {
-  auto r = read_all({kFixtures + "/bad/truncated.jsonl.gz"});
+  auto r = read_inputs({kFixtures + "/bad/truncated.jsonl.gz"});
   ASSERT_EQ(r.records.size(), 6u);
   EXPECT_EQ(r.records[5].id, "trc-06");
   EXPECT_EQ(r.skipped, 1u);
@@ -165,7 +149,7 @@ TEST(InputReader, TruncatedGzipKeepsWhatCameBefore) {
 }
 
 TEST(InputReader, NumericAndEmptyIds) {
-  auto r = read_all({kFixtures + "/bad/numeric_id.jsonl"});
+  auto r = read_inputs({kFixtures + "/bad/numeric_id.jsonl"});
   ASSERT_EQ(r.records.size(), 3u);  // "num-1", 42 (as "42"), "num-5"
   EXPECT_EQ(r.records[1].id, "42");
   EXPECT_EQ(r.skipped, 2u);  // "" and null
@@ -174,7 +158,7 @@ TEST(InputReader, NumericAndEmptyIds) {
 TEST(InputReader, OversizedRecordIsSkippedWithoutStoppingTheFile) {
   std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(3000, 'x') + "\"}\n";
   auto p = temp_file("big.jsonl", "{\"id\":\"a\",\"text\":\"petit\"}\n" + big + "{\"id\":\"b\",\"text\":\"petit\"}\n");
-  auto r = read_all({p.string()}, false, /*max_bytes=*/1000);
+  auto r = read_inputs({p.string()}, /*max_bytes=*/1000);
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(r.records[1].id, "b");
   ASSERT_EQ(r.messages.size(), 1u);
@@ -192,14 +176,14 @@ TEST(InputReader, GzipWithSeveralMembers) {
     gzwrite(f, line.data(), static_cast<unsigned>(line.size()));
     gzclose(f);
   }
-  auto r = read_all({p.string()});
+  auto r = read_inputs({p.string()});
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(r.records[1].id, "m2");
   fs::remove(p);
 }
 
 TEST(InputReader, FoldersOfTextFilesSortedByName) {
-  auto r = read_all({kFixtures + "/txt"});
+  auto r = read_inputs({kFixtures + "/txt"});
   ASSERT_EQ(r.records.size(), 4u);
   EXPECT_EQ(r.records[0].id, "001_pont_montrevel.txt");
   EXPECT_EQ(r.records[0].published, "2023-11-14");
@@ -209,7 +193,7 @@ TEST(InputReader, FoldersOfTextFilesSortedByName) {
 }
 
 TEST(InputReader, MissingFileIsReportedAndTheRunGoesOn) {
-  auto r = read_all({"/nonexistent/recoupe.jsonl", kFixtures + "/bad/blank_lines.jsonl"});
+  auto r = read_inputs({"/nonexistent/recoupe.jsonl", kFixtures + "/bad/blank_lines.jsonl"});
   EXPECT_EQ(r.records.size(), 4u);
   ASSERT_FALSE(r.messages.empty());
   EXPECT_NE(r.messages[0].find("/nonexistent/recoupe.jsonl"), std::string::npos);

@@ -18,6 +18,7 @@
 #include "read/markup_text.h"
 #include "read/sniff.h"
 #include "read/warc_reader.h"
+#include "support/read_inputs.h"
 
 namespace recoupe {
 namespace {
@@ -25,39 +26,8 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kWeb = std::string(RECOUPE_FIXTURES) + "/web";
 
-struct ReadAll {
-  std::vector<RawRecord> records;
-  std::vector<std::string> messages;
-  size_t skipped = 0, ignored = 0;
-  bool fatal = false;
-
-  // The first message containing `text`, or "" (for EXPECT_NE(..., "") with a readable failure).
-  std::string message(const std::string& text) const {
-    for (const auto& m : messages) {
-      if (m.find(text) != std::string::npos) return m;
-    }
-    return "";
-  }
-  std::string all_messages() const {
-    std::string s;
-    for (const auto& m : messages) s += m + "\n";
-    return s;
-  }
-};
-
-ReadAll read_inputs(const std::vector<std::string>& inputs, size_t max_bytes = 1 << 20, bool strict = false) {
-  ReadAll r;
-  Diagnostics d(strict, [&](const std::string& m) { r.messages.push_back(m); });
-  ReadOptions o;
-  o.max_record_bytes = max_bytes;
-  InputReader reader(inputs, o, d);
-  RawRecord rec;
-  while (reader.next(rec)) r.records.push_back(rec);
-  r.skipped = d.skipped();
-  r.ignored = d.ignored();
-  r.fatal = d.fatal();
-  return r;
-}
+using testing::ReadAll;
+using testing::read_inputs;
 
 ReadAll read_memory(InputKind kind, const std::string& bytes, const std::string& name = "mem",
                     size_t max_bytes = 1 << 20) {
@@ -710,9 +680,9 @@ TEST(FeedReader, EncodingErrorsAreReportedNotPrinted) {
   const std::string bytes = file_bytes(std::string(RECOUPE_FIXTURES) +
                                        "/../fuzz_corpus/fuzz_feed_reader/regress_utf32_encoder_error");
   ASSERT_EQ(bytes.substr(0, 4), std::string("<\0\0\0", 4));
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   auto r = read_memory(InputKind::kFeed, bytes, "mem.rss");
-  const std::string printed = testing::internal::GetCapturedStderr();
+  const std::string printed = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(printed, "");
   EXPECT_TRUE(r.records.empty());
   EXPECT_EQ(r.skipped, 1u);
