@@ -13,20 +13,31 @@ constexpr size_t kFinalists = 2;         // stories scored in full
 constexpr uint64_t kSweepEvery = 2000;   // documents between two sweeps of closed stories
 constexpr size_t kExplainTerms = 8;
 
-// Dot product of two vectors sorted by term. Branch-free steps: which side advances is
-// data, not a jump the processor must guess.
-double sparse_dot(const std::vector<std::pair<uint32_t, float>>& a, const std::vector<std::pair<uint32_t, float>>& b) {
-  float dot = 0;
-  size_t i = 0, j = 0;
-  const size_t na = a.size(), nb = b.size();
-  while (i < na && j < nb) {
-    const uint32_t x = a[i].first, y = b[j].first;
-    dot += static_cast<float>(x == y) * (a[i].second * b[j].second);
-    i += x <= y;
-    j += y <= x;
+// The document's weights spread over a dense array by term id (zero elsewhere), for the time of one
+// placement: each dot product with a centroid or member is then one pass over that vector, with
+// the products summed in the same term order, hence the same floats, as a merge of the two.
+class DenseScatter {
+ public:
+  DenseScatter(std::vector<float>& dense, const std::vector<std::pair<uint32_t, float>>& doc) : dense_(dense), doc_(doc) {
+    for (const auto& [term, w] : doc_) dense_[term] = w;
   }
-  return dot;
-}
+  ~DenseScatter() {
+    for (const auto& tw : doc_) dense_[tw.first] = 0.0f;
+  }
+  DenseScatter(const DenseScatter&) = delete;
+  DenseScatter& operator=(const DenseScatter&) = delete;
+
+  float weight(uint32_t term) const { return dense_[term]; }
+  double dot(const std::vector<std::pair<uint32_t, float>>& other) const {
+    float sum = 0;
+    for (const auto& [term, w] : other) sum += dense_[term] * w;
+    return sum;
+  }
+
+ private:
+  std::vector<float>& dense_;
+  const std::vector<std::pair<uint32_t, float>>& doc_;
+};
 
 bool has_term(const std::vector<std::pair<uint32_t, float>>& sorted, uint32_t term) {
   auto it = std::lower_bound(sorted.begin(), sorted.end(), term, [](const auto& tw, uint32_t t) { return tw.first < t; });
@@ -69,6 +80,7 @@ uint32_t StoryClusterer::open_story() {
   s.index = static_cast<uint32_t>(stories_.size());
   s.label = "s" + std::to_string(s.index + 1);
   stories_.push_back(std::move(s));
+  open_.push_back(1);
   return stories_.back().index;
 }
 
@@ -144,6 +156,7 @@ void StoryClusterer::close_quiet_stories(int64_t now) {
   for (auto& s : stories_) {
     if (!s.closed && s.last_seconds && now - *s.last_seconds > limit) {
       s.closed = true;
+      open_[s.index] = 0;
       Vector().swap(s.centroid);
       decltype(s.recent)().swap(s.recent);
     }
@@ -168,6 +181,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   advance_clock(doc.published);
   const bool dated = doc.published.has_value();  // the burst rule is for undated articles only
   const Vector v = count_and_weigh(doc.features);
+  dense_.resize(term_hash_.size(), 0.0f);
 
   // Candidate stories, in three steps that each look at fewer stories: those sharing one of the
   // document's strongest terms, ranked by the weight shared; the best of them by centroid
@@ -182,7 +196,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   std::vector<uint32_t> touched;
   for (size_t k = 0; k < top; ++k) {
     for (uint32_t s : postings_[v[order[k]].first]) {
-      if (stories_[s].closed) continue;
+      if (!open_[s]) continue;
       if (shared_weight_[s] == 0.0f) touched.push_back(s);
       shared_weight_[s] += v[order[k]].second;
     }
@@ -202,18 +216,29 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   auto burst = [&](uint32_t story) {
     return !dated && undated_burst_ == story ? 1 + options_.undated_burst_bonus : 1.0;
   };
-  auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? sparse_dot(v, s.centroid) / s.norm : 0.0; };
+  // The document scattered by term id: a dot product is then one pass over the other vector.
+  DenseScatter scatter(dense_, v);
+  auto centroid_cosine = [&](const StoryState& s) { return s.norm > 0 ? scatter.dot(s.centroid) / s.norm : 0.0; };
   auto score = [&](const StoryState& s, double centroid, double* gap) {
     double best_member = 0;
-    for (const auto& m : s.recent) best_member = std::max(best_member, sparse_dot(v, m));
+    for (const auto& m : s.recent) best_member = std::max(best_member, scatter.dot(m));
     const double sim = s.recent.empty() ? centroid
                                         : options_.centroid_share * centroid + (1 - options_.centroid_share) * best_member;
     return burst(s.index) * sim * time_factor(s, doc.published, gap);
   };
   std::vector<std::pair<double, uint32_t>> shortlist;
+  std::vector<std::pair<uint32_t, double>> cosines;  // by story, for the finalists
   for (uint32_t s : touched) {
-    shortlist.emplace_back(burst(s) * centroid_cosine(stories_[s]) * time_factor(stories_[s], doc.published, nullptr), s);
+    const double cosine = centroid_cosine(stories_[s]);
+    cosines.emplace_back(s, cosine);
+    shortlist.emplace_back(burst(s) * cosine * time_factor(stories_[s], doc.published, nullptr), s);
   }
+  auto cosine_of = [&](uint32_t s) {
+    for (const auto& [story, cosine] : cosines) {
+      if (story == s) return cosine;
+    }
+    return centroid_cosine(stories_[s]);
+  };
   const size_t finalists = std::min(kFinalists, shortlist.size());
   std::partial_sort(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(finalists), shortlist.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
@@ -228,7 +253,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   double best_score = 0, best_gap = -1;
   for (uint32_t s : candidates) {
     double gap = -1;
-    const double sc = score(stories_[s], centroid_cosine(stories_[s]), &gap);
+    const double sc = score(stories_[s], cosine_of(s), &gap);
     if (!best || sc > best_score) {
       best = s;
       best_score = sc;
@@ -240,7 +265,7 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
     chosen = *forced_story;
     d.new_story = false;
     double gap = -1;
-    d.similarity = stories_[chosen].closed ? 0.0 : score(stories_[chosen], centroid_cosine(stories_[chosen]), &gap);
+    d.similarity = stories_[chosen].closed ? 0.0 : score(stories_[chosen], cosine_of(chosen), &gap);
     d.gap_days = gap;
   } else if (best && best_score >= options_.threshold) {
     chosen = *best;
@@ -260,13 +285,12 @@ void StoryClusterer::place(Doc& doc, std::optional<uint32_t> forced_story) {
   if (compared && !stories_[*compared].closed) {
     const StoryState& s = stories_[*compared];
     std::vector<std::pair<double, uint64_t>> shared;
-    for (const auto& [term, w] : v) {
-      auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), term,
-                                 [](const auto& tw, uint32_t t) { return tw.first < t; });
-      if (it == s.centroid.end() || it->first != term) continue;
+    for (const auto& [term, w] : s.centroid) {  // both sorted by term; the scatter has the document's weights
+      const float dw = scatter.weight(term);
+      if (dw == 0.0f) continue;
       const uint64_t hash = term_hash_[term];
       const bool is_name = std::binary_search(doc.features.names.begin(), doc.features.names.end(), hash);
-      shared.emplace_back((is_name ? 10.0 : 1.0) * w * it->second, hash);
+      shared.emplace_back((is_name ? 10.0 : 1.0) * dw * w, hash);
     }
     std::sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     for (size_t i = 0; i < shared.size() && i < kExplainTerms; ++i) {

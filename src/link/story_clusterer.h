@@ -98,7 +98,9 @@ class StoryClusterer {
   std::optional<int64_t> now_;  // latest publication time seen
   uint64_t since_sweep_ = 0;
   std::optional<uint32_t> undated_burst_;  // story of the previous document, when that one was undated
+  std::vector<uint8_t> open_;              // by story: 1 while not closed (compact, for the postings scan)
   std::vector<float> shared_weight_;       // scratch, by story: weight of the document's top terms it shares
+  std::vector<float> dense_;               // scratch, by term id: the document being placed (see DenseScatter)
 };
 
 }  // namespace recoupe
