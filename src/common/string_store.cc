@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "common/flat_hash_map.h"
+
 namespace recoupe {
 
 StringStore& StringStore::global() {
@@ -12,8 +14,23 @@ StringStore& StringStore::global() {
 }
 
 void StringStore::intern(uint64_t hash, std::string_view text) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  strings_.try_emplace(hash, text);
+  // The same names come back in article after article: each thread remembers the hashes it has
+  // interned already and skips the lock and the shared map for them. Emptied when full, so it stays
+  // small; forgetting only costs a lock.
+  constexpr size_t kRemembered = size_t{1} << 16;
+  thread_local FlatHashMap<uint8_t> known(kRemembered);
+  thread_local const StringStore* known_for = nullptr;
+  if (known_for != this) {
+    known.clear();
+    known_for = this;
+  }
+  if (known.find(hash)) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    strings_.try_emplace(hash, text);
+  }
+  if (known.size() + 1 >= kRemembered) known.clear();
+  known.try_emplace(hash, 1);
 }
 
 std::string StringStore::lookup(uint64_t hash) const {
