@@ -26,7 +26,8 @@ void Linker::link(Doc& doc) {
 }
 
 void Linker::replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
-                    const std::string& story, const std::optional<std::string>& duplicate_of) {
+                    const std::string& story, const std::optional<std::string>& duplicate_of,
+                    const std::vector<UtteranceRecord>& utterances) {
   std::optional<uint32_t> original;
   if (duplicate_of) {
     auto it = index_of_.find(*duplicate_of);
@@ -34,6 +35,7 @@ void Linker::replay(const std::string& id, const LinkFeatures& features, const s
   }
   const uint32_t story_index = stories_.story_index(story);
   stories_.replay(features, published, story_index);
+  utterances_.restore(story, utterances);
   duplicates_.add(features.minhash, original);
   ids_.push_back(id);
   story_of_.push_back(story_index);

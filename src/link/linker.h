@@ -34,12 +34,14 @@ class Linker {
   void link(Doc& doc);
 
   //! Re-applies a stored decision to rebuild state: `story` is the story label,
-  //! `duplicate_of` the stored original's id, if any. Replays come before any link().
+  //! `duplicate_of` the stored original's id, if any, `utterances` what its quotations gave
+  //! (UtteranceGrouper::records_of). Replays come before any link().
   void replay(const std::string& id, const LinkFeatures& features, const std::optional<Timestamp>& published,
-              const std::string& story, const std::optional<std::string>& duplicate_of);
+              const std::string& story, const std::optional<std::string>& duplicate_of,
+              const std::vector<UtteranceRecord>& utterances);
 
-  //! Starts utterance ids after `used` (the highest already stored). Utterances of replayed documents
-  //! are not reloaded: a resumed run groups new quotations among themselves only.
+  //! Starts utterance ids after `used` (the highest already stored, also by articles stored without
+  //! their utterance records).
   void skip_utterance_ids(uint64_t used) { utterances_.skip_ids(used); }
 
   const StoryClusterer& stories() const { return stories_; }

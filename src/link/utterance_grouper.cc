@@ -1,6 +1,7 @@
 #include "link/utterance_grouper.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "common/folding.h"
@@ -79,15 +80,48 @@ void UtteranceGrouper::assign(Doc& doc) {
       }
     }
     if (best == utterances_.size()) {
-      utterances_.push_back(Utterance{speaker, speaker_words, {}, order});
+      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_});
       in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
     std::vector<uint64_t> merged;
     std::set_union(u.terms.begin(), u.terms.end(), terms.begin(), terms.end(), std::back_inserter(merged));
     u.terms = std::move(merged);
-    const std::string id = "u" + std::to_string(first_id_ + best + 1);
+    const std::string id = "u" + std::to_string(u.id);
     for (size_t i : members) doc.quotes[i].utterance = id;
+  }
+}
+
+std::vector<UtteranceRecord> UtteranceGrouper::records_of(const Doc& doc) {
+  std::vector<UtteranceRecord> out;
+  for (const Quote& q : doc.quotes) {
+    if (q.utterance.size() < 2 || q.utterance[0] != 'u') continue;
+    const uint64_t id = std::strtoull(q.utterance.c_str() + 1, nullptr, 10);
+    auto it = std::find_if(out.begin(), out.end(), [&](const UtteranceRecord& r) { return r.id == id; });
+    if (it == out.end()) {
+      out.push_back(UtteranceRecord{id, q.speaker, {}});
+      it = out.end() - 1;
+    }
+    std::vector<uint64_t> merged;
+    std::set_union(it->terms.begin(), it->terms.end(), q.terms.begin(), q.terms.end(), std::back_inserter(merged));
+    it->terms = std::move(merged);
+  }
+  return out;
+}
+
+void UtteranceGrouper::restore(const std::string& story, const std::vector<UtteranceRecord>& records) {
+  ++docs_;
+  for (const UtteranceRecord& r : records) {
+    auto [it, fresh] = by_id_.try_emplace(r.id, static_cast<uint32_t>(utterances_.size()));
+    if (fresh) {
+      utterances_.push_back(Utterance{r.speaker, words_of(r.speaker), {}, 0, r.id});
+      by_story_[story].push_back(it->second);
+    }
+    Utterance& u = utterances_[it->second];
+    std::vector<uint64_t> merged;
+    std::set_union(u.terms.begin(), u.terms.end(), r.terms.begin(), r.terms.end(), std::back_inserter(merged));
+    u.terms = std::move(merged);
+    last_id_ = std::max(last_id_, r.id);
   }
 }
 

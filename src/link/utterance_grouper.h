@@ -11,6 +11,7 @@
 // Thread safety: none; the link stage calls assign() from one thread.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,14 @@
 #include "doc/doc.h"
 
 namespace recoupe {
+
+//! What one stored article gave an utterance: enough to rebuild the grouper on a resumed run.
+struct UtteranceRecord {
+  uint64_t id = 0;                //!< the number of its id ("u12" → 12)
+  std::string speaker;            //!< the speaker of the article's first quotation with this id
+  std::vector<uint64_t> terms;    //!< sorted union of the terms of those quotations
+  bool operator==(const UtteranceRecord&) const = default;
+};
 
 class UtteranceGrouper {
  public:
@@ -30,7 +39,13 @@ class UtteranceGrouper {
   void assign(Doc& doc);
 
   //! Starts ids after `used` (ids stored by an earlier run).
-  void skip_ids(uint64_t used) { first_id_ = used; }
+  void skip_ids(uint64_t used) { last_id_ = std::max(last_id_, used); }
+
+  //! The records of a linked document's quotations, one per utterance id, in order of first quotation.
+  static std::vector<UtteranceRecord> records_of(const Doc& doc);
+  //! Re-applies what a stored document of `story` gave (records_of), in link order, before any assign():
+  //! quotations of later documents then join utterances of earlier runs as they would in one run.
+  void restore(const std::string& story, const std::vector<UtteranceRecord>& records);
 
   //! Utterances opened so far.
   size_t size() const { return utterances_.size(); }
@@ -47,12 +62,14 @@ class UtteranceGrouper {
     std::string speaker;
     std::vector<std::string> speaker_words;  // folded words of the speaker's name
     std::vector<uint64_t> terms;  // sorted union of its members' terms
-    uint64_t first_doc = 0;       // link order of the document that opened it
+    uint64_t first_doc = 0;       // link order of the document that opened it (0: a stored one)
+    uint64_t id = 0;              // "u<id>"
   };
   std::vector<Utterance> utterances_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_story_;  // story label → its utterances
+  std::unordered_map<uint64_t, uint32_t> by_id_;  // id → index, of restored utterances
   uint64_t docs_ = 0;
-  uint64_t first_id_ = 0;  // ids are first_id_ + index + 1
+  uint64_t last_id_ = 0;  // the highest id given or restored
 };
 
 }  // namespace recoupe

@@ -19,7 +19,8 @@
 namespace recoupe {
 namespace {
 
-constexpr uint32_t kFeaturesFormat = 1;
+// Format 2 adds what the article's quotations gave their utterances; format 1 is still read.
+constexpr uint32_t kFeaturesFormat = 2;
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -162,9 +163,9 @@ struct Store::Statements {
   Stmt contains, insert_article, upsert_story, insert_term;
 };
 
-std::string encode_features(const LinkFeatures& f) {
+std::string encode_features(const LinkFeatures& f, const std::vector<UtteranceRecord>& utterances) {
   std::string out;
-  out.reserve(16 + f.terms.size() * 12 + f.names.size() * 8 + f.minhash.size() * 4);
+  out.reserve(20 + f.terms.size() * 12 + f.names.size() * 8 + f.minhash.size() * 4);
   put<uint32_t>(out, kFeaturesFormat);
   put<uint32_t>(out, static_cast<uint32_t>(f.terms.size()));
   for (const auto& t : f.terms) {
@@ -175,14 +176,23 @@ std::string encode_features(const LinkFeatures& f) {
   for (uint64_t n : f.names) put<uint64_t>(out, n);
   put<uint32_t>(out, static_cast<uint32_t>(f.minhash.size()));
   for (uint32_t m : f.minhash) put<uint32_t>(out, m);
+  put<uint32_t>(out, static_cast<uint32_t>(utterances.size()));
+  for (const UtteranceRecord& u : utterances) {
+    put<uint64_t>(out, u.id);
+    put<uint32_t>(out, static_cast<uint32_t>(u.speaker.size()));
+    out += u.speaker;
+    put<uint32_t>(out, static_cast<uint32_t>(u.terms.size()));
+    for (uint64_t t : u.terms) put<uint64_t>(out, t);
+  }
   return out;
 }
 
-Result<LinkFeatures> decode_features(std::string_view in) {
-  LinkFeatures f;
+Result<StoredFeatures> decode_features(std::string_view in) {
+  StoredFeatures stored;
+  LinkFeatures& f = stored.link;
   uint32_t format = 0, n = 0;
   const Error bad{Errc::kCorrupt, "stored link features are truncated or of an unknown format"};
-  if (!take(in, format) || format != kFeaturesFormat || !take(in, n) || n > in.size() / 12) return bad;
+  if (!take(in, format) || format < 1 || format > kFeaturesFormat || !take(in, n) || n > in.size() / 12) return bad;
   f.terms.resize(n);
   for (auto& t : f.terms) {
     if (!take(in, t.term) || !take(in, t.weight)) return bad;
@@ -197,8 +207,23 @@ Result<LinkFeatures> decode_features(std::string_view in) {
   for (auto& x : f.minhash) {
     if (!take(in, x)) return bad;
   }
+  if (format >= 2) {  // format 1 (before utterances were kept) ends here
+    if (!take(in, n) || n > in.size() / 16) return bad;
+    stored.utterances.resize(n);
+    for (UtteranceRecord& u : stored.utterances) {
+      uint32_t len = 0;
+      if (!take(in, u.id) || !take(in, len) || len > in.size()) return bad;
+      u.speaker.assign(in.substr(0, len));
+      in.remove_prefix(len);
+      if (!take(in, n) || n > in.size() / 8) return bad;
+      u.terms.resize(n);
+      for (auto& t : u.terms) {
+        if (!take(in, t)) return bad;
+      }
+    }
+  }
   if (!in.empty()) return bad;
-  return f;
+  return stored;
 }
 
 Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), stmts_(std::make_unique<Statements>()) {}
@@ -385,7 +410,7 @@ Status Store::add(const std::vector<Doc>& docs) {
     a.text(13, flags);
     a.text(14, analysis);
     a.text(15, link_decision_json(d));
-    a.blob(16, encode_features(d.features));
+    a.blob(16, encode_features(d.features, UtteranceGrouper::records_of(d)));
     if (sqlite3_step(a.get()) != SQLITE_DONE) return fail("cannot store article " + d.id);
 
     Stmt& t = stmts_->insert_term;
@@ -462,13 +487,13 @@ Status Store::load_into(Linker& linker) {
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(s.get(), 4));
     auto features = decode_features(std::string_view(blob ? blob : "", static_cast<size_t>(sqlite3_column_bytes(s.get(), 4))));
     if (!features) return Error{Errc::kCorrupt, path_ + ": article " + id + ": " + features.error().message};
-    linker.replay(id, features.value(), published, story, dup);
+    linker.replay(id, features->link, published, story, dup, features->utterances);
   }
   if (rc != SQLITE_DONE) return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
-  // Utterance ids go on from the highest stored, so that a resumed ingest never reuses one.
+  // Utterance ids go on from the highest stored, so that a resumed ingest never reuses one (articles
+  // stored in features format 1 gave no utterance records).
   Stmt u;
-  if (u.prepare(db_, "SELECT max(CAST(substr(json_extract(q.value, '$.utterance'), 2) AS INTEGER))"
-                     " FROM articles a, json_each(a.analysis, '$.quotes') q") &&
+  if (u.prepare(db_, "SELECT max(CAST(substr(utterance, 2) AS INTEGER)) FROM article_quotes") &&
       sqlite3_step(u.get()) == SQLITE_ROW) {
     linker.skip_utterance_ids(static_cast<uint64_t>(sqlite3_column_int64(u.get(), 0)));
   }

@@ -101,8 +101,14 @@ class Store {
   int lock_fd_ = -1;  // held while this Store is the writer (see lock_writer)
 };
 
-//! Serialises link features (versioned, little-endian) for the store.
-std::string encode_features(const LinkFeatures& f);
-Result<LinkFeatures> decode_features(std::string_view blob);
+//! What the link stage gets back from a stored article on a resumed run.
+struct StoredFeatures {
+  LinkFeatures link;
+  std::vector<UtteranceRecord> utterances;
+};
+
+//! Serialises link features and utterance records (versioned, little-endian) for the store.
+std::string encode_features(const LinkFeatures& f, const std::vector<UtteranceRecord>& utterances = {});
+Result<StoredFeatures> decode_features(std::string_view blob);
 
 }  // namespace recoupe

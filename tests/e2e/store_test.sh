@@ -47,6 +47,28 @@ dump "$WORK/halves.db" >"$WORK/halves.txt"
 dump "$WORK/whole.db" >"$WORK/whole.txt"
 diff "$WORK/halves.txt" "$WORK/whole.txt" || fail "two halves and one run differ"
 
+# A second run groups its quotations with the utterances of the first: split the sample between two
+# articles that report one utterance, ingest the parts one after the other, and compare the ids.
+quotes_of() { python3 -c "import sqlite3,sys; [print(*r) for r in sqlite3.connect(sys.argv[1]).execute('SELECT link_order, n, speaker, utterance FROM article_quotes ORDER BY link_order, n')]" "$1"; }
+python3 - "$WORK/whole.db" "$sample" "$WORK/early.jsonl" "$WORK/late.jsonl" <<'PY' || fail "the sample has no utterance reported by two articles"
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+row = db.execute("SELECT min(link_order) FROM article_quotes WHERE utterance IN (SELECT utterance FROM article_quotes"
+                 " GROUP BY utterance HAVING count(DISTINCT link_order) > 1) AND link_order > (SELECT min(q.link_order)"
+                 " FROM article_quotes q WHERE q.utterance = article_quotes.utterance)").fetchone()
+if row[0] is None:
+    sys.exit(1)
+early = {r[0] for r in db.execute("SELECT id FROM articles WHERE link_order < ?", (row[0],))}
+with open(sys.argv[3], "w") as a, open(sys.argv[4], "w") as b:
+    for line in open(sys.argv[2]):
+        (a if json.loads(line)["id"] in early else b).write(line)
+PY
+"$RECOUPE" ingest "$WORK/early.jsonl" --db "$WORK/resumed.db" 2>/dev/null
+"$RECOUPE" ingest "$WORK/late.jsonl" --db "$WORK/resumed.db" 2>/dev/null
+quotes_of "$WORK/whole.db" >"$WORK/whole_quotes.txt"
+quotes_of "$WORK/resumed.db" >"$WORK/resumed_quotes.txt"
+diff "$WORK/whole_quotes.txt" "$WORK/resumed_quotes.txt" || fail "a resumed ingest grouped quotations apart from one run"
+
 # kill -9 in the middle of a long ingest, then resume: nothing lost, nothing twice.
 python3 - "$sample" "$WORK/long.jsonl" <<'PY'
 import json, sys

@@ -136,7 +136,7 @@ TEST(Linker, ReplayRebuildsTheSameState) {
   for (auto& d : docs) live.link(d);
   Linker rebuilt;
   for (const auto& d : docs) {
-    rebuilt.replay(d.id, d.features, d.published, d.link.story, d.link.duplicate_of);
+    rebuilt.replay(d.id, d.features, d.published, d.link.story, d.link.duplicate_of, UtteranceGrouper::records_of(d));
   }
   Doc next1 = make("n", "Crue : Saumur compte ses dégâts", kFloodB, "2024-03-02T10:00:00Z");
   Doc next2 = make("n", "Crue : Saumur compte ses dégâts", kFloodB, "2024-03-02T10:00:00Z");

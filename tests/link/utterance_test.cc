@@ -73,5 +73,52 @@ TEST(UtteranceGrouper, SameOutputWhateverTheOrderOfAnalysis) {
   EXPECT_EQ(run(), run());
 }
 
+// A resumed run (Linker rebuilt from what the store keeps) groups a new report with the utterance an
+// earlier run opened, and gives the same ids as one uninterrupted run.
+TEST(UtteranceGrouper, ResumedRunJoinsUtterancesOfEarlierRuns) {
+  Linker one_run;
+  Doc a = make("a", kReportA), b = make("b", kReportB);
+  one_run.link(a);
+  one_run.link(b);
+  ASSERT_EQ(b.quotes.size(), 1u);
+  ASSERT_EQ(b.quotes[0].utterance, a.quotes[0].utterance) << "the reports must be one utterance for this test";
+
+  Linker resumed;
+  Doc stored = make("a", kReportA);
+  Linker first_run;
+  first_run.link(stored);
+  const std::vector<UtteranceRecord> records = UtteranceGrouper::records_of(stored);
+  ASSERT_EQ(records.size(), 2u);  // two sentences of his, two utterances
+  resumed.replay(stored.id, stored.features, stored.published, stored.link.story, stored.link.duplicate_of, records);
+  Doc later = make("b", kReportB);
+  resumed.link(later);
+  EXPECT_EQ(later.link.story, stored.link.story);
+  EXPECT_EQ(later.quotes[0].utterance, stored.quotes[0].utterance);
+  EXPECT_EQ(later.quotes[0].utterance, b.quotes[0].utterance);
+
+  // Without the records, the new quotation opens a new utterance after the stored ids.
+  Linker forgetful;
+  forgetful.replay(stored.id, stored.features, stored.published, stored.link.story, stored.link.duplicate_of, {});
+  forgetful.skip_utterance_ids(2);
+  Doc alone = make("b", kReportB);
+  forgetful.link(alone);
+  EXPECT_EQ(alone.quotes[0].utterance, "u3");
+}
+
+TEST(UtteranceGrouper, RecordsOfADocumentOnePerId) {
+  Doc d;
+  d.quotes.resize(3);
+  d.quotes[0].utterance = "u4";
+  d.quotes[0].speaker = "Otto Brenner";
+  d.quotes[0].terms = {1, 5};
+  d.quotes[1].utterance = "u7";
+  d.quotes[1].terms = {2};
+  d.quotes[2].utterance = "u4";
+  d.quotes[2].speaker = "Otto Brenner";
+  d.quotes[2].terms = {3, 5};
+  const std::vector<UtteranceRecord> want = {{4, "Otto Brenner", {1, 3, 5}}, {7, "", {2}}};
+  EXPECT_EQ(UtteranceGrouper::records_of(d), want);
+}
+
 }  // namespace
 }  // namespace recoupe

@@ -43,18 +43,36 @@ TEST(Features, RoundTripAndCorruption) {
   f.terms = {{1, 2.5f}, {7, 1.0f}};
   f.names = {7};
   f.minhash = {3, 4, 5};
-  auto back = decode_features(encode_features(f));
+  const std::vector<UtteranceRecord> utterances = {{12, "Ana Vidal", {4, 9}}, {13, "", {}}};
+  auto back = decode_features(encode_features(f, utterances));
   ASSERT_TRUE(back.ok());
-  EXPECT_EQ(back->terms, f.terms);
-  EXPECT_EQ(back->names, f.names);
-  EXPECT_EQ(back->minhash, f.minhash);
-  std::string blob = encode_features(f);
+  EXPECT_EQ(back->link.terms, f.terms);
+  EXPECT_EQ(back->link.names, f.names);
+  EXPECT_EQ(back->link.minhash, f.minhash);
+  EXPECT_EQ(back->utterances, utterances);
+  std::string blob = encode_features(f, utterances);
   EXPECT_FALSE(decode_features(blob.substr(0, blob.size() - 1)).ok());
   EXPECT_FALSE(decode_features("").ok());
   blob[0] = 9;  // unknown format version
   auto bad = decode_features(blob);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, Errc::kCorrupt);
+}
+
+TEST(Features, ReadsFormatOneWithoutUtterances) {
+  LinkFeatures f;
+  f.terms = {{5, 1.5f}};
+  f.minhash = {8};
+  // Format 1 is format 2 without the trailing utterance count and records.
+  std::string blob = encode_features(f);
+  blob.resize(blob.size() - sizeof(uint32_t));
+  blob[0] = 1;
+  auto back = decode_features(blob);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->link.terms, f.terms);
+  EXPECT_TRUE(back->utterances.empty());
+  blob[0] = 2;  // the same bytes claiming format 2 lack the utterance count
+  EXPECT_FALSE(decode_features(blob).ok());
 }
 
 TEST_F(StoreTest, AddListExplainAndReopen) {
