@@ -30,7 +30,7 @@ std::vector<std::string> ComponentRegistry::names() const {
 }
 
 std::vector<std::string> Pipeline::default_names() {
-  return {"segmenter", "lexical", "language", "dates", "entities", "link_features", "quotes"};
+  return {"segmenter", "lexical", "language", "dates", "entities", "event_place", "link_features", "quotes"};
 }
 
 Result<Pipeline> Pipeline::build(const std::vector<std::string>& names, const ComponentRegistry& registry) {

@@ -37,6 +37,7 @@ int run_stories(const std::vector<std::string>& args) {
       if (r.first_published.empty()) w.key("first").null(); else w.key("first").value(r.first_published);
       if (r.last_published.empty()) w.key("last").null(); else w.key("last").value(r.last_published);
       if (r.event_date.empty()) w.key("event_date").null(); else w.key("event_date").value(r.event_date);
+      if (r.event_place.empty()) w.key("event_place").null(); else w.key("event_place").value(r.event_place);
       w.key("articles").value(r.articles);
       w.key("sources").begin_array();
       for (const auto& s : r.sources) w.value(s);
@@ -48,6 +49,7 @@ int run_stories(const std::vector<std::string>& args) {
       std::string when = day(r.first_published);
       if (day(r.last_published) != when) when += " → " + day(r.last_published);
       if (!r.event_date.empty()) when += "  event " + r.event_date;
+      if (!r.event_place.empty()) when += "  in " + r.event_place;
       out += r.label + "  " + std::to_string(r.articles) + (r.articles == 1 ? " article " : " articles") + "  " + when +
              "\n    " + r.title + "\n";
       if (!r.sources.empty()) {

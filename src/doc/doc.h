@@ -157,6 +157,7 @@ class Doc {
   std::vector<Quote> quotes;       //!< direct quotations, in text order (title, abstract, text)
   std::vector<DateMention> dates;  //!< temporal expressions, in field then text order
   std::string event_date;          //!< TIMEX3 day (or coarser) of the event the article reports; empty if unknown
+  std::string event_place;         //!< canonical name of the place where that event happened; empty if unknown
   std::string written_date;        //!< the publication day the text implies, when `published` is less precise
   LinkFeatures features;
 

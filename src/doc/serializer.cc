@@ -119,6 +119,7 @@ void append_contract_json(const Doc& doc, std::string& out) {
   w.end_array();
   if (!doc.event_date.empty()) w.key("event_date").value(doc.event_date); else w.key("event_date").null();
   if (!doc.written_date.empty()) w.key("published_inferred").value(doc.written_date);
+  if (!doc.event_place.empty()) w.key("event_place").value(doc.event_place); else w.key("event_place").null();
   w.end_object();
   out.push_back('\n');
 }

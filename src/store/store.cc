@@ -510,16 +510,31 @@ std::string story_event_date(std::vector<std::string> dates) {
   return dates[(dates.size() - 1) / 2];
 }
 
+std::string story_event_place(const std::vector<std::string>& places) {
+  std::string best;
+  size_t best_count = 0;
+  for (const std::string& p : places) {
+    if (p.empty()) continue;
+    const auto count = static_cast<size_t>(std::count(places.begin(), places.end(), p));
+    if (count > best_count) {  // strictly more: the earliest keeps a tie
+      best = p;
+      best_count = count;
+    }
+  }
+  return best;
+}
 
 Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
   Stmt s;
-  // The articles' event dates are read from their stored analysis (the contract's "event_date").
+  // The articles' event dates and places are read from their stored analysis (the contract's "event_date").
   if (!s.prepare(db_,
                  "SELECT s.id, s.title, s.first_published, s.last_published, s.articles,"
                  " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
                  "   WHERE a.story_id = s.id AND source IS NOT NULL ORDER BY source)),"
                  " (SELECT group_concat(ed, char(31)) FROM (SELECT json_extract(a.analysis, '$.event_date') AS ed"
-                 "   FROM articles a WHERE a.story_id = s.id) WHERE ed IS NOT NULL)"
+                 "   FROM articles a WHERE a.story_id = s.id) WHERE ed IS NOT NULL),"
+                 " (SELECT group_concat(ep, char(31)) FROM (SELECT json_extract(a.analysis, '$.event_place') AS ep"
+                 "   FROM articles a WHERE a.story_id = s.id ORDER BY a.link_order) WHERE ep IS NOT NULL)"
                  " FROM stories s ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC LIMIT ?1")) {
     return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   }
@@ -535,6 +550,7 @@ Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
     r.articles = sqlite3_column_int64(s.get(), 4);
     r.sources = split_unit_separated(column_text(s.get(), 5));
     r.event_date = story_event_date(split_unit_separated(column_text(s.get(), 6)));
+    r.event_place = story_event_place(split_unit_separated(column_text(s.get(), 7)));
     rows.push_back(std::move(r));
   }
   return rows;

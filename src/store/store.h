@@ -51,6 +51,10 @@ struct ReportedQuote {
 //! one); empty when no article has one.
 std::string story_event_date(std::vector<std::string> article_event_dates);
 
+//! A story's event place from its articles' event places in link order (empty ones ignored): the one most
+//! articles give, the earliest given on a tie; empty when no article has one.
+std::string story_event_place(const std::vector<std::string>& article_event_places);
+
 class Store {
  public:
   //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations);

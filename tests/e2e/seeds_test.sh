@@ -47,4 +47,19 @@ if not {"[people]", "[later]"} <= set(debris):
     print("English debris not all found", debris); ok = False
 sys.exit(0 if ok else 1)
 PY
+# Where (seeds.gold.json "meeting.where"): Sochi for 000, Moscow for 001, and 002 does not say.
+python3 - "$WORK/seeds.jsonl" "$SHARED/gold/seeds.gold.json" <<'PY' || fail "seeds: event places differ from the gold's meeting places"
+import json, sys
+docs = {d["id"]: d for d in map(json.loads, open(sys.argv[1]))}
+gold = json.load(open(sys.argv[2]))["articles"]
+ok = True
+for i, g in gold.items():
+    if docs[i].get("event_place") != g["meeting"]["where"]:
+        print(i, "event_place", docs[i].get("event_place"), "want", g["meeting"]["where"]); ok = False
+sys.exit(0 if ok else 1)
+PY
+# The story of 000 and 002 is set in Sochi.
+expect_status 0 "$RECOUPE" ingest "$SHARED/seeds" --db "$WORK/seeds.db"
+expect_status 0 "$RECOUPE" stories --db "$WORK/seeds.db" --json
+grep -q '"event_place":"Sotchi","articles":2' "$WORK/stdout" || fail "the two-article story is not set in Sotchi"
 echo "seeds ok"

@@ -113,6 +113,14 @@ TEST_F(StoreTest, AddListExplainAndReopen) {
   EXPECT_EQ(missing.error().code, Errc::kNotFound);
 }
 
+TEST(StoryEventPlace, MostArticlesThenTheEarliest) {
+  EXPECT_EQ(story_event_place({}), "");
+  EXPECT_EQ(story_event_place({"", ""}), "");
+  EXPECT_EQ(story_event_place({"", "Lyon"}), "Lyon");
+  EXPECT_EQ(story_event_place({"Lyon", "Nantes", "Nantes"}), "Nantes");
+  EXPECT_EQ(story_event_place({"Lyon", "Nantes", "", "Nantes", "Lyon"}), "Lyon");  // a tie: the earliest
+}
+
 TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {
   EXPECT_EQ(story_event_date({}), "");
   EXPECT_EQ(story_event_date({"", ""}), "");
