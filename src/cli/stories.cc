@@ -38,6 +38,9 @@ int run_stories(const std::vector<std::string>& args) {
       if (r.last_published.empty()) w.key("last").null(); else w.key("last").value(r.last_published);
       if (r.event_date.empty()) w.key("event_date").null(); else w.key("event_date").value(r.event_date);
       if (r.event_place.empty()) w.key("event_place").null(); else w.key("event_place").value(r.event_place);
+      w.key("people").begin_array();
+      for (const auto& p : r.people) w.value(p);
+      w.end_array();
       w.key("articles").value(r.articles);
       w.key("sources").begin_array();
       for (const auto& s : r.sources) w.value(s);
@@ -52,6 +55,11 @@ int run_stories(const std::vector<std::string>& args) {
       if (!r.event_place.empty()) when += "  in " + r.event_place;
       out += r.label + "  " + std::to_string(r.articles) + (r.articles == 1 ? " article " : " articles") + "  " + when +
              "\n    " + r.title + "\n";
+      if (!r.people.empty()) {
+        out += "    people: ";
+        for (size_t i = 0; i < r.people.size(); ++i) out += (i ? ", " : "") + r.people[i];
+        out += "\n";
+      }
       if (!r.sources.empty()) {
         out += "    sources: ";
         for (size_t i = 0; i < r.sources.size(); ++i) out += (i ? ", " : "") + r.sources[i];

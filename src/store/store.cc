@@ -526,7 +526,8 @@ std::string story_event_place(const std::vector<std::string>& places) {
 
 Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
   Stmt s;
-  // The articles' event dates and places are read from their stored analysis (the contract's "event_date").
+  // The articles' event dates and places are read from their stored analysis (the contract's "event_date"),
+  // the people from the entity table its triggers keep.
   if (!s.prepare(db_,
                  "SELECT s.id, s.title, s.first_published, s.last_published, s.articles,"
                  " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
@@ -534,7 +535,10 @@ Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
                  " (SELECT group_concat(ed, char(31)) FROM (SELECT json_extract(a.analysis, '$.event_date') AS ed"
                  "   FROM articles a WHERE a.story_id = s.id) WHERE ed IS NOT NULL),"
                  " (SELECT group_concat(ep, char(31)) FROM (SELECT json_extract(a.analysis, '$.event_place') AS ep"
-                 "   FROM articles a WHERE a.story_id = s.id ORDER BY a.link_order) WHERE ep IS NOT NULL)"
+                 "   FROM articles a WHERE a.story_id = s.id ORDER BY a.link_order) WHERE ep IS NOT NULL),"
+                 " (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM article_entities e"
+                 "   WHERE e.story_id = s.id AND e.type = 'PER' AND e.canonical = 1 GROUP BY e.name"
+                 "   ORDER BY count(DISTINCT e.link_order) DESC, sum(e.mentions) DESC, e.name LIMIT 3))"
                  " FROM stories s ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.id DESC LIMIT ?1")) {
     return Error{Errc::kIo, path_ + ": " + sqlite3_errmsg(db_)};
   }
@@ -551,6 +555,7 @@ Result<std::vector<StoryRow>> Store::stories(int64_t limit) {
     r.sources = split_unit_separated(column_text(s.get(), 5));
     r.event_date = story_event_date(split_unit_separated(column_text(s.get(), 6)));
     r.event_place = story_event_place(split_unit_separated(column_text(s.get(), 7)));
+    r.people = split_unit_separated(column_text(s.get(), 8));
     rows.push_back(std::move(r));
   }
   return rows;

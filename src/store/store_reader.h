@@ -37,6 +37,7 @@ struct StoryRow {
   std::vector<std::string> sources;
   std::string event_date;  //!< when the story happened, from its articles' event dates (story_event_date); or empty
   std::string event_place;  //!< where it happened, from its articles' event places (story_event_place); or empty
+  std::vector<std::string> people;  //!< its main people: the named persons most of its articles mention (up to 3)
 };
 
 //! Filters and order of a story listing. Dates are UTC seconds; a story matches when its span meets [from, to).

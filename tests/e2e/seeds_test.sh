@@ -58,8 +58,17 @@ for i, g in gold.items():
         print(i, "event_place", docs[i].get("event_place"), "want", g["meeting"]["where"]); ok = False
 sys.exit(0 if ok else 1)
 PY
-# The story of 000 and 002 is set in Sochi.
+# The story of 000 and 002 is set in Sochi, and its people are the two presidents (gold "meeting.who").
 expect_status 0 "$RECOUPE" ingest "$SHARED/seeds" --db "$WORK/seeds.db"
 expect_status 0 "$RECOUPE" stories --db "$WORK/seeds.db" --json
-grep -q '"event_place":"Sotchi","articles":2' "$WORK/stdout" || fail "the two-article story is not set in Sotchi"
+python3 - "$WORK/stdout" "$SHARED/gold/seeds.gold.json" <<'PY' || fail "the two-article story: place or people differ from the gold"
+import json, sys
+stories = [json.loads(l) for l in open(sys.argv[1])]
+gold = json.load(open(sys.argv[2]))["articles"]["000_3f03fae4bbbed3b9.txt"]["meeting"]
+pair = [s for s in stories if s["articles"] == 2]
+ok = len(pair) == 1 and pair[0]["event_place"] == gold["where"] and sorted(pair[0]["people"][:2]) == sorted(gold["who"])
+if not ok:
+    print(pair, "want", gold)
+sys.exit(0 if ok else 1)
+PY
 echo "seeds ok"
