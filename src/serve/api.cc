@@ -125,6 +125,10 @@ Result<std::string> Api::story(std::string_view label) {
   str_or_null(w, d.story.first_published);
   w.key("last_published");
   str_or_null(w, d.story.last_published);
+  w.key("event_date");
+  str_or_null(w, d.story.event_date);
+  w.key("event_place");
+  str_or_null(w, d.story.event_place);
 
   // Sources, with how many of the story's articles each gave.
   std::map<std::string, int64_t> per_source;

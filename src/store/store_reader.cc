@@ -238,6 +238,20 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   sqlite3_bind_int64(s, 1, id);
   d.quotes = quotes(s);
 
+  // When and where it happened, from its articles' own event date and place, as `recoupe stories` says.
+  s = prepare(std::string("SELECT json_extract(") + kAnalysis + ", '$.event_date'), json_extract(" + kAnalysis +
+              ", '$.event_place') FROM articles a WHERE a.story_id = ?1 ORDER BY a.link_order");
+  if (!s) return error("cannot read event dates");
+  sqlite3_bind_int64(s, 1, id);
+  std::vector<std::string> event_dates, event_places;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    event_dates.push_back(column_text(s, 0));
+    event_places.push_back(column_text(s, 1));
+  }
+  sqlite3_reset(s);
+  d.story.event_date = story_event_date(std::move(event_dates));
+  d.story.event_place = story_event_place(event_places);
+
   s = prepare(std::string("SELECT a.id, json_extract(d.value, '$.text'), json_extract(d.value, '$.type'),"
                           " json_extract(d.value, '$.value') FROM articles a, json_each(") +
               kAnalysis +

@@ -40,6 +40,8 @@ TEST_F(ApiTest, StoryGroupsQuotationsByUtteranceAndListsWhatItHolds) {
             std::string::npos) << j;
   EXPECT_NE(j.find("\"timeline\":[{\"day\":\"2024-05-06\",\"articles\":[\"a\"]},{\"day\":\"2024-05-07\""),
             std::string::npos) << j;
+  // Where: "Nantes : l'aéroport perturbé…" heads a title; "l'aéroport de Nantes" alone would not say it.
+  EXPECT_NE(j.find("\"event_place\":\"Nantes\""), std::string::npos) << j;
   EXPECT_NE(j.find("\"sources\":[{\"name\":\"Le Courrier\",\"articles\":1},{\"name\":\"Ouest Matin\",\"articles\":1}]"),
             std::string::npos) << j;
   for (const char* bad : {"s", "x1", "s1x", "s99999999999999999999"}) {

@@ -208,6 +208,8 @@ async function viewStory(id) {
   show(el("p", { class: "kicker" }, "Récit " + s.id),
     el("h1", {}, s.title || "(sans titre)"),
     el("div", { class: "meta" }, el("span", {}, span(s.first_published, s.last_published)),
+      s.event_date ? el("span", { id: "event-date" }, "les faits : " + when(s.event_date)) : null,
+      s.event_place ? el("span", { id: "event-place" }, "lieu : " + s.event_place) : null,
       el("span", {}, plural(s.articles.length, "article", "articles")), el("span", {}, plural(s.sources.length, "source", "sources"))),
     flags, el("div", { class: "layout" }, main, side));
 }
