@@ -234,9 +234,11 @@ BENCHMARK_CAPTURE(BM_Analyze, segmenter_lexical, std::vector<std::string>{"segme
 BENCHMARK_CAPTURE(BM_Analyze, language, std::vector<std::string>{"language"});
 BENCHMARK_CAPTURE(BM_Analyze, full, Pipeline::default_names());
 BENCHMARK_CAPTURE(BM_Analyze, full_without_quotes,
-                  std::vector<std::string>{"segmenter", "lexical", "language", "dates", "entities", "link_features"});
+                  std::vector<std::string>{"segmenter", "lexical", "language", "dates", "entities", "event_place", "link_features"});
 BENCHMARK_CAPTURE(BM_Analyze, full_without_dates,
-                  std::vector<std::string>{"segmenter", "lexical", "language", "entities", "link_features", "quotes"});
+                  std::vector<std::string>{"segmenter", "lexical", "language", "entities", "event_place", "link_features", "quotes"});
+BENCHMARK_CAPTURE(BM_Analyze, event_place_after_entities,
+                  std::vector<std::string>{"segmenter", "lexical", "language", "entities", "event_place"});
 BENCHMARK_CAPTURE(BM_Analyze, quotes_after_lexical, std::vector<std::string>{"segmenter", "lexical", "quotes"});
 BENCHMARK(BM_Dates);
 BENCHMARK(BM_Link);
