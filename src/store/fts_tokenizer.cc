@@ -61,7 +61,7 @@ if (stemmer_) sb_stemmer_delete(stemmer_);
 }
 
 template <typename Emit>
-int FtsTokenizer::run(std::string_view text, Emit&& emit) {
+int FtsTokenizer::run(std::string_view text, Emit&& emit, bool terms) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
@@ -75,6 +75,12 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
     }
     i = end;
     const std::string_view word = text.substr(start, end - start);
+    if (!terms && (c < 0x80 || u_isalnum(static_cast<UChar32>(c)))) {
+      // A word that opens with a letter or digit keeps it through stemming and folding: it makes a term.
+      term_.clear();
+      if (int rc = emit(term_, start, end); rc != SQLITE_OK) return rc;
+      continue;
+    }
     // News reuses a bounded vocabulary: a word's term is computed once per connection (snippets
     // tokenize whole articles at query time).
     const std::string key(word);
@@ -95,7 +101,7 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
       }
       const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
                                            static_cast<int>(lowered_.size()));
-      if (s) {
+      if (s && sb_stemmer_length(stemmer_) > 0) {  // never empty (spans() counts on it)
         term_.assign(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_)));
       } else {
         term_ = lowered_;
@@ -104,7 +110,7 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
       lowered_ = lower(word);
       const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
                                            static_cast<int>(lowered_.size()));
-      if (s) {
+      if (s && sb_stemmer_length(stemmer_) > 0) {
         fold_append(std::string_view(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_))),
                     term_);
       } else {
@@ -130,16 +136,32 @@ std::vector<FtsToken> FtsTokenizer::tokens(std::string_view text) {
   return out;
 }
 
-Status register_fts_tokenizer(sqlite3* db) {
+std::vector<std::pair<size_t, size_t>> FtsTokenizer::spans(std::string_view text, size_t max) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (max == 0) return out;
+  run(
+      text,
+      [&](const std::string&, size_t start, size_t end) {
+        out.emplace_back(start, end);
+        return out.size() < max ? SQLITE_OK : SQLITE_DONE;
+      },
+      false);
+  return out;
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
-    return Error{Errc::kIo, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db)};
-  }
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
   sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
   sqlite3_step(stmt);
   sqlite3_finalize(stmt);
-  if (!api) return Error{Errc::kIo, "this SQLite has no FTS5"};
+  return api;
+}
+
+Status register_fts_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (!api) return Error{Errc::kIo, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db)};
   fts5_tokenizer t{x_create, x_delete, x_tokenize};
   if (api->xCreateTokenizer(api, "recoupe_fr", nullptr, &t, nullptr) != SQLITE_OK) {
     return Error{Errc::kIo, std::string("cannot register the full-text tokenizer: ") + sqlite3_errmsg(db)};
