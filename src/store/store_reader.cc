@@ -392,12 +392,14 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
   page.total_is_lower_bound = counted > cap;
   sqlite3_reset(c);
   // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
-  // matches. Relevance (bm25) scores every match first, on rowids alone. The body, long, is read only
+  // matches. Relevance (bm25) scores every match first, on rowids alone. A hit's columns come from
+  // articles_search_row (the table's rows are slow to reach, see store.cc); the body, long, is read only
   // for a hit whose snippet may come from it.
   const std::string columns =
       "SELECT a.id, a.story_id, a.title, a.source, a.published, a.abstract, a.link_order,"
       " recoupe_matches(articles_fts)"
-      " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid WHERE articles_fts MATCH ?1";
+      " FROM articles_fts CROSS JOIN articles a INDEXED BY articles_search_row ON a.link_order = articles_fts.rowid"
+      " WHERE articles_fts MATCH ?1";
   sqlite3_stmt* s = prepare(
       relevance ? columns + " AND articles_fts.rowid IN"
                             "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"

@@ -1,6 +1,7 @@
 #include "store/store_reader.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unicode/uchar.h>
 
 #include "common/timestamp.h"
@@ -239,6 +240,27 @@ TEST_F(SampleStore, SnippetsOfLongBodiesComeFromTheirStartWhenItMatches) {
   ASSERT_TRUE(mark.ok());
   ASSERT_EQ(mark->hits.size(), 1u);
   EXPECT_EQ(mark->hits[0].snippet.rfind("Le \x02" "fournil\x03 ouvre", 0), 0u) << mark->hits[0].snippet;
+}
+
+TEST_F(SampleStore, SearchesAVersion3DatabaseOnceMigrated) {
+  // Version 3 is version 4 without articles_search_row.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_search_row; UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  EXPECT_EQ(StoreReader::open(path_).error().code, Errc::kCorrupt);  // readers never migrate
+  ASSERT_TRUE(Store::open(path_).ok());
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto hits = reader.value()->search("boulangers", 10, 0);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->hits.size(), 1u);
+  EXPECT_EQ(hits->hits[0].article, "c");
+  EXPECT_EQ(hits->hits[0].title, "Fête du pain à Vannes");
+  EXPECT_EQ(hits->hits[0].source, "Ouest Matin");
 }
 
 TEST_F(SampleStore, SnippetsMarkEveryWordOfTheQueryAndCountRepeatedTermsOnce) {
