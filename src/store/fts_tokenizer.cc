@@ -18,9 +18,14 @@ namespace {
 // Longer runs are not words (base64, URLs glued together): indexed as they are, unstemmed.
 constexpr size_t kMaxStemmedBytes = 64;
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+[[gnu::noinline]] bool is_word_char_beyond_ascii(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+// Inlined for ASCII, most of the characters: snippets split whole texts into words.
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_char_beyond_ascii(c);
 }
 
 // Stored text is valid UTF-8; a query may not be: invalid bytes become spaces, so offsets are kept.

@@ -49,7 +49,9 @@ SearchSnippet::SearchSnippet(std::string_view text, const std::vector<TermAt>& m
     // Cut at a space, so that no word (nor UTF-8 sequence) is split.
     const size_t space = text.rfind(' ', kScan);
     if (space != std::string_view::npos && space > 0) {
-      spans_ = tokenizer.spans(text.substr(0, space));
+      // The start's words up to the window past the last match, at most: the start's end matters only
+      // when it falls before that (it drops the matches after it).
+      spans_ = tokenizer.spans(text.substr(0, space), matches.back().token + kWords + 2);
       w = best_window(matches, terms, spans_.size());
       if (w.score > 0) {
         text_ = text.substr(0, space);
