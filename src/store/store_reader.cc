@@ -62,6 +62,12 @@ Result<std::unique_ptr<StoreReader>> StoreReader::open(const std::string& path) 
     return Error{Errc::kNotFound, msg};
   }
   sqlite3_busy_timeout(db, 5000);
+  // Pages read through a mapping of the file instead of copied out of the OS cache one read call each:
+  // a search's hits are scattered over the file, and each body lookup in the WITHOUT ROWID articles
+  // table walks several overflowing rows (see articles_search_row in store.cc). A third less CPU a search
+  // with a pool of readers. The mapped pages are the OS's cache of the file, not memory of the process,
+  // but RSS counts them once per reader (SQLite caps the size at its build's limit).
+  sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
   std::unique_ptr<StoreReader> r(new StoreReader(db, path));
   if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
   if (Status st = register_fts_matches(db); !st) return Error{st.error().code, path + ": " + st.error().message};
