@@ -86,8 +86,8 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit, bool terms) {
       if (int rc = emit(term_, start, end); rc != SQLITE_OK) return rc;
       continue;
     }
-    // News reuses a bounded vocabulary: a word's term is computed once per connection (snippets
-    // tokenize whole articles at query time).
+    // News reuses a bounded vocabulary: a word's term is computed once per connection (an ingest
+    // indexes the same words again and again).
     const std::string key(word);
     if (auto hit = cache_.find(key); hit != cache_.end()) {
       if (hit->second.empty()) continue;

@@ -420,7 +420,9 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
   std::vector<std::string> terms;
   for (auto& t : tokenizer_->tokens(text)) terms.push_back(std::move(t.term));
   std::vector<size_t> first_equal(terms.size());
-  for (size_t i = 0; i < terms.size(); ++i) first_equal[i] = std::find(terms.begin(), terms.end(), terms[i]) - terms.begin();
+  for (size_t i = 0; i < terms.size(); ++i) {
+    first_equal[i] = static_cast<size_t>(std::find(terms.begin(), terms.end(), terms[i]) - terms.begin());
+  }
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     SearchHit hit{column_text(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), column_text(s, 2), column_text(s, 3),
@@ -428,7 +430,8 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
     const std::string lead = column_text(s, 5);
     // Where the terms are, per column of the index (title, abstract, text): one entry per token.
     std::vector<TermAt> in[3];
-    for (const FtsMatch& m : decode_fts_matches(sqlite3_column_blob(s, 7), static_cast<size_t>(sqlite3_column_bytes(s, 7)))) {
+    const auto matches = decode_fts_matches(sqlite3_column_blob(s, 7), static_cast<size_t>(sqlite3_column_bytes(s, 7)));
+    for (const FtsMatch& m : matches) {
       if (m.column < 0 || m.column > 2 || m.phrase < 0 || static_cast<size_t>(m.phrase) >= terms.size()) continue;
       in[m.column].push_back({static_cast<size_t>(m.token), first_equal[static_cast<size_t>(m.phrase)]});
     }
