@@ -18,9 +18,14 @@ namespace {
 // Longer runs are not words (base64, URLs glued together): indexed as they are, unstemmed.
 constexpr size_t kMaxStemmedBytes = 64;
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+[[gnu::noinline]] bool is_word_char_beyond_ascii(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+// Inlined for ASCII, most of the characters: snippets split whole texts into words.
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_char_beyond_ascii(c);
 }
 
 // Stored text is valid UTF-8; a query may not be: invalid bytes become spaces, so offsets are kept.
@@ -61,7 +66,7 @@ if (stemmer_) sb_stemmer_delete(stemmer_);
 }
 
 template <typename Emit>
-int FtsTokenizer::run(std::string_view text, Emit&& emit) {
+int FtsTokenizer::run(std::string_view text, Emit&& emit, bool terms) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
@@ -75,8 +80,14 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
     }
     i = end;
     const std::string_view word = text.substr(start, end - start);
-    // News reuses a bounded vocabulary: a word's term is computed once per connection (snippets
-    // tokenize whole articles at query time).
+    if (!terms && (c < 0x80 || u_isalnum(static_cast<UChar32>(c)))) {
+      // A word that opens with a letter or digit keeps it through stemming and folding: it makes a term.
+      term_.clear();
+      if (int rc = emit(term_, start, end); rc != SQLITE_OK) return rc;
+      continue;
+    }
+    // News reuses a bounded vocabulary: a word's term is computed once per connection (an ingest
+    // indexes the same words again and again).
     const std::string key(word);
     if (auto hit = cache_.find(key); hit != cache_.end()) {
       if (hit->second.empty()) continue;
@@ -95,7 +106,7 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
       }
       const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
                                            static_cast<int>(lowered_.size()));
-      if (s) {
+      if (s && sb_stemmer_length(stemmer_) > 0) {  // never empty (spans() counts on it)
         term_.assign(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_)));
       } else {
         term_ = lowered_;
@@ -104,7 +115,7 @@ int FtsTokenizer::run(std::string_view text, Emit&& emit) {
       lowered_ = lower(word);
       const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lowered_.data()),
                                            static_cast<int>(lowered_.size()));
-      if (s) {
+      if (s && sb_stemmer_length(stemmer_) > 0) {
         fold_append(std::string_view(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_))),
                     term_);
       } else {
@@ -130,16 +141,32 @@ std::vector<FtsToken> FtsTokenizer::tokens(std::string_view text) {
   return out;
 }
 
-Status register_fts_tokenizer(sqlite3* db) {
+std::vector<std::pair<size_t, size_t>> FtsTokenizer::spans(std::string_view text, size_t max) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (max == 0) return out;
+  run(
+      text,
+      [&](const std::string&, size_t start, size_t end) {
+        out.emplace_back(start, end);
+        return out.size() < max ? SQLITE_OK : SQLITE_DONE;
+      },
+      false);
+  return out;
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
-    return Error{Errc::kIo, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db)};
-  }
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
   sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
   sqlite3_step(stmt);
   sqlite3_finalize(stmt);
-  if (!api) return Error{Errc::kIo, "this SQLite has no FTS5"};
+  return api;
+}
+
+Status register_fts_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (!api) return Error{Errc::kIo, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db)};
   fts5_tokenizer t{x_create, x_delete, x_tokenize};
   if (api->xCreateTokenizer(api, "recoupe_fr", nullptr, &t, nullptr) != SQLITE_OK) {
     return Error{Errc::kIo, std::string("cannot register the full-text tokenizer: ") + sqlite3_errmsg(db)};

@@ -8,15 +8,18 @@
 // written. Every connection that reads or writes the index registers it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
 
 struct sqlite3;
 struct sb_stemmer;
+struct fts5_api;
 
 namespace recoupe {
 
@@ -35,9 +38,15 @@ class FtsTokenizer {
 
   //! The terms of `text` with their spans (invalid UTF-8 bytes separate words).
   std::vector<FtsToken> tokens(std::string_view text);
+  //! The spans of the first `max` tokens of valid UTF-8 `text`, as tokens() gives them, without the cost of
+  //! their terms where it can be spared: a word that opens with a letter or digit always makes a term (one
+  //! made of combining marks alone folds to nothing, and is no token). What snippets need once FTS5 has
+  //! said where the query's terms are.
+  std::vector<std::pair<size_t, size_t>> spans(std::string_view text, size_t max = SIZE_MAX);
   //! Calls emit(term, start, end) for each word of valid UTF-8 `text`; stops at the first non-zero return.
+  //! Without `terms`, words known to make a term are given with an empty one (see spans()).
   template <typename Emit>
-  int run(std::string_view text, Emit&& emit);
+  int run(std::string_view text, Emit&& emit, bool terms = true);
 
  private:
   static constexpr size_t kMaxCached = 200000;
@@ -45,6 +54,9 @@ class FtsTokenizer {
   std::string lowered_, term_;
   std::unordered_map<std::string, std::string> cache_;  // word as written → its term
 };
+
+//! The FTS5 API of `db`, or null when this SQLite has no FTS5.
+fts5_api* fts5_api_of(sqlite3* db);
 
 //! Registers the "recoupe_fr" tokenizer on `db` (idempotent per connection).
 Status register_fts_tokenizer(sqlite3* db);

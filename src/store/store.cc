@@ -56,6 +56,12 @@ CREATE TABLE IF NOT EXISTS terms(hash INTEGER PRIMARY KEY, text TEXT NOT NULL); 
 // article_entities and the entity_mentions table). Triggers write it rather than C++ at add(): the
 // same SQL fills it from the JSON at insert, at re-analysis (an UPDATE of analysis) and at migration,
 // so it cannot disagree with the stored analysis.
+// Version 4: articles_search_row, what a search hit shows. The articles table is WITHOUT ROWID with
+// rows of several kB (text, analysis), so that a lookup in it copies whole rows out of their overflow
+// pages at every key it compares (SQLite does so for overflowing keys): 15-20 µs of CPU a row, against
+// about 1 µs in this index, which was a third of a search's time for its page of 20 hits.
+const char* kSearchRowIndex =
+    "CREATE INDEX IF NOT EXISTS articles_search_row ON articles(link_order, story_id, title, source, published, abstract);";
 const char* kIndexSchema = R"SQL(
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE INDEX IF NOT EXISTS stories_articles ON stories(articles, last_ts);
@@ -336,6 +342,9 @@ Status Store::migrate() {
       if (Status st = exec(index_quotes_sql("articles").c_str()); !st) return fail(st);
     }
     if (Status st = exec(index_entities_sql("articles").c_str()); !st) return fail(st);
+  }
+  if (version < 4) {
+    if (Status st = exec(kSearchRowIndex); !st) return fail(st);
   }
   if (version != kSchemaVersion) {
     const std::string set = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +

@@ -58,8 +58,9 @@ std::string story_event_place(const std::vector<std::string>& article_event_plac
 class Store {
  public:
   //! 1: articles, stories, terms; 2: adds the reader's indexes (full text, entities, quotations);
-  //! 3: one entity table, with surface forms, for the reader and `recoupe entities`.
-  static constexpr int kSchemaVersion = 3;
+  //! 3: one entity table, with surface forms, for the reader and `recoupe entities`; 4: a covering index of
+  //! the columns a search hit shows (articles_search_row).
+  static constexpr int kSchemaVersion = 4;
 
   //! Opens (creating if needed) the database at `path`.
   static Result<std::unique_ptr<Store>> open(const std::string& path);

@@ -7,7 +7,9 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "store/fts_matches.h"
 #include "store/fts_tokenizer.h"
+#include "store/search_snippet.h"
 #include "store/sqlite_columns.h"
 #include "store/store.h"
 
@@ -60,8 +62,15 @@ Result<std::unique_ptr<StoreReader>> StoreReader::open(const std::string& path) 
     return Error{Errc::kNotFound, msg};
   }
   sqlite3_busy_timeout(db, 5000);
+  // Pages read through a mapping of the file instead of copied out of the OS cache one read call each:
+  // a search's hits are scattered over the file, and each body lookup in the WITHOUT ROWID articles
+  // table walks several overflowing rows (see articles_search_row in store.cc). A third less CPU a search
+  // with a pool of readers. The mapped pages are the OS's cache of the file, not memory of the process,
+  // but RSS counts them once per reader (SQLite caps the size at its build's limit).
+  sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
   std::unique_ptr<StoreReader> r(new StoreReader(db, path));
   if (Status st = register_fts_tokenizer(db); !st) return Error{st.error().code, path + ": " + st.error().message};
+  if (Status st = register_fts_matches(db); !st) return Error{st.error().code, path + ": " + st.error().message};
   sqlite3_stmt* v = r->prepare("SELECT value FROM meta WHERE key='schema_version'");
   const int version = v && sqlite3_step(v) == SQLITE_ROW ? sqlite3_column_int(v, 0) : 0;
   if (v) sqlite3_reset(v);
@@ -403,10 +412,14 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
   page.total_is_lower_bound = counted > cap;
   sqlite3_reset(c);
   // Newest: FTS5 walks its doclists backwards and stops at the page, computing nothing for the other
-  // matches. Relevance (bm25) scores every match first, on rowids alone.
+  // matches. Relevance (bm25) scores every match first, on rowids alone. A hit's columns come from
+  // articles_search_row (the table's rows are slow to reach, see store.cc); the body, long, is read only
+  // for a hit whose snippet may come from it.
   const std::string columns =
-      "SELECT a.id, a.story_id, a.title, a.source, a.published, a.abstract, a.text"
-      " FROM articles_fts CROSS JOIN articles a ON a.link_order = articles_fts.rowid WHERE articles_fts MATCH ?1";
+      "SELECT a.id, a.story_id, a.title, a.source, a.published, a.abstract, a.link_order,"
+      " recoupe_matches(articles_fts)"
+      " FROM articles_fts CROSS JOIN articles a INDEXED BY articles_search_row ON a.link_order = articles_fts.rowid"
+      " WHERE articles_fts MATCH ?1";
   sqlite3_stmt* s = prepare(
       relevance ? columns + " AND articles_fts.rowid IN"
                             "  (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3)"
@@ -417,95 +430,50 @@ Result<SearchPage> StoreReader::search_uncached(const std::string& match, std::s
   sqlite3_bind_int64(s, 2, limit);
   sqlite3_bind_int64(s, 3, offset);
   if (!tokenizer_) tokenizer_ = std::make_unique<FtsTokenizer>();
+  // recoupe_matches numbers the query's terms in order; equal terms count as one (the first).
   std::vector<std::string> terms;
   for (auto& t : tokenizer_->tokens(text)) terms.push_back(std::move(t.term));
+  std::vector<size_t> first_equal(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    first_equal[i] = static_cast<size_t>(std::find(terms.begin(), terms.end(), terms[i]) - terms.begin());
+  }
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     SearchHit hit{column_text(s, 0), "s" + std::to_string(sqlite3_column_int64(s, 1)), column_text(s, 2), column_text(s, 3),
                   column_text(s, 4), {}};
-    // The snippet: from the lead, the body or the title, whichever holds most of the words (in that order
-    // on a tie).
-    size_t best = 0;
-    bool chosen = false;
-    for (int column : {5, 6, 2}) {
-      size_t score = 0;
-      std::string candidate = snippet(column_text(s, column), terms, &score);
-      if (!chosen || score > best) {
-        hit.snippet = std::move(candidate);
-        best = score;
-        chosen = true;
-      }
-      if (best == terms.size()) break;
+    const std::string lead = column_text(s, 5);
+    // Where the terms are, per column of the index (title, abstract, text): one entry per token.
+    std::vector<TermAt> in[3];
+    const auto matches = decode_fts_matches(sqlite3_column_blob(s, 7), static_cast<size_t>(sqlite3_column_bytes(s, 7)));
+    for (const FtsMatch& m : matches) {
+      if (m.column < 0 || m.column > 2 || m.phrase < 0 || static_cast<size_t>(m.phrase) >= terms.size()) continue;
+      in[m.column].push_back({static_cast<size_t>(m.token), first_equal[static_cast<size_t>(m.phrase)]});
     }
+    for (auto& v : in) {
+      std::sort(v.begin(), v.end(), [](const TermAt& a, const TermAt& b) { return a.token < b.token; });
+      v.erase(std::unique(v.begin(), v.end(), [](const TermAt& a, const TermAt& b) { return a.token == b.token; }), v.end());
+    }
+    // The snippet: from the lead, the body or the title, whichever holds most of the words (in that order
+    // on a tie). A text without a match scores nothing, so the body is not read then.
+    SearchSnippet best(lead, in[1], terms.size(), *tokenizer_);
+    std::string body;
+    if (best.score() < terms.size() && !in[2].empty()) {
+      sqlite3_stmt* b = prepare("SELECT text FROM articles WHERE link_order = ?1");
+      if (!b) return error("cannot search");
+      sqlite3_bind_int64(b, 1, sqlite3_column_int64(s, 6));
+      if (sqlite3_step(b) == SQLITE_ROW) body = column_text(b, 0);
+      sqlite3_reset(b);
+      if (SearchSnippet candidate(body, in[2], terms.size(), *tokenizer_); candidate.score() > best.score()) best = candidate;
+    }
+    if (best.score() < terms.size() && !in[0].empty()) {
+      if (SearchSnippet candidate(hit.title, in[0], terms.size(), *tokenizer_); candidate.score() > best.score()) best = candidate;
+    }
+    hit.snippet = best.text();
     page.hits.push_back(std::move(hit));
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return error("cannot search");
   return page;
-}
-
-std::string StoreReader::snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score) {
-  constexpr size_t kSnippetScan = 2048;
-  *score = 0;
-  if (!utf8::is_valid(text)) return std::string(text.substr(0, 200));  // the API repairs it
-  if (text.size() > kSnippetScan) {
-    // Cut at a space, so that no word (nor UTF-8 sequence) is split.
-    const size_t space = text.rfind(' ', kSnippetScan);
-    if (space != std::string_view::npos && space > 0) {
-      std::string out = snippet_in(text.substr(0, space), true, terms, score);
-      if (*score > 0) return out;
-    }
-  }
-  return snippet_in(text, false, terms, score);
-}
-
-// `cut`: `text` is the start of a longer text (the window may not end it).
-std::string StoreReader::snippet_in(std::string_view text, bool cut, const std::vector<std::string>& terms,
-                                    size_t* score) {
-  constexpr size_t kBefore = 6, kWords = 28;
-  *score = 0;
-  const std::vector<FtsToken> tokens = tokenizer_->tokens(text);
-  auto term_of = [&](const FtsToken& t) -> size_t {  // index in terms, or terms.size()
-    size_t k = 0;
-    while (k < terms.size() && terms[k] != t.term) ++k;
-    return k;
-  };
-  // The window with the most distinct query terms, the first of them on a tie.
-  size_t best = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (term_of(tokens[i]) == terms.size()) continue;
-    std::vector<bool> seen(terms.size(), false);
-    size_t distinct = 0;
-    for (size_t j = i; j < std::min(tokens.size(), i + kWords - kBefore); ++j) {
-      const size_t k = term_of(tokens[j]);
-      if (k < terms.size() && !seen[k]) {
-        seen[k] = true;
-        ++distinct;
-      }
-    }
-    if (distinct > *score) {
-      *score = distinct;
-      best = i;
-    }
-    if (distinct == terms.size()) break;
-  }
-  const size_t from = best > kBefore ? best - kBefore : 0;
-  const size_t to = std::min(tokens.size(), from + kWords);
-  if (from >= to) return std::string(utf8::truncate(text, 200));
-  std::string out = from > 0 ? "…" : "";
-  size_t at = tokens[from].start;
-  for (size_t i = from; i < to; ++i) {
-    if (term_of(tokens[i]) == terms.size()) continue;
-    out.append(text.substr(at, tokens[i].start - at));
-    out.push_back('\x02');
-    out.append(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-    out.push_back('\x03');
-    at = tokens[i].end;
-  }
-  const size_t stop = to < tokens.size() || cut ? tokens[to - 1].end : text.size();
-  out.append(text.substr(at, stop > at ? stop - at : 0));
-  if (to < tokens.size() || cut) out += "…";
-  return out;
 }
 
 Result<std::vector<SourceRow>> StoreReader::sources(int64_t limit) {

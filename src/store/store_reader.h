@@ -154,12 +154,6 @@ class StoreReader {
   sqlite3_stmt* prepare(const std::string& sql);  // cached; reset and unbound
   Error error(const std::string& what) const;
   std::vector<QuoteRow> quotes(sqlite3_stmt* s);
-  // About 28 words of `text` where most of `terms` (distinct) meet, matches between \x02 and \x03;
-  // `score` is that number of terms.
-  // Only the first kSnippetScan bytes are tokenized when they hold a query term (a long body is not read
-  // to its end for a 28-word window); the whole text otherwise.
-  std::string snippet(std::string_view text, const std::vector<std::string>& terms, size_t* score);
-  std::string snippet_in(std::string_view text, bool cut, const std::vector<std::string>& terms, size_t* score);
   Result<SearchPage> search_uncached(const std::string& match, std::string_view text, int64_t limit,
                                      int64_t offset, bool relevance, int64_t count_cap);
   sqlite3* db_;
@@ -169,7 +163,7 @@ class StoreReader {
   std::unordered_map<std::string, std::list<std::pair<std::string, SearchPage>>::iterator> search_index_;
   int64_t data_version_ = -1;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
-  std::unique_ptr<FtsTokenizer> tokenizer_;  // marks matches in snippets; made on first search
+  std::unique_ptr<FtsTokenizer> tokenizer_;  // the query's terms, the words of snippets; made on first search
 };
 
 }  // namespace recoupe

@@ -115,7 +115,7 @@ db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
 db.commit()
 PY
 expect_status 0 "$RECOUPE" stories --db "$WORK/old.db"
-[[ $(count "$WORK/old.db" "SELECT value FROM meta WHERE key='schema_version'") == 3 ]] || fail "not migrated"
+[[ $(count "$WORK/old.db" "SELECT value FROM meta WHERE key='schema_version'") == 4 ]] || fail "not migrated"
 [[ $(count "$WORK/old.db" "SELECT count(*) FROM article_quotes") == 5 ]] || fail "quotations not rebuilt"
 start_server "$WORK/old.db"
 python3 -c "

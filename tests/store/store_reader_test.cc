@@ -1,8 +1,11 @@
 #include "store/store_reader.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unicode/uchar.h>
 
 #include "common/timestamp.h"
+#include "common/utf8.h"
 #include "store/fts_tokenizer.h"
 #include "support/sample_store.h"
 
@@ -26,6 +29,37 @@ TEST(FtsTerms, FoldsAndStemsFrench) {
   EXPECT_NE(fts_terms("grève"), fts_terms("greffe"));
   EXPECT_TRUE(fts_terms(" … « » — ").empty());
   EXPECT_EQ(fts_terms("a\xff" "b").size(), 2u);  // invalid bytes separate words, never crash
+}
+
+TEST(FtsTokenizer, SpansAreThoseOfTheTokens) {
+  // Accents, ligatures, digits, elisions, a word of combining marks alone (no token), one that opens with a
+  // mark, one too long to stem.
+  const std::string text = "L'\u0153uvre \u00c7a 2024 na\u00efve \u0301 \u0301x ABC " + std::string(80, 'z') +
+                           " \u00e9t\u00e9s fin";
+  FtsTokenizer t;
+  std::vector<std::pair<size_t, size_t>> expected;
+  for (const FtsToken& token : t.tokens(text)) expected.emplace_back(token.start, token.end);
+  ASSERT_EQ(expected.size(), 10u);  // all the words but the lone mark
+  EXPECT_EQ(t.spans(text), expected);
+  const std::vector<std::pair<size_t, size_t>> first3(expected.begin(), expected.begin() + 3);
+  EXPECT_EQ(t.spans(text, 3), first3);
+  EXPECT_TRUE(t.spans(text, 0).empty());
+}
+
+TEST(FtsTokenizer, EveryWordOpeningWithALetterOrDigitMakesATerm) {
+  // What spans() counts on: no letter or digit of Unicode stems or folds to nothing.
+  FtsTokenizer t;
+  size_t checked = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (!u_isalnum(c)) continue;
+    std::string word;
+    utf8::append(word, static_cast<char32_t>(c));
+    ++checked;
+    const auto tokens = t.tokens(word);
+    ASSERT_EQ(tokens.size(), 1u) << "U+" << std::hex << c;
+    ASSERT_FALSE(tokens[0].term.empty()) << "U+" << std::hex << c;
+  }
+  EXPECT_GT(checked, 100000u);
 }
 
 TEST(MatchExpression, QuotesEveryWordAndDropsSyntax) {
@@ -196,6 +230,51 @@ TEST_F(SampleStore, SnippetsOfLongBodiesComeFromTheirStartWhenItMatches) {
   ASSERT_TRUE(late.ok());
   ASSERT_EQ(late->hits.size(), 1u);
   EXPECT_NE(late->hits[0].snippet.find("\x02moulin\x03 ferment."), std::string::npos) << late->hits[0].snippet;
+  // Only the title holds it ("ouvre" is another stem): the snippet is the title.
+  auto title = reader.value()->search("ouvertes", 10, 0);
+  ASSERT_TRUE(title.ok());
+  ASSERT_EQ(title->hits.size(), 1u);
+  EXPECT_EQ(title->hits[0].snippet, "Portes \x02ouvertes\x03");
+  // A word of combining marks alone has no term and matches nothing: the next word is still the first term.
+  auto mark = reader.value()->search("\u0301 fournil", 10, 0);
+  ASSERT_TRUE(mark.ok());
+  ASSERT_EQ(mark->hits.size(), 1u);
+  EXPECT_EQ(mark->hits[0].snippet.rfind("Le \x02" "fournil\x03 ouvre", 0), 0u) << mark->hits[0].snippet;
+}
+
+TEST_F(SampleStore, SearchesAVersion3DatabaseOnceMigrated) {
+  // Version 3 is version 4 without articles_search_row.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP INDEX articles_search_row; UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  EXPECT_EQ(StoreReader::open(path_).error().code, Errc::kCorrupt);  // readers never migrate
+  ASSERT_TRUE(Store::open(path_).ok());
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto hits = reader.value()->search("boulangers", 10, 0);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->hits.size(), 1u);
+  EXPECT_EQ(hits->hits[0].article, "c");
+  EXPECT_EQ(hits->hits[0].title, "Fête du pain à Vannes");
+  EXPECT_EQ(hits->hits[0].source, "Ouest Matin");
+}
+
+TEST_F(SampleStore, SnippetsMarkEveryWordOfTheQueryAndCountRepeatedTermsOnce) {
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok());
+  // "grève" and "grèves" are one term; the window holds two of the three words, as the title does, and the
+  // body comes first on a tie (after the lead, empty here). The body is short: all of it, no ellipsis.
+  auto hits = reader.value()->search("grève grèves Nantes", 10, 0);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->hits.size(), 2u);
+  EXPECT_EQ(hits->hits[0].article, "b");
+  EXPECT_EQ(hits->hits[0].snippet,
+            "La \x02grève\x03 des agents de sûreté perturbe l'aéroport de \x02Nantes\x03 pour le deuxième jour. "
+            "« Nous tiendrons aussi longtemps qu'il le faudra », dit Lucie Bernardin.");
 }
 
 TEST_F(SampleStore, ReindexesARewrittenAnalysisAndRefusesAnOldSchema) {
