@@ -1,5 +1,7 @@
 #include "analyze/entities/features.h"
 
+// Inlined: the tagger hashes a few short strings per token, and the library call cost more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
@@ -222,6 +224,27 @@ TokenView lexeme(std::string_view surface, uint8_t flags) {
   return v;
 }
 
+// The view of a punctuation token: a few marks recur all through a text, so their views are kept in a
+// small direct-mapped cache keyed by their bytes and flags rather than hashed and shaped each time.
+TokenView punctuation(std::string_view surface, uint8_t flags) {
+  if (surface.size() > 6) return lexeme(surface, flags);
+  uint64_t key = uint64_t{flags} << 56 | uint64_t{surface.size()} << 48;
+  for (size_t k = 0; k < surface.size(); ++k) key |= uint64_t{static_cast<uint8_t>(surface[k])} << (8 * k);
+  struct Slot {
+    uint64_t key = 0;  // never a real key: those have a non-zero size
+    TokenView view;
+  };
+  thread_local std::array<Slot, 64> cache{};
+  Slot& slot = cache[(key * 0x9E3779B97F4A7C15ULL) >> 58];
+  if (slot.key != key) {
+    slot.key = key;
+    slot.view = lexeme(surface, flags);
+  }
+  TokenView v = slot.view;
+  v.surface = surface;
+  return v;
+}
+
 // Token::marks: shape, length, trigger, initial, a byte each.
 uint32_t pack(const TokenView& v) noexcept {
   return uint32_t{v.shape} | uint32_t{v.length} << 8 | uint32_t{v.trigger} << 16 |
@@ -259,6 +282,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
       v.length = static_cast<uint8_t>(t.marks >> 8);
       v.trigger = static_cast<uint8_t>(t.marks >> 16);
       v.initial = static_cast<char>(static_cast<uint8_t>(t.marks >> 24));
+    } else if (!(t.flags & Token::kWord)) {
+      v = punctuation(doc.text(t.span), t.flags);
     } else {
       v = lexeme(doc.text(t.span), t.flags);
     }
@@ -285,6 +310,7 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   }
   for (TokenView& v : view.tokens) {
     if (v.shape == kLower || !(v.flags & Token::kWord)) continue;
+    if (!(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;  // not in `hints`
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
