@@ -262,5 +262,43 @@ TEST(Entities, BoundaryAndTypeRules) {
   }
 }
 
+// The holders of photo credits, which the clean stage takes out of the text, are entities of the credits:
+// the tagger's reading when it finds one, else an organisation (or a person, from a listed first name).
+TEST(Entities, CreditHoldersAreEntitiesOfTheCredits) {
+  const Doc d = analysed(
+      "Le festival de Montrevel a ouvert ses portes vendredi.\n2 crédit : Atelier Norval\n"
+      "Les organisateurs attendent dix mille visiteurs.\nCrédit photo : Studio Pelerin / Anne Ravoux\n"
+      "Crédit : DR");
+  ASSERT_EQ(d.field(Field::kCredits), "2 crédit : Atelier Norval\nCrédit photo : Studio Pelerin / Anne Ravoux\nCrédit : DR");
+  std::vector<Found> credits;
+  for (const Entity& e : d.credit_entities) {
+    EXPECT_EQ(e.span.field, Field::kCredits);
+    credits.push_back({std::string(d.text(e.span)), entity_type_name(e.type), e.canonical});
+  }
+  std::sort(credits.begin(), credits.end());
+  const std::vector<Found> want = {{"Anne Ravoux", "PER", "Anne Ravoux"},
+                                   {"Atelier Norval", "ORG", "Atelier Norval"},
+                                   {"Studio Pelerin", "ORG", "Studio Pelerin"}};
+  ASSERT_EQ(credits.size(), want.size());
+  for (size_t k = 0; k < want.size(); ++k) {
+    EXPECT_EQ(credits[k].text, want[k].text);
+    EXPECT_EQ(credits[k].type, want[k].type);
+    EXPECT_EQ(credits[k].canonical, want[k].canonical);
+  }
+  // Not names of the article: nothing that reads `entities` (links, roles, speakers) sees them.
+  for (const Found& f : found(d)) EXPECT_EQ(f.text.find("Norval"), std::string::npos) << f.text;
+
+  // In the output: the credits echoed, and the entities' offsets into them.
+  std::string json;
+  append_contract_json(d, json);
+  EXPECT_NE(json.find("\"credits\":\"2 crédit : Atelier Norval\\nCrédit photo : Studio Pelerin / Anne Ravoux\\nCrédit : DR\""),
+            std::string::npos) << json;
+  const std::string& text = d.field(Field::kCredits);
+  const size_t at = text.find("Atelier Norval");
+  EXPECT_NE(json.find("{\"field\":\"credits\",\"start\":" + std::to_string(at) + ",\"end\":" +
+                      std::to_string(at + 14) + ",\"text\":\"Atelier Norval\",\"type\":\"ORG\""),
+            std::string::npos) << json;
+}
+
 }  // namespace
 }  // namespace recoupe

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -93,6 +94,23 @@ TEST_F(StoreTest, AddListExplainAndReopen) {
   auto missing = store.value()->link_decision("nope");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, Errc::kNotFound);
+}
+
+// Credits are a field of the stored analysis like the others: the store indexes their entities, and
+// the analysis it keeps echoes them.
+TEST_F(StoreTest, CreditEntitiesAreStoredAndListed) {
+  std::vector<Doc> docs;
+  docs.push_back(make("p", "La halle de Bourg rouvre", "La halle du marché de Bourg rouvre ses portes samedi.\n"
+                      "Crédit photo : Atelier Norval", "2024-05-06T08:00:00+02:00", "Ouest Matin"));
+  ASSERT_EQ(docs[0].field(Field::kCredits), "Crédit photo : Atelier Norval");
+  auto store = Store::open(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Linker linker;
+  for (auto& d : docs) linker.link(d);
+  ASSERT_TRUE(store.value()->add(docs).ok());
+  auto orgs = store.value()->entities("ORG", 10);
+  ASSERT_TRUE(orgs.ok()) << orgs.error().message;
+  EXPECT_TRUE(std::any_of(orgs->begin(), orgs->end(), [](const EntityVariants& e) { return e.canonical == "Atelier Norval"; }));
 }
 
 TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {

@@ -151,6 +151,11 @@ const std::string* Gazetteer::known_name(Entity::Type type, uint64_t sequence) c
   return i ? &strings_[*i - 1] : nullptr;
 }
 
+bool Gazetteer::first_name(uint64_t form) const {
+  const uint16_t* bits = entries_.find(extend(kSeed, form));
+  return bits && (*bits & (1u << kGazFirst | 1u << (kGazFirst + 4))) != 0;
+}
+
 const std::string* Gazetteer::person_by_surname(uint64_t sequence) const {
   const uint32_t* i = surnames_.find(sequence);
   return i && *i != kAmbiguous ? &strings_[*i - 1] : nullptr;

@@ -43,6 +43,9 @@ class Gazetteer {
   //! The one listed person with this surname ("Loukachenko", "Le Pen"), or nullptr (none, or several).
   const std::string* person_by_surname(uint64_t sequence) const;
 
+  //! True when the word of this form (TokenView::form) is a listed first name.
+  bool first_name(uint64_t form) const;
+
   size_t size() const noexcept { return entries_.size(); }
 
   //! Hash of a sequence of forms: start from kSeed, extend() with each TokenView::form.

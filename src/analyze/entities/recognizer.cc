@@ -279,7 +279,7 @@ std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const 
   const std::vector<Entity> tagged = recognise(scratch, model, gazetteer);
   // A credit's holder is a name by construction ("Agence X / Prénom Nom"), which the tagger, trained on
   // running text, often misses: each part of a holder is the tagger's mention when it found one there,
-  // else an organisation (a picture agency, a studio), as the holder writes it.
+  // else an organisation (a picture agency, a studio) or a person (a photographer), as the holder writes it.
   std::vector<Entity> out;
   for (size_t b = 0; b < credits.size();) {
     size_t e = credits.find('\n', b);
@@ -303,11 +303,17 @@ std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const 
       // A holder that starts with a letter in upper case or a digit ("East2West", "20 Minutes").
       const auto first = static_cast<unsigned char>(credits[pb]);
       if (found || (first < 0x80 && !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9'))) continue;
-      Entity org;
-      org.span = Span{Field::kText, static_cast<uint32_t>(pb), static_cast<uint32_t>(pe)};
-      org.type = Entity::Type::kOrg;
-      org.canonical = normalise_name(std::string_view(credits).substr(pb, pe - pb), false);
-      out.push_back(std::move(org));
+      // ... or a photographer, when it opens with a listed first name ("Prénom Nom").
+      const std::string_view part = std::string_view(credits).substr(pb, pe - pb);
+      const auto word = std::partition_point(scratch.tokens.begin(), scratch.tokens.end(),
+                                             [&](const Token& t) { return t.span.begin < pb; });
+      const bool person = part.find(' ') != std::string_view::npos && word != scratch.tokens.end() &&
+                          word->span.begin == pb && word->form != 0 && gazetteer.first_name(word->form);
+      Entity holder;
+      holder.span = Span{Field::kText, static_cast<uint32_t>(pb), static_cast<uint32_t>(pe)};
+      holder.type = person ? Entity::Type::kPer : Entity::Type::kOrg;
+      holder.canonical = normalise_name(part, person);
+      out.push_back(std::move(holder));
     }
     b = e + 1;
   }
