@@ -14,7 +14,7 @@
 namespace recoupe::ner {
 namespace {
 
-uint64_t mix(uint64_t x) noexcept {  // splitmix64's finaliser
+constexpr uint64_t mix(uint64_t x) noexcept {  // splitmix64's finaliser
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
   x ^= x >> 27;
@@ -31,8 +31,15 @@ enum Template : uint64_t {
   kPrevTagShape, kPrevTagWord, kTrigSelf, kGazPrevTag, kPrefix2, kPrevTagHint
 };
 
-uint64_t feat(Template t, uint64_t a) noexcept { return mix(mix(t * 0x9E3779B97F4A7C15ULL) ^ a); }
-uint64_t feat(Template t, uint64_t a, uint64_t b) noexcept { return mix(feat(t, a) + b * 0xD6E8FEB86659FD93ULL); }
+// mix(t * golden ratio) of each template, computed once: a token's features hash it about forty times.
+constexpr auto kTemplateKeys = [] {
+  std::array<uint64_t, kPrevTagHint + 1> keys{};
+  for (uint64_t t = 0; t < keys.size(); ++t) keys[t] = mix(t * 0x9E3779B97F4A7C15ULL);
+  return keys;
+}();
+
+[[gnu::always_inline]] inline uint64_t feat(Template t, uint64_t a) noexcept { return mix(kTemplateKeys[t] ^ a); }
+[[gnu::always_inline]] inline uint64_t feat(Template t, uint64_t a, uint64_t b) noexcept { return mix(feat(t, a) + b * 0xD6E8FEB86659FD93ULL); }
 
 bool is_apostrophe_end(std::string_view s) {
   return (!s.empty() && s.back() == '\'') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x99");
@@ -314,18 +321,6 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
-}
-
-bool may_start(const DocView& view, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
-  if (!(t.flags & Token::kWord)) return false;
-  switch (t.shape) {
-    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
-    case kElided: return (t.flags & Token::kCapitalized) != 0;
-    default: break;
-  }
-  constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
-  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
 }
 
 bool may_continue(const DocView& view, size_t i) noexcept {

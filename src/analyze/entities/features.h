@@ -82,7 +82,18 @@ class Gazetteer;
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view);
 
 //! True when a mention may start at token `i` after an O: a capitalised word, a gazetteer entry, a lower-case head.
-bool may_start(const DocView& view, size_t i) noexcept;
+//! Inline: the tagger asks it of every token.
+inline bool may_start(const DocView& view, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  if (!(t.flags & Token::kWord)) return false;
+  switch (t.shape) {
+    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
+    case kElided: return (t.flags & Token::kCapitalized) != 0;
+    default: break;
+  }
+  constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
+  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
+}
 
 //! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.
 bool may_continue(const DocView& view, size_t i) noexcept;

@@ -19,7 +19,6 @@
 // Thread safety: a Model is immutable; tag() may run on many threads at once.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,28 +50,13 @@ class Model {
 
   //! Adds the weights of `features` to `scores` (kRow of them).
   void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
-    // The index and the rows sit in L2, not L1: a token's features are looked up in three passes (fetch
-    // their index blocks, then their rows, then add) so that the loads overlap instead of queueing.
-    constexpr size_t kChunk = 64;
-    const Block* blocks[kChunk];
-    const int8_t* rows[kChunk];
-    for (size_t from = 0; from < features.size(); from += kChunk) {
-      const size_t n = std::min(kChunk, features.size() - from);
-      for (size_t k = 0; k < n; ++k) {
-        blocks[k] = &blocks_[row_of(features[from + k]) >> 6];
-        __builtin_prefetch(blocks[k]);
-      }
-      size_t found = 0;
-      for (size_t k = 0; k < n; ++k) {
-        const uint64_t bit = uint64_t{1} << (row_of(features[from + k]) & 63);
-        if (!(blocks[k]->present & bit)) continue;
-        rows[found] = rows_.data() + static_cast<size_t>(blocks[k]->rank + popcount(blocks[k]->present & (bit - 1))) * kRow;
-        __builtin_prefetch(rows[found]);
-        ++found;
-      }
-      for (size_t k = 0; k < found; ++k) {
-        for (int c = 0; c < kRow; ++c) scores[c] += rows[k][c];
-      }
+    for (uint64_t f : features) {
+      const uint32_t r = row_of(f);
+      const Block& b = blocks_[r >> 6];
+      const uint64_t bit = uint64_t{1} << (r & 63);
+      if (!(b.present & bit)) continue;
+      const int8_t* w = rows_.data() + static_cast<size_t>(b.rank + popcount(b.present & (bit - 1))) * kRow;
+      for (int c = 0; c < kRow; ++c) scores[c] += w[c];
     }
   }
   size_t nonzero_rows() const noexcept { return nonzero_rows_; }
