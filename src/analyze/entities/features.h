@@ -98,10 +98,24 @@ inline bool may_start(const DocView& view, size_t i) noexcept {
 //! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.
 bool may_continue(const DocView& view, size_t i) noexcept;
 
-//! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes).
-//! With `no_gazetteer`, gazetteer marks are left out (training drops them on some sentences).
+//! Which static features: those of the token alone (its form, affixes, shape, length, marks and whether it
+//! starts a sentence), those of its neighbours, or both.
+enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatures = 3 };
+
+//! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes), in one
+//! fixed order whatever `parts`. With `no_gazetteer`, gazetteer marks are left out (training drops them
+//! on some sentences).
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
-                     std::vector<uint64_t>& out);
+                     std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
+
+//! What kOwnFeatures of token `i` depend on, packed with its form into a key: tokens with equal keys have
+//! the same own features (the tagger adds up their weights once per thread, see tagger.cc).
+struct OwnKey {
+  uint64_t form = 0;
+  uint64_t marks = 0;  //!< shape, length, gazetteer marks, trigger, hint, sentence start
+  bool operator==(const OwnKey&) const = default;
+};
+OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
 //! Appends the features that depend on the two previous tags.
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
                       std::vector<uint64_t>& out);
