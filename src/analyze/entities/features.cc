@@ -398,14 +398,15 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
 }
 
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
-                      std::vector<uint64_t>& out) {
+                      std::vector<uint64_t>& out, FeatureParts parts) {
   const TokenView& t = view.tokens[i];
-  out.push_back(feat(kPrevTag, static_cast<uint64_t>(prev)));
-  out.push_back(feat(kPrevTags, static_cast<uint64_t>(prev), static_cast<uint64_t>(prev2)));
-  out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
-  out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
-  out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
-  out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
+  const bool own = (parts & kOwnFeatures) != 0, tags = (parts & kContextFeatures) != 0;
+  if (tags) out.push_back(feat(kPrevTag, static_cast<uint64_t>(prev)));
+  if (tags) out.push_back(feat(kPrevTags, static_cast<uint64_t>(prev), static_cast<uint64_t>(prev2)));
+  if (own) out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
+  if (own) out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
+  if (own) out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
+  if (own) out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
 }
 
 }  // namespace recoupe::ner

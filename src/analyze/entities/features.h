@@ -116,9 +116,10 @@ struct OwnKey {
   bool operator==(const OwnKey&) const = default;
 };
 OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
-//! Appends the features that depend on the two previous tags.
+//! Appends the features that depend on the two previous tags: with kOwnFeatures those that also read the
+//! token (its form, shape, marks) and the previous tag only, with kContextFeatures those of the tags alone.
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
-                      std::vector<uint64_t>& out);
+                      std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
 
 //! The surface-only part of a word's view, for Token::form and Token::marks (the lexical component
 //! computes it once per distinct surface; build_view() reads it instead of folding every token).

@@ -76,23 +76,25 @@ void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&
   }
 }
 
-// The summed weights of the features a token has on its own (kOwnFeatures), per thread and model: the same
-// words come back all through a text and from one article to the next, and their affixes, shapes and marks
-// need not be hashed and looked up again. Integer sums, so the scores are exactly those of the features
-// one by one.
+// The summed weights of the features a token has on its own (kOwnFeatures: its static ones, and those that
+// read it with the previous tag), per thread and model: the same words come back all through a text and
+// from one article to the next, and their affixes, shapes and marks need not be hashed and looked up
+// again. Integer sums, so the scores are exactly those of the features one by one.
 class OwnScores {
  public:
   const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
-                                       size_t i, std::vector<uint64_t>& feats) {
+                                       size_t i, int prev, std::vector<uint64_t>& feats) {
     if (model.id() != model_) {
       map_.clear();
       model_ = model.id();
     }
-    const OwnKey key = own_key(view, begin, i);
+    OwnKey key = own_key(view, begin, i);
+    key.marks |= static_cast<uint64_t>(prev) << 48;
     const uint64_t hash = key.form ^ (key.marks * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
     if (const Entry* e = map_.find(hash); e && e->key == key) return e->sums;
     feats.clear();
     static_features(view, begin, end, i, false, feats, kOwnFeatures);
+    history_features(view, i, prev, kO, false, feats, kOwnFeatures);  // these do not read prev2
     scratch_.sums.fill(0);
     scratch_.key = key;
     model.score(feats, scratch_.sums.data());
@@ -162,10 +164,10 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
   decode<std::array<int32_t, kRow>>(
       view, begin, end, tags.data(),
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
-        s = own.get(model, view, begin, end, i, feats);
+        s = own.get(model, view, begin, end, i, prev, feats);
         feats.clear();
         static_features(view, begin, end, i, false, feats, kContextFeatures);
-        history_features(view, i, prev, prev2, false, feats);
+        history_features(view, i, prev, prev2, false, feats, kContextFeatures);
         model.score(feats, s.data());
       },
       [](size_t, int) {});
