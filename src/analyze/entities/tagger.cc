@@ -108,7 +108,7 @@ class OwnScores {
     OwnKey key;
     std::array<int32_t, kRow> sums{};
   };
-  static constexpr size_t kMaxEntries = size_t{1} << 16;  // 7 MB
+  static constexpr size_t kMaxEntries = size_t{1} << 14;  // 2 MB of slots
   FlatHashMap<Entry> map_{4096};
   Entry scratch_;
   uint64_t model_ = 0;
