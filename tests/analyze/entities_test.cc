@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
+#include <thread>
 
 #include "analyze/entities/canonical.h"
 #include "analyze/entities/data.h"
 #include "analyze/entities/gazetteer.h"
 #include "analyze/entities/recognizer.h"
+#include "analyze/entities/tagger.h"
 #include "analyze/entities/training.h"
 #include "doc/serializer.h"
 #include "support/analysed_doc.h"
@@ -157,6 +160,63 @@ TEST(EntityModel, ShippedModelLoadsAndTags) {
   EXPECT_TRUE(has(f, "Lille", "LOC"));
   EXPECT_FALSE(ner::Model::parse("RNER\x02").ok());
   EXPECT_FALSE(ner::Model::parse("nope").ok());
+}
+
+// The tagger adds up a token's own features once per thread and model (tagger.cc): own and context features
+// must be the whole feature set, tokens with one key must have the same own features, and a thread that
+// switches models must not reuse the other model's sums.
+TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
+  const Doc d = analysed("Mme Odile Verchère a rencontré Paul Tassin à Grenoble. Paul Tassin a parlé avec Odile Verchère.");
+  ner::DocView view;
+  ner::build_view(d, ner::Gazetteer::builtin(), view);
+  ASSERT_EQ(view.sentences.size(), 2u);
+  std::map<std::pair<uint64_t, uint64_t>, std::vector<uint64_t>> own_by_key;
+  for (const auto& [b, e] : view.sentences) {
+    for (size_t i = b; i < e; ++i) {
+      std::vector<uint64_t> all, parts, own;
+      ner::static_features(view, b, e, i, false, all);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, all);
+      ner::static_features(view, b, e, i, false, own, ner::kOwnFeatures);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, own, ner::kOwnFeatures);
+      parts = own;
+      ner::static_features(view, b, e, i, false, parts, ner::kContextFeatures);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, parts, ner::kContextFeatures);
+      std::sort(all.begin(), all.end());
+      std::sort(parts.begin(), parts.end());
+      EXPECT_EQ(parts, all) << i;
+      const ner::OwnKey key = ner::own_key(view, b, i);
+      auto [it, fresh] = own_by_key.try_emplace({key.form, key.marks}, own);
+      if (!fresh) {
+        EXPECT_EQ(it->second, own) << i;  // "Paul Tassin", "Odile Verchère" come back
+      }
+    }
+  }
+  EXPECT_LT(own_by_key.size(), view.tokens.size());
+
+  // A second model: the shipped one with every weight negated.
+  std::string bytes(ner::data::model());
+  const size_t header = 4 + 4 * 4;
+  for (size_t row = header; row + 4 + ner::kRow <= bytes.size(); row += 4 + ner::kRow) {
+    for (int c = 0; c < ner::kRow; ++c) bytes[row + 4 + c] = static_cast<char>(-static_cast<int8_t>(bytes[row + 4 + c]));
+  }
+  auto negated = ner::Model::parse(bytes);
+  ASSERT_TRUE(negated.ok()) << negated.error().message;
+  const ner::Model& shipped = ner::Model::builtin();
+  ASSERT_NE(negated->id(), shipped.id());
+  auto tag_all = [&](const ner::Model& m) {
+    std::vector<uint8_t> out, tags;
+    for (const auto& [b, e] : view.sentences) {
+      ner::tag_sentence(m, view, b, e, tags);
+      out.insert(out.end(), tags.begin(), tags.end());
+    }
+    return out;
+  };
+  std::vector<uint8_t> fresh_negated;
+  std::thread([&] { fresh_negated = tag_all(*negated); }).join();
+  const std::vector<uint8_t> first = tag_all(shipped);
+  EXPECT_EQ(tag_all(*negated), fresh_negated);  // after the shipped model, on the same thread
+  EXPECT_NE(fresh_negated, first);
+  EXPECT_EQ(tag_all(shipped), first);
 }
 
 TEST(EntityGazetteer, MatchesTokensOfMultiWordNames) {
