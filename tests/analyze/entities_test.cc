@@ -328,8 +328,9 @@ TEST(Entities, CreditHoldersAreEntitiesOfTheCredits) {
   const Doc d = analysed(
       "Le festival de Montrevel a ouvert ses portes vendredi.\n2 crédit : Atelier Norval\n"
       "Les organisateurs attendent dix mille visiteurs.\nCrédit photo : Studio Pelerin / Anne Ravoux\n"
-      "Crédit : DR");
-  ASSERT_EQ(d.field(Field::kCredits), "2 crédit : Atelier Norval\nCrédit photo : Studio Pelerin / Anne Ravoux\nCrédit : DR");
+      "Crédit : DR\n© Louis & Co.");
+  ASSERT_EQ(d.field(Field::kCredits),
+            "2 crédit : Atelier Norval\nCrédit photo : Studio Pelerin / Anne Ravoux\nCrédit : DR\n© Louis & Co.");
   std::vector<Found> credits;
   for (const Entity& e : d.credit_entities) {
     EXPECT_EQ(e.span.field, Field::kCredits);
@@ -338,6 +339,7 @@ TEST(Entities, CreditHoldersAreEntitiesOfTheCredits) {
   std::sort(credits.begin(), credits.end());
   const std::vector<Found> want = {{"Anne Ravoux", "PER", "Anne Ravoux"},
                                    {"Atelier Norval", "ORG", "Atelier Norval"},
+                                   {"Louis & Co.", "ORG", "Louis & Co."},  // a firm, though "Louis" is a first name
                                    {"Studio Pelerin", "ORG", "Studio Pelerin"}};
   ASSERT_EQ(credits.size(), want.size());
   for (size_t k = 0; k < want.size(); ++k) {
@@ -351,7 +353,8 @@ TEST(Entities, CreditHoldersAreEntitiesOfTheCredits) {
   // In the output: the credits echoed, and the entities' offsets into them.
   std::string json;
   append_contract_json(d, json);
-  EXPECT_NE(json.find("\"credits\":\"2 crédit : Atelier Norval\\nCrédit photo : Studio Pelerin / Anne Ravoux\\nCrédit : DR\""),
+  EXPECT_NE(json.find("\"credits\":\"2 crédit : Atelier Norval\\nCrédit photo : Studio Pelerin / Anne Ravoux\\nCrédit : DR"
+                      "\\n© Louis & Co.\""),
             std::string::npos) << json;
   const std::string& text = d.field(Field::kCredits);
   const size_t at = text.find("Atelier Norval");

@@ -303,11 +303,13 @@ std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const 
       // A holder that starts with a letter in upper case or a digit ("East2West", "20 Minutes").
       const auto first = static_cast<unsigned char>(credits[pb]);
       if (found || (first < 0x80 && !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9'))) continue;
-      // ... or a photographer, when it opens with a listed first name ("Prénom Nom").
+      // ... or a photographer, when it is words alone that open with a listed first name ("Prénom Nom",
+      // not "Jacob & Co.").
       const std::string_view part = std::string_view(credits).substr(pb, pe - pb);
       const auto word = std::partition_point(scratch.tokens.begin(), scratch.tokens.end(),
                                              [&](const Token& t) { return t.span.begin < pb; });
-      const bool person = part.find(' ') != std::string_view::npos && word != scratch.tokens.end() &&
+      const bool person = part.find(' ') != std::string_view::npos &&
+                          part.find_first_of("&.+@0123456789") == std::string_view::npos && word != scratch.tokens.end() &&
                           word->span.begin == pb && word->form != 0 && gazetteer.first_name(word->form);
       Entity holder;
       holder.span = Span{Field::kText, static_cast<uint32_t>(pb), static_cast<uint32_t>(pe)};
