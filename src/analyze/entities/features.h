@@ -112,7 +112,7 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
 //! the same own features (the tagger adds up their weights once per thread, see tagger.cc).
 struct OwnKey {
   uint64_t form = 0;
-  uint64_t marks = 0;  //!< shape, length, gazetteer marks, trigger, hint, sentence start
+  uint64_t marks = 0;  //!< shape, length, gazetteer marks, trigger, hint, sentence start, word (bits 0-41)
   bool operator==(const OwnKey&) const = default;
 };
 OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;

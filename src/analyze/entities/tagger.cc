@@ -89,7 +89,7 @@ class OwnScores {
       model_ = model.id();
     }
     OwnKey key = own_key(view, begin, i);
-    key.marks |= static_cast<uint64_t>(prev) << 48;
+    key.marks |= static_cast<uint64_t>(prev) << 48;  // the history features it sums read the previous tag
     const uint64_t hash = key.form ^ (key.marks * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
     if (const Entry* e = map_.find(hash); e && e->key == key) return e->sums;
     feats.clear();
