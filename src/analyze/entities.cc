@@ -15,14 +15,16 @@ class Entities final : public Component {
   Entities() : model_(ner::Model::builtin()), gazetteer_(ner::Gazetteer::builtin()) {}
   std::string name() const override { return "entities"; }
   std::vector<std::string> requires_() const override { return {"doc.sentences", "doc.tokens", "doc.lang", "token.form"}; }
-  std::vector<std::string> assigns() const override { return {"doc.entities", "doc.roles"}; }
+  std::vector<std::string> assigns() const override { return {"doc.entities", "doc.roles", "doc.credit_entities"}; }
   void process(Doc& doc) const override {
     if (!doc.lang.empty() && doc.lang != "fr") {
       doc.entities.emplace();
+      doc.credit_entities.clear();
       return;
     }
     doc.entities = ner::recognise(doc, model_, gazetteer_);
     doc.roles = ner::find_roles(doc);
+    doc.credit_entities = ner::recognise_credits(doc, model_, gazetteer_);
   }
 
  private:

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "analyze/components.h"
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 #include "common/string_store.h"
 
@@ -123,7 +124,14 @@ class LinkFeaturesComponent final : public Component {
       occurrences.push_back({term, kEntityWeight * kFieldWeight[static_cast<int>(e.span.field)]});
       if (out.names.size() == names_before || out.names.back() != term) {
         out.names.push_back(term);
-        StringStore::global().intern(term, e.canonical);  // readable in `recoupe explain`
+        // Readable in `recoupe explain`. A name recurs from article to article: each thread interns it
+        // once, rather than taking the store's lock and probing its map for every mention.
+        thread_local FlatHashMap<uint8_t> interned(size_t{1} << 14);
+        if (!interned.find(term)) {
+          if (interned.size() >= (size_t{1} << 20)) interned.clear();  // bounded, in a long run
+          interned.try_emplace(term, 1);
+          StringStore::global().intern(term, e.canonical);
+        }
       }
     }
     std::sort(out.names.begin(), out.names.end());

@@ -132,6 +132,23 @@ Status apply_page(RawRecord& r, std::string* lang_hint, std::string* author) {
   return {};
 }
 
+namespace {
+
+// The photo credits taken out of the fields, one a line, each once ("1 crédit : X" under every picture).
+std::string credits_of(const std::vector<TextFlag>& flags) {
+  std::string out;
+  std::vector<std::string_view> seen;
+  for (const TextFlag& f : flags) {
+    if (f.kind != "photo-credit" || f.text.empty() || std::find(seen.begin(), seen.end(), f.text) != seen.end()) continue;
+    seen.push_back(f.text);
+    if (!out.empty()) out.push_back('\n');
+    out += f.text;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
   std::string lang_hint;
   if (Status st = apply_page(r, &lang_hint); !st) return Error{st.error().code, st.error().message + " (id " + r.id + ")"};
@@ -146,6 +163,7 @@ Result<Doc> make_doc(RawRecord&& r, std::string* warning) {
     std::vector<TextFlag> found = strip_noise(f, doc.field(f));
     doc.flags.insert(doc.flags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
+  doc.field(Field::kCredits) = credits_of(doc.flags);
   if (doc.field(Field::kTitle).empty() && doc.field(Field::kAbstract).empty() && doc.field(Field::kText).empty()) {
     return Error{Errc::kBadInput, "no title, abstract or text"};
   }

@@ -9,6 +9,7 @@ const char* field_name(Field f) noexcept {
     case Field::kTitle: return "title";
     case Field::kAbstract: return "abstract";
     case Field::kText: return "text";
+    case Field::kCredits: return "credits";
   }
   return "text";
 }

@@ -19,8 +19,11 @@
 
 namespace recoupe {
 
-enum class Field : uint8_t { kTitle = 0, kAbstract = 1, kText = 2 };
-inline constexpr int kFieldCount = 3;
+//! The article's fields, and `credits`: the photo credits the clean stage took out of them ("Crédit
+//! photo : AFP"), one a line. Credits are not the article's words: only the entities component reads
+//! them (who supplied the pictures); kAllFields, which every other component reads, leaves them out.
+enum class Field : uint8_t { kTitle = 0, kAbstract = 1, kText = 2, kCredits = 3 };
+inline constexpr int kFieldCount = 3;  //!< the article's own fields (kAllFields)
 inline constexpr std::array<Field, kFieldCount> kAllFields = {Field::kTitle, Field::kAbstract, Field::kText};
 const char* field_name(Field f) noexcept;
 
@@ -153,6 +156,9 @@ class Doc {
   std::vector<Token> tokens;
   std::vector<TextFlag> flags;  //!< text-quality findings, in field and text order (see flag_kinds())
   std::optional<std::vector<Entity>> entities;  //!< set by the entities component (absent when it did not run)
+  //! Entities of Field::kCredits, apart from `entities` so that nothing reading the article's names
+  //! (links, roles, speakers) counts the picture agency; the output lists them after those.
+  std::vector<Entity> credit_entities;
   std::vector<Role> roles;  //!< role phrases resolved to a person by the entities component (contract `roles`)
   std::vector<Quote> quotes;       //!< direct quotations, in text order (title, abstract, text)
   std::vector<DateMention> dates;  //!< temporal expressions, in field then text order
@@ -174,7 +180,7 @@ class Doc {
   }
 
  private:
-  std::array<std::string, kFieldCount> fields_;
+  std::array<std::string, kFieldCount + 1> fields_;  // and Field::kCredits
 };
 
 }  // namespace recoupe

@@ -37,6 +37,30 @@ void append_dates(const Doc& doc, std::string& out) {
   }
 }
 
+// The elements of the `entities` array (the article's, then its credits'), written directly like dates.
+void append_entities(const Doc& doc, std::string& out) {
+  bool first = true;
+  for (const std::vector<Entity>* list : {&*doc.entities, &doc.credit_entities}) {
+    for (const Entity& e : *list) {
+      if (!first) out.push_back(',');
+      first = false;
+      out += "{\"field\":\"";
+      out += field_name(e.span.field);
+      out += "\",\"start\":";
+      append_number(out, e.span.begin);
+      out += ",\"end\":";
+      append_number(out, e.span.end);
+      out += ",\"text\":";
+      JsonWriter::append_string(out, doc.text(e.span));
+      out += ",\"type\":\"";
+      out += entity_type_name(e.type);
+      out += "\",\"canonical\":";
+      JsonWriter::append_string(out, e.canonical);
+      out.push_back('}');
+    }
+  }
+}
+
 }  // namespace
 
 void append_contract_json(const Doc& doc, std::string& out) {
@@ -53,18 +77,12 @@ void append_contract_json(const Doc& doc, std::string& out) {
   for (Field f : kAllFields) {
     if (!doc.field(f).empty()) w.key(field_name(f)).value(doc.field(f));
   }
+  // Not in the contract (extra keys are allowed): the credits the clean stage took out, which the
+  // entities with "field": "credits" point into.
+  if (!doc.field(Field::kCredits).empty()) w.key("credits").value(doc.field(Field::kCredits));
   if (doc.entities) {
     w.key("entities").begin_array();
-    for (const Entity& e : *doc.entities) {
-      w.begin_object();
-      w.key("field").value(field_name(e.span.field));
-      w.key("start").value(static_cast<int64_t>(e.span.begin));
-      w.key("end").value(static_cast<int64_t>(e.span.end));
-      w.key("text").value(doc.text(e.span));
-      w.key("type").value(entity_type_name(e.type));
-      w.key("canonical").value(e.canonical);
-      w.end_object();
-    }
+    append_entities(doc, out);
     w.end_array();
     // Not in the contract (extra keys are allowed): role phrases and the person they stand for.
     w.key("roles").begin_array();

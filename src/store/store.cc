@@ -91,7 +91,9 @@ CREATE INDEX IF NOT EXISTS article_quotes_story ON article_quotes(story_id);
 const char* kAnalysisJson = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
 
 // Fills article_entities from the contract JSON of the articles of `source` (a table or subquery with
-// link_order, story_id and analysis): one row per article, name, type and surface form.
+// link_order, story_id and analysis): one row per article, name, type and surface form. The holders of
+// photo credits stay out: the agency that took the pictures is not a name the story cites (nor one of
+// its people), though the stored analysis keeps it.
 std::string index_entities_sql(const std::string& source) {
   return "INSERT OR IGNORE INTO article_entities(name, type, surface, canonical, link_order, story_id, mentions)"
          " SELECT coalesce(json_extract(e.value, '$.canonical'), json_extract(e.value, '$.text')) AS nm,"
@@ -100,6 +102,7 @@ std::string index_entities_sql(const std::string& source) {
          "  json_extract(e.value, '$.canonical') IS NOT NULL AS named, a.link_order, a.story_id, count(*)"
          " FROM " + source + " a, json_each(" + kAnalysisJson + ", '$.entities') e"
          " WHERE json_type(e.value) = 'object' AND nm IS NOT NULL AND CAST(nm AS TEXT) <> ''"
+         "  AND coalesce(json_extract(e.value, '$.field'), '') <> 'credits'"
          " GROUP BY a.link_order, nm, ty, sf, named;";
 }
 

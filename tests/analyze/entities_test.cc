@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
+#include <thread>
 
 #include "analyze/entities/canonical.h"
 #include "analyze/entities/data.h"
 #include "analyze/entities/gazetteer.h"
 #include "analyze/entities/recognizer.h"
+#include "analyze/entities/tagger.h"
 #include "analyze/entities/training.h"
 #include "doc/serializer.h"
 #include "support/analysed_doc.h"
@@ -159,6 +162,63 @@ TEST(EntityModel, ShippedModelLoadsAndTags) {
   EXPECT_FALSE(ner::Model::parse("nope").ok());
 }
 
+// The tagger adds up a token's own features once per thread and model (tagger.cc): own and context features
+// must be the whole feature set, tokens with one key must have the same own features, and a thread that
+// switches models must not reuse the other model's sums.
+TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
+  const Doc d = analysed("Mme Odile Verchère a rencontré Paul Tassin à Grenoble. Paul Tassin a parlé avec Odile Verchère.");
+  ner::DocView view;
+  ner::build_view(d, ner::Gazetteer::builtin(), view);
+  ASSERT_EQ(view.sentences.size(), 2u);
+  std::map<std::pair<uint64_t, uint64_t>, std::vector<uint64_t>> own_by_key;
+  for (const auto& [b, e] : view.sentences) {
+    for (size_t i = b; i < e; ++i) {
+      std::vector<uint64_t> all, parts, own;
+      ner::static_features(view, b, e, i, false, all);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, all);
+      ner::static_features(view, b, e, i, false, own, ner::kOwnFeatures);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, own, ner::kOwnFeatures);
+      parts = own;
+      ner::static_features(view, b, e, i, false, parts, ner::kContextFeatures);
+      ner::history_features(view, i, ner::kBPer, ner::kO, false, parts, ner::kContextFeatures);
+      std::sort(all.begin(), all.end());
+      std::sort(parts.begin(), parts.end());
+      EXPECT_EQ(parts, all) << i;
+      const ner::OwnKey key = ner::own_key(view, b, i);
+      auto [it, fresh] = own_by_key.try_emplace({key.form, key.marks}, own);
+      if (!fresh) {
+        EXPECT_EQ(it->second, own) << i;  // "Paul Tassin", "Odile Verchère" come back
+      }
+    }
+  }
+  EXPECT_LT(own_by_key.size(), view.tokens.size());
+
+  // A second model: the shipped one with every weight negated.
+  std::string bytes(ner::data::model());
+  const size_t header = 4 + 4 * 4;
+  for (size_t row = header; row + 4 + ner::kRow <= bytes.size(); row += 4 + ner::kRow) {
+    for (int c = 0; c < ner::kRow; ++c) bytes[row + 4 + c] = static_cast<char>(-static_cast<int8_t>(bytes[row + 4 + c]));
+  }
+  auto negated = ner::Model::parse(bytes);
+  ASSERT_TRUE(negated.ok()) << negated.error().message;
+  const ner::Model& shipped = ner::Model::builtin();
+  ASSERT_NE(negated->id(), shipped.id());
+  auto tag_all = [&](const ner::Model& m) {
+    std::vector<uint8_t> out, tags;
+    for (const auto& [b, e] : view.sentences) {
+      ner::tag_sentence(m, view, b, e, tags);
+      out.insert(out.end(), tags.begin(), tags.end());
+    }
+    return out;
+  };
+  std::vector<uint8_t> fresh_negated;
+  std::thread([&] { fresh_negated = tag_all(*negated); }).join();
+  const std::vector<uint8_t> first = tag_all(shipped);
+  EXPECT_EQ(tag_all(*negated), fresh_negated);  // after the shipped model, on the same thread
+  EXPECT_NE(fresh_negated, first);
+  EXPECT_EQ(tag_all(shipped), first);
+}
+
 TEST(EntityGazetteer, MatchesTokensOfMultiWordNames) {
   ner::Gazetteer g;
   g.add_list("LOC\tPas-de-Calais\nORG\tOrganisation mondiale de la santé|OMS\nPER\tAlexandre Loukachenko|Alexander Lukashenko\n");
@@ -260,6 +320,47 @@ TEST(Entities, BoundaryAndTypeRules) {
     EXPECT_TRUE(has(f, c.mention, c.type)) << c.text;
     for (const Found& x : f) EXPECT_EQ(x.text.find(c.never), std::string::npos) << c.text << " -> " << x.text;
   }
+}
+
+// The holders of photo credits, which the clean stage takes out of the text, are entities of the credits:
+// the tagger's reading when it finds one, else an organisation (or a person, from a listed first name).
+TEST(Entities, CreditHoldersAreEntitiesOfTheCredits) {
+  const Doc d = analysed(
+      "Le festival de Montrevel a ouvert ses portes vendredi.\n2 crédit : Atelier Norval\n"
+      "Les organisateurs attendent dix mille visiteurs.\nCrédit photo : Studio Pelerin / Anne Ravoux\n"
+      "Crédit : DR\n© Louis & Co.");
+  ASSERT_EQ(d.field(Field::kCredits),
+            "2 crédit : Atelier Norval\nCrédit photo : Studio Pelerin / Anne Ravoux\nCrédit : DR\n© Louis & Co.");
+  std::vector<Found> credits;
+  for (const Entity& e : d.credit_entities) {
+    EXPECT_EQ(e.span.field, Field::kCredits);
+    credits.push_back({std::string(d.text(e.span)), entity_type_name(e.type), e.canonical});
+  }
+  std::sort(credits.begin(), credits.end());
+  const std::vector<Found> want = {{"Anne Ravoux", "PER", "Anne Ravoux"},
+                                   {"Atelier Norval", "ORG", "Atelier Norval"},
+                                   {"Louis & Co.", "ORG", "Louis & Co."},  // a firm, though "Louis" is a first name
+                                   {"Studio Pelerin", "ORG", "Studio Pelerin"}};
+  ASSERT_EQ(credits.size(), want.size());
+  for (size_t k = 0; k < want.size(); ++k) {
+    EXPECT_EQ(credits[k].text, want[k].text);
+    EXPECT_EQ(credits[k].type, want[k].type);
+    EXPECT_EQ(credits[k].canonical, want[k].canonical);
+  }
+  // Not names of the article: nothing that reads `entities` (links, roles, speakers) sees them.
+  for (const Found& f : found(d)) EXPECT_EQ(f.text.find("Norval"), std::string::npos) << f.text;
+
+  // In the output: the credits echoed, and the entities' offsets into them.
+  std::string json;
+  append_contract_json(d, json);
+  EXPECT_NE(json.find("\"credits\":\"2 crédit : Atelier Norval\\nCrédit photo : Studio Pelerin / Anne Ravoux\\nCrédit : DR"
+                      "\\n© Louis & Co.\""),
+            std::string::npos) << json;
+  const std::string& text = d.field(Field::kCredits);
+  const size_t at = text.find("Atelier Norval");
+  EXPECT_NE(json.find("{\"field\":\"credits\",\"start\":" + std::to_string(at) + ",\"end\":" +
+                      std::to_string(at + 14) + ",\"text\":\"Atelier Norval\",\"type\":\"ORG\""),
+            std::string::npos) << json;
 }
 
 }  // namespace

@@ -55,6 +55,26 @@ TEST(CleanText, NormalisesToNfc) {
   EXPECT_EQ(clean_text("café"), "café");
 }
 
+TEST(MakeDoc, CreditsTakenOutOfTheTextAreKeptOnTheirOwn) {
+  RawRecord r;
+  r.id = "c";
+  r.text = "La halle du marché rouvre ses portes samedi.\nCrédit photo : Atelier Norval\n"
+           "Les commerçants reviennent un à un.\nCrédit photo : Atelier Norval\n"
+           "(© Studio Pelerin / Anne Ravoux)";
+  auto d = make_doc(std::move(r));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->field(Field::kText), "La halle du marché rouvre ses portes samedi.\nLes commerçants reviennent un à un.");
+  // Each credit once, one a line, as the text wrote it.
+  EXPECT_EQ(d->field(Field::kCredits), "Crédit photo : Atelier Norval\n(© Studio Pelerin / Anne Ravoux)");
+
+  RawRecord none;
+  none.id = "n";
+  none.text = "Il a obtenu un crédit : trois mille euros.";  // the text's own words, no credit
+  auto plain = make_doc(std::move(none));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->field(Field::kCredits).empty());
+}
+
 TEST(MakeDoc, FieldsDatesAndErrors) {
   RawRecord r;
   r.id = "x";

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -119,6 +121,33 @@ TEST(StoryEventPlace, MostArticlesThenTheEarliest) {
   EXPECT_EQ(story_event_place({"", "Lyon"}), "Lyon");
   EXPECT_EQ(story_event_place({"Lyon", "Nantes", "Nantes"}), "Nantes");
   EXPECT_EQ(story_event_place({"Lyon", "Nantes", "", "Nantes", "Lyon"}), "Lyon");  // a tie: the earliest
+}
+
+// Credits are a field of the stored analysis like the others, with their entities; but a photo agency is
+// not a name the story cites: the entity index leaves it out.
+TEST_F(StoreTest, CreditEntitiesAreStoredButNotListed) {
+  std::vector<Doc> docs;
+  docs.push_back(make("p", "La halle de Bourg rouvre", "La halle du marché de Bourg rouvre ses portes samedi.\n"
+                      "Crédit photo : Atelier Norval", "2024-05-06T08:00:00+02:00", "Ouest Matin"));
+  ASSERT_EQ(docs[0].field(Field::kCredits), "Crédit photo : Atelier Norval");
+  auto store = Store::open(path_);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Linker linker;
+  for (auto& d : docs) linker.link(d);
+  ASSERT_TRUE(store.value()->add(docs).ok());
+  auto orgs = store.value()->entities("ORG", 10);
+  ASSERT_TRUE(orgs.ok()) << orgs.error().message;
+  EXPECT_FALSE(std::any_of(orgs->begin(), orgs->end(), [](const EntityVariants& e) { return e.canonical == "Atelier Norval"; }));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM articles a, json_each(a.analysis, '$.entities') e"
+                                   " WHERE json_extract(e.value, '$.field') = 'credits'"
+                                   " AND json_extract(e.value, '$.text') = 'Atelier Norval'", -1, &s, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 1);  // kept in the stored analysis
+  sqlite3_finalize(s);
+  sqlite3_close(db);
 }
 
 TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <numeric>
 
 #include "common/folding.h"
@@ -121,6 +122,9 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
   std::iota(parent.begin(), parent.end(), 0);
   auto join = [&](size_t a, size_t b) { parent[find(parent, static_cast<int>(a))] = find(parent, static_cast<int>(b)); };
 
+  // The mentions of each type, in order: a mention is compared with those of its type only.
+  std::array<std::vector<uint32_t>, 4> of_type;
+  for (size_t m = 0; m < n; ++m) of_type[static_cast<size_t>(mentions[m].type)].push_back(static_cast<uint32_t>(m));
   for (size_t m = 0; m < n; ++m) {
     const Info& a = info[m];
     if (a.words.empty()) continue;
@@ -128,8 +132,8 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
     // The same words are the same entity.
     int best = -1;
     std::string acr;
-    for (size_t o = 0; o < n; ++o) {
-      if (o == m || mentions[o].type != mentions[m].type) continue;
+    for (const uint32_t o : of_type[static_cast<size_t>(mentions[m].type)]) {
+      if (o == m) continue;
       const Info& b = info[o];
       if (b.words.size() == a.words.size() && b.sequence == a.sequence) {
         join(m, o);

@@ -1,5 +1,7 @@
 #include "analyze/entities/features.h"
 
+// Inlined: the tagger hashes a few short strings per token, and the library call cost more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
@@ -12,7 +14,7 @@
 namespace recoupe::ner {
 namespace {
 
-uint64_t mix(uint64_t x) noexcept {  // splitmix64's finaliser
+constexpr uint64_t mix(uint64_t x) noexcept {  // splitmix64's finaliser
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
   x ^= x >> 27;
@@ -29,8 +31,15 @@ enum Template : uint64_t {
   kPrevTagShape, kPrevTagWord, kTrigSelf, kGazPrevTag, kPrefix2, kPrevTagHint
 };
 
-uint64_t feat(Template t, uint64_t a) noexcept { return mix(mix(t * 0x9E3779B97F4A7C15ULL) ^ a); }
-uint64_t feat(Template t, uint64_t a, uint64_t b) noexcept { return mix(feat(t, a) + b * 0xD6E8FEB86659FD93ULL); }
+// mix(t * golden ratio) of each template, computed once: a token's features hash it about forty times.
+constexpr auto kTemplateKeys = [] {
+  std::array<uint64_t, kPrevTagHint + 1> keys{};
+  for (uint64_t t = 0; t < keys.size(); ++t) keys[t] = mix(t * 0x9E3779B97F4A7C15ULL);
+  return keys;
+}();
+
+[[gnu::always_inline]] inline uint64_t feat(Template t, uint64_t a) noexcept { return mix(kTemplateKeys[t] ^ a); }
+[[gnu::always_inline]] inline uint64_t feat(Template t, uint64_t a, uint64_t b) noexcept { return mix(feat(t, a) + b * 0xD6E8FEB86659FD93ULL); }
 
 bool is_apostrophe_end(std::string_view s) {
   return (!s.empty() && s.back() == '\'') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x99");
@@ -222,6 +231,27 @@ TokenView lexeme(std::string_view surface, uint8_t flags) {
   return v;
 }
 
+// The view of a punctuation token: a few marks recur all through a text, so their views are kept in a
+// small direct-mapped cache keyed by their bytes and flags rather than hashed and shaped each time.
+TokenView punctuation(std::string_view surface, uint8_t flags) {
+  if (surface.size() > 6) return lexeme(surface, flags);
+  uint64_t key = uint64_t{flags} << 56 | uint64_t{surface.size()} << 48;
+  for (size_t k = 0; k < surface.size(); ++k) key |= uint64_t{static_cast<uint8_t>(surface[k])} << (8 * k);
+  struct Slot {
+    uint64_t key = 0;  // never a real key: those have a non-zero size
+    TokenView view;
+  };
+  thread_local std::array<Slot, 64> cache{};
+  Slot& slot = cache[(key * 0x9E3779B97F4A7C15ULL) >> 58];
+  if (slot.key != key) {
+    slot.key = key;
+    slot.view = lexeme(surface, flags);
+  }
+  TokenView v = slot.view;
+  v.surface = surface;
+  return v;
+}
+
 // Token::marks: shape, length, trigger, initial, a byte each.
 uint32_t pack(const TokenView& v) noexcept {
   return uint32_t{v.shape} | uint32_t{v.length} << 8 | uint32_t{v.trigger} << 16 |
@@ -259,6 +289,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
       v.length = static_cast<uint8_t>(t.marks >> 8);
       v.trigger = static_cast<uint8_t>(t.marks >> 16);
       v.initial = static_cast<char>(static_cast<uint8_t>(t.marks >> 24));
+    } else if (!(t.flags & Token::kWord)) {
+      v = punctuation(doc.text(t.span), t.flags);
     } else {
       v = lexeme(doc.text(t.span), t.flags);
     }
@@ -285,21 +317,10 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   }
   for (TokenView& v : view.tokens) {
     if (v.shape == kLower || !(v.flags & Token::kWord)) continue;
+    if (!(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;  // not in `hints`
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
-}
-
-bool may_start(const DocView& view, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
-  if (!(t.flags & Token::kWord)) return false;
-  switch (t.shape) {
-    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
-    case kElided: return (t.flags & Token::kCapitalized) != 0;
-    default: break;
-  }
-  constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
-  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
 }
 
 bool may_continue(const DocView& view, size_t i) noexcept {
@@ -308,8 +329,17 @@ bool may_continue(const DocView& view, size_t i) noexcept {
   return t.shape != kPunct || t.joiner;
 }
 
+OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  const bool start = i == begin || (t.flags & Token::kSentenceStart);
+  // kWord decides whether affixes are features; the other flags are read through `start` only.
+  return OwnKey{t.form, uint64_t{t.shape} | uint64_t{t.length} << 8 | uint64_t{t.gaz} << 16 |
+                            uint64_t{t.trigger} << 24 | uint64_t{t.hint} << 32 | uint64_t{start} << 40 |
+                            uint64_t{(t.flags & Token::kWord) != 0} << 41};
+}
+
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
-                     std::vector<uint64_t>& out) {
+                     std::vector<uint64_t>& out, FeatureParts parts) {
   const TokenView& t = view.tokens[i];
   static const TokenView kPad = [] {
     TokenView p;
@@ -323,14 +353,19 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
   const TokenView& n2 = i + 2 < end ? view.tokens[i + 2] : kPad;
   const bool start = i == begin || (t.flags & Token::kSentenceStart);
   const uint8_t g0 = no_gazetteer ? 0 : t.gaz, gp = no_gazetteer ? 0 : p1.gaz, gn = no_gazetteer ? 0 : n1.gaz;
+  const bool own = (parts & kOwnFeatures) != 0, context = (parts & kContextFeatures) != 0;
+  // Every feature below reads the token alone (own; see own_key()) or its neighbours too (context).
+  auto add = [&](bool part, uint64_t f) {
+    if (part) out.push_back(f);
+  };
 
-  out.push_back(feat(kBias, 0));
-  out.push_back(feat(kWord, t.form));
-  out.push_back(feat(kPrevWord, p1.form));
-  out.push_back(feat(kNextWord, n1.form));
-  out.push_back(feat(kPrev2Word, p2.form));
-  out.push_back(feat(kNext2Word, n2.form));
-  if (t.flags & Token::kWord) {
+  add(own, feat(kBias, 0));
+  add(own, feat(kWord, t.form));
+  add(context, feat(kPrevWord, p1.form));
+  add(context, feat(kNextWord, n1.form));
+  add(context, feat(kPrev2Word, p2.form));
+  add(context, feat(kNext2Word, n2.form));
+  if (own && (t.flags & Token::kWord)) {
     // Prefixes and suffixes in bytes of the folded form (ASCII after folding, nearly always).
     thread_local std::string folded;
     fold_word(t.surface, folded);
@@ -340,37 +375,38 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
     out.push_back(feat(kSuffix2, form_hash(f.size() > 2 ? f.substr(f.size() - 2) : f)));
     out.push_back(feat(kSuffix3, form_hash(f.size() > 3 ? f.substr(f.size() - 3) : f)));
   }
-  out.push_back(feat(kShape0, t.shape));
-  out.push_back(feat(kShapePrev, p1.shape));
-  out.push_back(feat(kShapeNext, n1.shape));
-  out.push_back(feat(kShapePrevCur, p1.shape, t.shape));
-  out.push_back(feat(kShapeCurNext, t.shape, n1.shape));
-  out.push_back(feat(kStartShape, start, t.shape));
+  add(own, feat(kShape0, t.shape));
+  add(context, feat(kShapePrev, p1.shape));
+  add(context, feat(kShapeNext, n1.shape));
+  add(context, feat(kShapePrevCur, p1.shape, t.shape));
+  add(context, feat(kShapeCurNext, t.shape, n1.shape));
+  add(own, feat(kStartShape, start, t.shape));
   for (int b = 0; b < 8; ++b) {
-    if (g0 & (1u << b)) out.push_back(feat(kGazBit, static_cast<uint64_t>(b)));
+    if (g0 & (1u << b)) add(own, feat(kGazBit, static_cast<uint64_t>(b)));
   }
-  if (g0) out.push_back(feat(kGazShape, g0, t.shape * 2 + start));
-  out.push_back(feat(kGazPrev, gp));
-  out.push_back(feat(kGazNext, gn));
-  if (p1.trigger) out.push_back(feat(kTrigPrev, p1.trigger));
-  if (p2.trigger) out.push_back(feat(kTrigPrev2, p2.trigger));
-  if (n1.trigger) out.push_back(feat(kTrigNext, n1.trigger));
-  if (t.trigger) out.push_back(feat(kTrigSelf, t.trigger));
-  out.push_back(feat(kHint, t.hint, t.shape * 2 + start));
-  out.push_back(feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
-  out.push_back(feat(kPrevWordShape, p1.form, t.shape));
-  out.push_back(feat(kWordNext, t.form, n1.form));
+  if (g0) add(own, feat(kGazShape, g0, t.shape * 2 + start));
+  add(context, feat(kGazPrev, gp));
+  add(context, feat(kGazNext, gn));
+  if (p1.trigger) add(context, feat(kTrigPrev, p1.trigger));
+  if (p2.trigger) add(context, feat(kTrigPrev2, p2.trigger));
+  if (n1.trigger) add(context, feat(kTrigNext, n1.trigger));
+  if (t.trigger) add(own, feat(kTrigSelf, t.trigger));
+  add(own, feat(kHint, t.hint, t.shape * 2 + start));
+  add(own, feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
+  add(context, feat(kPrevWordShape, p1.form, t.shape));
+  add(context, feat(kWordNext, t.form, n1.form));
 }
 
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
-                      std::vector<uint64_t>& out) {
+                      std::vector<uint64_t>& out, FeatureParts parts) {
   const TokenView& t = view.tokens[i];
-  out.push_back(feat(kPrevTag, static_cast<uint64_t>(prev)));
-  out.push_back(feat(kPrevTags, static_cast<uint64_t>(prev), static_cast<uint64_t>(prev2)));
-  out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
-  out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
-  out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
-  out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
+  const bool own = (parts & kOwnFeatures) != 0, tags = (parts & kContextFeatures) != 0;
+  if (tags) out.push_back(feat(kPrevTag, static_cast<uint64_t>(prev)));
+  if (tags) out.push_back(feat(kPrevTags, static_cast<uint64_t>(prev), static_cast<uint64_t>(prev2)));
+  if (own) out.push_back(feat(kPrevTagShape, static_cast<uint64_t>(prev), t.shape));
+  if (own) out.push_back(feat(kPrevTagWord, static_cast<uint64_t>(prev), t.form));
+  if (own) out.push_back(feat(kGazPrevTag, static_cast<uint64_t>(prev), no_gazetteer ? 0 : t.gaz));
+  if (own) out.push_back(feat(kPrevTagHint, static_cast<uint64_t>(prev), t.hint * 16 + t.shape));
 }
 
 }  // namespace recoupe::ner

@@ -82,18 +82,44 @@ class Gazetteer;
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view);
 
 //! True when a mention may start at token `i` after an O: a capitalised word, a gazetteer entry, a lower-case head.
-bool may_start(const DocView& view, size_t i) noexcept;
+//! Inline: the tagger asks it of every token.
+inline bool may_start(const DocView& view, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  if (!(t.flags & Token::kWord)) return false;
+  switch (t.shape) {
+    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
+    case kElided: return (t.flags & Token::kCapitalized) != 0;
+    default: break;
+  }
+  constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
+  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
+}
 
 //! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.
 bool may_continue(const DocView& view, size_t i) noexcept;
 
-//! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes).
-//! With `no_gazetteer`, gazetteer marks are left out (training drops them on some sentences).
+//! Which static features: those of the token alone (its form, affixes, shape, length, marks and whether it
+//! starts a sentence), those of its neighbours, or both.
+enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatures = 3 };
+
+//! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes), in one
+//! fixed order whatever `parts`. With `no_gazetteer`, gazetteer marks are left out (training drops them
+//! on some sentences).
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
-                     std::vector<uint64_t>& out);
-//! Appends the features that depend on the two previous tags.
+                     std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
+
+//! What kOwnFeatures of token `i` depend on, packed with its form into a key: tokens with equal keys have
+//! the same own features (the tagger adds up their weights once per thread, see tagger.cc).
+struct OwnKey {
+  uint64_t form = 0;
+  uint64_t marks = 0;  //!< shape, length, gazetteer marks, trigger, hint, sentence start, word (bits 0-41)
+  bool operator==(const OwnKey&) const = default;
+};
+OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
+//! Appends the features that depend on the two previous tags: with kOwnFeatures those that also read the
+//! token (its form, shape, marks) and the previous tag only, with kContextFeatures those of the tags alone.
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
-                      std::vector<uint64_t>& out);
+                      std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
 
 //! The surface-only part of a word's view, for Token::form and Token::marks (the lexical component
 //! computes it once per distinct surface; build_view() reads it instead of folding every token).

@@ -62,6 +62,8 @@ void Gazetteer::add(GazCategory category, std::string_view name, std::string_vie
   const std::vector<uint64_t> forms = forms_of(name, &capital);
   if (forms.empty() || forms.size() > kMaxTokens) return;
   if (!capital) lower_starts_[forms[0] >> 58] |= uint64_t{1} << ((forms[0] >> 52) & 63);
+  const uint64_t start = forms[0] >> (64 - kStartBits);
+  starts_[start >> 6] |= uint64_t{1} << (start & 63);
   uint64_t h = kSeed;
   for (size_t k = 0; k < forms.size(); ++k) {
     h = extend(h, forms[k]);
@@ -130,6 +132,7 @@ void Gazetteer::mark(DocView& view, size_t begin, size_t end) const {
     if (!(first.flags & Token::kWord)) continue;
     const bool capital = (first.flags & Token::kCapitalized) != 0;
     if (!capital && !(lower_starts_[first.form >> 58] & (uint64_t{1} << ((first.form >> 52) & 63)))) continue;
+    if (!may_start_entry(first.form)) continue;
     uint64_t h = kSeed;
     for (size_t j = i; j < end && j - i < static_cast<size_t>(kMaxTokens); ++j) {
       h = extend(h, view.tokens[j].form);
@@ -149,6 +152,11 @@ void Gazetteer::mark(DocView& view, size_t begin, size_t end) const {
 const std::string* Gazetteer::known_name(Entity::Type type, uint64_t sequence) const {
   const uint32_t* i = names_.find(sequence ^ salt(type));
   return i ? &strings_[*i - 1] : nullptr;
+}
+
+bool Gazetteer::first_name(uint64_t form) const {
+  const uint16_t* bits = entries_.find(extend(kSeed, form));
+  return bits && (*bits & (1u << kGazFirst | 1u << (kGazFirst + 4))) != 0;
 }
 
 const std::string* Gazetteer::person_by_surname(uint64_t sequence) const {

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "analyze/components.h"
 #include "common/flat_hash_map.h"
 
 namespace recoupe::ner {
@@ -239,6 +240,86 @@ std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazettee
     e.canonical = names[m];
     out.push_back(std::move(e));
   }
+  return out;
+}
+
+namespace {
+
+// Where the holder of a credit line is: after its marker ("Crédit photo :", "©"), or the whole line.
+std::pair<size_t, size_t> credit_holder(std::string_view line) {
+  size_t from = 0;
+  for (std::string_view marker : {std::string_view(":"), std::string_view("\xC2\xA9")}) {
+    if (const size_t at = line.rfind(marker); at != std::string_view::npos) from = std::max(from, at + marker.size());
+  }
+  size_t to = line.size();
+  if (to > from && line[to - 1] == ')') --to;
+  return {from, to};
+}
+
+// Not a name: "DR" (droits réservés) and other words that stand where a holder would.
+bool is_rights_notice(std::string_view part) {
+  std::string f;
+  fold_word(part, f);
+  return f == "dr" || f == "d.r." || f == "droits reserves" || f == "tous droits reserves" || f == "x";
+}
+
+}  // namespace
+
+std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const Gazetteer& gazetteer) {
+  const std::string& credits = doc.field(Field::kCredits);
+  if (credits.empty()) return {};
+  // The components that prepare a text for the tagger, run on the credits as if they were one.
+  thread_local const std::unique_ptr<Component> segmenter = make_segmenter();
+  thread_local const std::unique_ptr<Component> lexical = make_lexical();
+  Doc scratch;
+  scratch.lang = doc.lang;
+  scratch.field(Field::kText) = credits;
+  segmenter->process(scratch);
+  lexical->process(scratch);
+  const std::vector<Entity> tagged = recognise(scratch, model, gazetteer);
+  // A credit's holder is a name by construction ("Agence X / Prénom Nom"), which the tagger, trained on
+  // running text, often misses: each part of a holder is the tagger's mention when it found one there,
+  // else an organisation (a picture agency, a studio) or a person (a photographer), as the holder writes it.
+  std::vector<Entity> out;
+  for (size_t b = 0; b < credits.size();) {
+    size_t e = credits.find('\n', b);
+    if (e == std::string::npos) e = credits.size();
+    const auto [hb, he] = credit_holder(std::string_view(credits).substr(b, e - b));
+    for (size_t p = b + hb; p < b + he;) {
+      size_t q = credits.find_first_of("/,;", p);
+      if (q == std::string::npos || q > b + he) q = b + he;
+      size_t pb = p, pe = q;
+      while (pb < pe && (credits[pb] == ' ' || credits[pb] == '\t')) ++pb;
+      while (pe > pb && (credits[pe - 1] == ' ' || credits[pe - 1] == '\t')) --pe;
+      p = q + 1;
+      if (pb == pe || is_rights_notice(std::string_view(credits).substr(pb, pe - pb))) continue;
+      bool found = false;
+      for (const Entity& t : tagged) {
+        if (t.span.begin < pe && t.span.end > pb) {
+          if (out.empty() || !(out.back().span == t.span)) out.push_back(t);  // once, if it spans two parts
+          found = true;
+        }
+      }
+      // A holder that starts with a letter in upper case or a digit ("East2West", "20 Minutes").
+      const auto first = static_cast<unsigned char>(credits[pb]);
+      if (found || (first < 0x80 && !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9'))) continue;
+      // ... or a photographer, when it is words alone that open with a listed first name ("Prénom Nom",
+      // not "Jacob & Co.").
+      const std::string_view part = std::string_view(credits).substr(pb, pe - pb);
+      const auto word = std::partition_point(scratch.tokens.begin(), scratch.tokens.end(),
+                                             [&](const Token& t) { return t.span.begin < pb; });
+      const bool person = part.find(' ') != std::string_view::npos &&
+                          part.find_first_of("&.+@0123456789") == std::string_view::npos && word != scratch.tokens.end() &&
+                          word->span.begin == pb && word->form != 0 && gazetteer.first_name(word->form);
+      Entity holder;
+      holder.span = Span{Field::kText, static_cast<uint32_t>(pb), static_cast<uint32_t>(pe)};
+      holder.type = person ? Entity::Type::kPer : Entity::Type::kOrg;
+      holder.canonical = normalise_name(part, person);
+      out.push_back(std::move(holder));
+    }
+    b = e + 1;
+  }
+  for (Entity& x : out) x.span.field = Field::kCredits;
   return out;
 }
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
 #include "analyze/entities/data.h"
+#include "common/flat_hash_map.h"
 
 namespace recoupe::ner {
 namespace {
@@ -30,11 +32,10 @@ bool get(std::string_view& in, T& v) {
   return true;
 }
 
-// Greedy decoding shared by the shipped model and training: `score(features, scores)` fills kRow scores;
-// `on_tag(i, best, features)` sees each scored decision.
+// Greedy decoding shared by the shipped model and training: `score(i, prev, prev2, scores)` fills kRow scores
+// for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision.
 template <typename Scores, typename Score, typename OnTag>
-void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, std::vector<uint64_t>& feats,
-            uint8_t* tags, Score&& score, OnTag&& on_tag) {
+void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score, OnTag&& on_tag) {
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
@@ -42,11 +43,8 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
     int best = kO;
     const bool can_start = may_start(view, i);
     if (prev != kO || can_start) {
-      feats.clear();
-      static_features(view, begin, end, i, no_gazetteer, feats);
-      history_features(view, i, prev, prev2, no_gazetteer, feats);
       Scores s{};
-      score(feats, s);
+      score(i, prev, prev2, s);
       bool found = false;
       const bool can_continue = may_continue(view, i);
       // A person's name goes on over capitalised words and particles ("de", "van"), not lower-case words.
@@ -68,7 +66,7 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
         if (!found || s[t] > s[best]) best = t;
         found = true;
       }
-      on_tag(i, best, feats);
+      on_tag(i, best);
     }
     tags[i - begin] = static_cast<uint8_t>(best);
     prev_lower = is_inside(best) && view.tokens[i].shape == kLower && !(view.tokens[i].trigger & kTrigConnector);
@@ -77,6 +75,44 @@ void decode(const DocView& view, size_t begin, size_t end, bool no_gazetteer, st
     prev = best;
   }
 }
+
+// The summed weights of the features a token has on its own (kOwnFeatures: its static ones, and those that
+// read it with the previous tag), per thread and model: the same words come back all through a text and
+// from one article to the next, and their affixes, shapes and marks need not be hashed and looked up
+// again. Integer sums, so the scores are exactly those of the features one by one.
+class OwnScores {
+ public:
+  const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
+                                       size_t i, int prev, std::vector<uint64_t>& feats) {
+    if (model.id() != model_) {
+      map_.clear();
+      model_ = model.id();
+    }
+    OwnKey key = own_key(view, begin, i);
+    key.marks |= static_cast<uint64_t>(prev) << 48;  // the history features it sums read the previous tag
+    const uint64_t hash = key.form ^ (key.marks * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
+    if (const Entry* e = map_.find(hash); e && e->key == key) return e->sums;
+    feats.clear();
+    static_features(view, begin, end, i, false, feats, kOwnFeatures);
+    history_features(view, i, prev, kO, false, feats, kOwnFeatures);  // these do not read prev2
+    scratch_.sums.fill(0);
+    scratch_.key = key;
+    model.score(feats, scratch_.sums.data());
+    if (map_.size() >= kMaxEntries) map_.clear();  // bounded: a long run meets ever more words
+    if (!map_.find(hash)) map_.try_emplace(hash, scratch_);  // a colliding key is scored, not kept
+    return scratch_.sums;
+  }
+
+ private:
+  struct Entry {
+    OwnKey key;
+    std::array<int32_t, kRow> sums{};
+  };
+  static constexpr size_t kMaxEntries = size_t{1} << 14;  // 2 MB of slots
+  FlatHashMap<Entry> map_{4096};
+  Entry scratch_;
+  uint64_t model_ = 0;
+};
 
 }  // namespace
 
@@ -107,6 +143,8 @@ Result<Model> Model::parse(std::string_view in) {
     in.remove_prefix(kRow);
   }
   m.nonzero_rows_ = rows;
+  static std::atomic<uint64_t> models{0};
+  m.id_ = ++models;
   return m;
 }
 
@@ -121,11 +159,18 @@ const Model& Model::builtin() {
 
 void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t end, std::vector<uint8_t>& tags) {
   thread_local std::vector<uint64_t> feats;
+  thread_local OwnScores own;
   tags.assign(end - begin, kO);
   decode<std::array<int32_t, kRow>>(
-      view, begin, end, false, feats, tags.data(),
-      [&](const std::vector<uint64_t>& f, std::array<int32_t, kRow>& s) { model.score(f, s.data()); },
-      [](size_t, int, const std::vector<uint64_t>&) {});
+      view, begin, end, tags.data(),
+      [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
+        s = own.get(model, view, begin, end, i, prev, feats);
+        feats.clear();
+        static_features(view, begin, end, i, false, feats, kContextFeatures);
+        history_features(view, i, prev, prev2, false, feats, kContextFeatures);
+        model.score(feats, s.data());
+      },
+      [](size_t, int) {});
 }
 
 Trainer::Trainer() : w_(kRows * kRow, 0.0f), u_(kRows * kRow, 0.0f) {}
@@ -134,18 +179,21 @@ size_t Trainer::learn(const DocView& view, size_t begin, size_t end, const uint8
   std::vector<uint8_t> tags(end - begin);
   size_t errors = 0;
   decode<std::array<float, kRow>>(
-      view, begin, end, no_gazetteer, feats_, tags.data(),
-      [&](const std::vector<uint64_t>& f, std::array<float, kRow>& s) {
-        for (uint64_t x : f) {
+      view, begin, end, tags.data(),
+      [&](size_t i, int prev, int prev2, std::array<float, kRow>& s) {
+        feats_.clear();
+        static_features(view, begin, end, i, no_gazetteer, feats_);
+        history_features(view, i, prev, prev2, no_gazetteer, feats_);
+        for (uint64_t x : feats_) {
           const float* w = w_.data() + static_cast<size_t>(row_of(x)) * kRow;
           for (int c = 0; c < kRow; ++c) s[c] += w[c];
         }
       },
-      [&](size_t i, int best, const std::vector<uint64_t>& f) {
+      [&](size_t i, int best) {
         const int want = gold[i - begin];
         if (best != want) {
           const double c = c_;
-          for (uint64_t x : f) {
+          for (uint64_t x : feats_) {
             const size_t r = static_cast<size_t>(row_of(x)) * kRow;
             w_[r + want] += 1;
             u_[r + want] += c;

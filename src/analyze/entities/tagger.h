@@ -60,6 +60,8 @@ class Model {
     }
   }
   size_t nonzero_rows() const noexcept { return nonzero_rows_; }
+  //! Tells parsed models apart (from 1), for what a thread keeps of one model's scores.
+  uint64_t id() const noexcept { return id_; }
 
  private:
   // The rows that are not all zero, packed: a dense table of 2^kRowBits rows (2 MB) missed the cache on
@@ -71,6 +73,7 @@ class Model {
   std::vector<Block> blocks_;  // (1 << kRowBits) / 64
   std::vector<int8_t> rows_;   // kRow weights per stored row, in row order
   size_t nonzero_rows_ = 0;
+  uint64_t id_ = 0;
 };
 
 //! Tags the sentence [begin, end) of `view` greedily; `tags` gets one Tag per token of the sentence.
