@@ -163,6 +163,8 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(k)) break;
+      // "à l'AFP Julie Marnier": a name right after a name starts another phrase.
+      if (const auto* m = names_->mention_at(k); m && m->first == k && names_->mention_at(last)) break;
       if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
         last = k + 2;
         k += 3;
@@ -226,6 +228,21 @@ class QuoteFinder {
       return first;
     }
     return found;
+  }
+
+  // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
+  bool finite_verb(uint32_t t) {
+    const std::string& f = fold_of(t);
+    if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
+    return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
+  }
+
+  // True when the noun phrase first..last can name a speaker: a name, or a role noun ("le ministre").
+  bool names_like_speaker(uint32_t first, uint32_t last) {
+    if (names_->mention_at(last)) return true;
+    uint32_t head = first;
+    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    return is_person_role(fold_of(head));
   }
 
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
@@ -293,10 +310,16 @@ class QuoteFinder {
           uint32_t s = k + 1;
           for (int skips = 0; s < n && skips < 6 && !broken(k, s) && is_word(s); ++skips) {
             const std::string& g = fold_of(s);
-            if (g == "a" || g == "au" || g == "aux") {
+            // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
+            if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
-              if (!end) break;
-              s = *end + 1;
+              s = end ? *end + 1 : s + 1;  // "au micro de BFMTV": a bare noun, skipped word by word
+              continue;
+            }
+            // "au début du conseil municipal": "du" after a skipped noun opens its complement.
+            if ((g == "du" || g == "des") && s > k + 1 && !verb(s - 1)) {
+              auto end = noun_phrase_at(s, static_cast<uint32_t>(n));
+              s = end ? *end + 1 : s + 1;
               continue;
             }
             if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
@@ -391,6 +414,10 @@ class QuoteFinder {
               uint32_t c = e;
               while (c > begin && raw(c - 1) != ",") --c;
               e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
+              // "Concerné par l'affaire, l'avocat X, a indiqué": a person named just before the comma is
+              // the subject itself.
+              const auto* inner = names_->mention_at(subj - 1);
+              if (inner && inner->last == subj - 1 && names_->is_person(*inner)) e = subj - 1;
             }
             if (auto first = noun_phrase_ending(e, begin)) {
               a.mention = span_of(*first, e);
@@ -405,11 +432,12 @@ class QuoteFinder {
       a.cue = span_of(cue_begin, cue_end);
       return a;
     }
-    if (colon < mark) {  // "X : « … »", "en ces termes : « … »"
+    if (colon < mark && colon > begin && !is_mark(colon - 1) && raw(colon - 1) != "'") {  // "X : « … »", "en ces termes : « … »" (not "k": "v")
       Attribution a;
       a.cue = span_of(colon, colon);
       if (colon > begin) {
-        if (auto first = noun_phrase_ending(colon - 1, begin)) {
+        // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
+        if (auto first = noun_phrase_ending(colon - 1, begin); first && names_like_speaker(*first, colon - 1)) {
           a.mention = span_of(*first, colon - 1);
           a.mention_token = colon - 1;
         }
@@ -420,8 +448,30 @@ class QuoteFinder {
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
         // phrase not governed by a preposition.
-        for (uint32_t k = begin; k < colon; ++k) {
-          if (k > begin && is_preposition_word(fold_of(k - 1))) continue;
+        // The sentence may begin before an earlier quotation ("X a évoqué « … » le 30 janvier : « … »").
+        uint32_t start = begin;
+        while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
+        // The subject is what comes just before the clause's first verb ("Des battues …, Eric Mouzin
+        // s'est démené … : « … »", "Il a aussi défendu … : « … »").
+        for (uint32_t k = start; !a.mention && k < colon; ++k) {
+          if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
+          uint32_t e = k;
+          while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+          if (e == start) break;
+          --e;
+          if (is_subject_pronoun(fold_of(e))) {
+            a.mention = span_of(e, e);
+            a.mention_token = e;
+            a.pronoun = true;
+          } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
+            a.mention = span_of(*first, e);
+            a.mention_token = e;
+          }
+          break;
+        }
+        for (uint32_t k = start; !a.mention && k < colon; ++k) {
+          if (in_quote_[k] || is_mark(k)) continue;
+          if (k > start && is_preposition_word(fold_of(k - 1))) continue;
           if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
             a.mention = span_of(k, *end);
             a.mention_token = *end;
@@ -580,6 +630,12 @@ class QuoteFinder {
     for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
       const MarkedQuote& next = marked_[j].second;
       if (names_->sentence_of(token_at(field, next.open)) != names_->sentence_of(open_tok) || !next.closed) break;
+      const uint32_t gap_end = token_at(field, next.open);
+      bool full_stop = false;  // "… d'adoption.- Titre -« … »": a stop the sentence splitter missed
+      for (uint32_t t = token_at(field, marked_[j - 1].second.after); t < gap_end && !full_stop; ++t) {
+        full_stop = raw(t) == "." || raw(t) == "!" || raw(t) == "?";
+      }
+      if (full_stop) break;
       if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
     }
     // A name or title: "l'opération « … »", "baptisé « … »".

@@ -191,7 +191,6 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     }
   }
   // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
-  assign_genders(variants.size());
   canonical_.resize(variants.size());
   person_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
@@ -206,6 +205,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     // full name ("François") is too weak to be a pronoun's antecedent.
     if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
   }
+  assign_genders(variants.size());
 }
 
 std::string SpeakerNames::canonical(const Span& mention) const {
@@ -244,7 +244,12 @@ void SpeakerNames::assign_genders(size_t keys) {
     }
     gender_[m.key] += evidence;
   }
-  for (int& g : gender_) g = g > 0 ? 1 : g < 0 ? -1 : 0;
+  for (size_t k = 0; k < keys; ++k) {
+    int& g = gender_[k];
+    // No title says it: the given name does ("Isabelle Balkany", "Pierre Vallon").
+    if (g == 0 && person_[k]) g = given_name_gender(fold(canonical_[k].substr(0, canonical_[k].find(' '))));
+    g = g > 0 ? 1 : g < 0 ? -1 : 0;
+  }
 }
 
 uint32_t SpeakerNames::sentence_of(uint32_t t) const {

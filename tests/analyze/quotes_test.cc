@@ -191,6 +191,72 @@ TEST(Quotes, SpeakersThroughEntities) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, GivenNamesTellAPronounsGender) {
+  const std::vector<Case> cases = {
+      {"a woman's given name is not il's antecedent",
+       "Sylvie Arnoux a reçu Marc Tellier à la mairie. « Le budget sera voté en mars », a-t-il précisé.",
+       {{"Le budget sera voté en mars", "Marc Tellier"}}},
+      {"a man's given name is not elle's antecedent",
+       "Hervé Colin a salué Nadine Ferrand devant l'usine. « Nous rouvrirons en juin », a-t-elle annoncé.",
+       {{"Nous rouvrirons en juin", "Nadine Ferrand"}}},
+  };
+  for (const Case& c : cases) check(c);
+  EXPECT_EQ(given_name_gender("isabelle"), -1);
+  EXPECT_EQ(given_name_gender("pierre"), 1);
+  EXPECT_EQ(given_name_gender("marie-ange"), -1);  // by its first part
+  EXPECT_EQ(given_name_gender("camille"), 0);      // given to both
+}
+
+TEST(Quotes, ComplementsBeforeAnInvertedSubject) {
+  const std::vector<Case> cases = {
+      {"to whom: a name after a name starts the subject",
+       "Le chantier a repris. « Nous avons fini la charpente hier soir », confie à l'AFP Julie Marnier, qui "
+       "dirige les travaux.",
+       {{"Nous avons fini la charpente hier soir", "Julie Marnier"}}},
+      {"de son côté and a medium",
+       "« La ligne rouvrira lundi matin », a déclaré de son côté sur France Inter Paul Sorel.",
+       {{"La ligne rouvrira lundi matin", "Paul Sorel"}}},
+      {"dans un communiqué",
+       "« Le trafic sera très perturbé demain », indique dans un communiqué la SNCF.",
+       {{"Le trafic sera très perturbé demain", "SNCF"}}},
+      {"a time complement with its own de complement",
+       "« Vous avez menti à tout le monde ici », avait lancé au début du conseil municipal l'élu Rémi Castan.",
+       {{"Vous avez menti à tout le monde ici", "Rémi Castan"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, SubjectsBeforeACommaAndAColon) {
+  const std::vector<Case> cases = {
+      {"a person named just before the comma is the subject",
+       "Concerné par cette affaire, l'avocat Paul Darnet, a indiqué avoir déposé une plainte pour « violation "
+       "de la vie privée et du secret ».",
+       {{"violation de la vie privée et du secret", "Paul Darnet"}}},
+      {"a colon after a common noun: the clause's subject speaks",
+       "Pendant dix ans, Hervé Lanier s'est battu avec une obsession : « retrouver ma fille ».",
+       {{"retrouver ma fille", "Hervé Lanier"}}},
+      {"a colon after a date, the subject before an earlier quotation",
+       "Léa Morin avait évoqué « la liberté » lors d'une visite au salon du livre, le 3 mars : « Nous devons "
+       "protéger les auteurs ».",
+       {{"la liberté", "Léa Morin"}, {"Nous devons protéger les auteurs", "Léa Morin"}}},
+      {"a colon after a clause whose subject is a pronoun",
+       "Me Paul Vidal plaide pour la commune. Il a aussi défendu le texte, mettant en garde contre une crise : « Il "
+       "fallait agir avant l'été ».",
+       {{"Il fallait agir avant l'été", "Paul Vidal"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, MissedStopsEndTheSentence) {
+  const std::vector<Case> cases = {
+      {"a stop the splitter missed ends the sentence",
+       "Le refuge aide des « copains de route », des bénévoles.- Titre -« Nous cherchons encore des familles », "
+       "indique Anne Rolle.",
+       {{"Nous cherchons encore des familles", "Anne Rolle"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, SpeakersWithoutEntities) {
   // Without the entities component, names are the runs of capitalised words.
   std::vector<std::string> names;
