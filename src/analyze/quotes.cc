@@ -100,8 +100,16 @@ class QuoteFinder {
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
-    if (v == 0) v = is_speech_verb(fold_of(t)) ? 2 : 1;
+    if (v == 0) v = is_speech_verb(fold_of(t)) || multiword_cue(t) ? 2 : 1;
     return v == 2;
+  }
+  // The last word of a speech verb in several words: "mis en garde", "a fait savoir", "fait valoir".
+  bool multiword_cue(uint32_t t) {
+    if (t < 2) return false;
+    const std::string& f = fold_of(t);
+    if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
+    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
+    return false;
   }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
@@ -366,8 +374,10 @@ class QuoteFinder {
       }
       if (!is_word(v) || !verb(v)) continue;
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
-      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || fold_of(v - 1) == "a") &&
-          f.size() > 2 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re"))) {
+      // The unfolded words tell "à dire" from "a déclaré" (both fold to "a" + "…re").
+      const std::string_view word = raw(v), before = v > begin ? raw(v - 1) : std::string_view();
+      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && word.size() > 2 &&
+          (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))) {
         continue;
       }
       Attribution a;
@@ -383,16 +393,18 @@ class QuoteFinder {
           a.mention_token = *end;
         }
       }
+      bool present_participle = f.ends_with("ant");
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
-        uint32_t s = v;
+        uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
         while (s > begin && (is_auxiliary(fold_of(s - 1)) || is_adverb(fold_of(s - 1)) || fold_of(s - 1) == "t" ||
                              raw(s - 1) == "-")) {
           --s;
           if (is_subject_pronoun(fold_of(s))) break;
         }
         cue_begin = s;
-        const bool participle = f.ends_with("ant") && s > begin && raw(s - 1) == ",";
+        present_participle = present_participle || fold_of(s).ends_with("ant");  // "mettant en garde"
+        const bool participle = present_participle && s > begin && raw(s - 1) == ",";
         if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
           uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
@@ -426,7 +438,7 @@ class QuoteFinder {
           }
         }
       }
-      if (!a.mention && f.ends_with("ant")) a.participle = v;  // "…, qualifiant X de « … »"
+      if (!a.mention && present_participle) a.participle = v;  // "…, qualifiant X de « … »"
       if (!a.mention && !a.participle && mark - v > kMaxVerbDistance) continue;
       a.far = mark - v > kMaxVerbDistance;
       a.cue = span_of(cue_begin, cue_end);
@@ -508,9 +520,28 @@ class QuoteFinder {
       pick = &*k;  // keeps the earliest in this sentence
     }
     // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …
-    // « … », détaille-t-il").
-    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_->canonical(*pick);
-    return running_is_name_ || !pick ? running_speaker_ : std::string();
+    // « … », détaille-t-il"), unless the pronoun's gender rules that speaker out.
+    const bool running_fits = running_is_name_ && gender_of(running_speaker_) * gender >= 0;
+    if (pick && !(running_token_ > pick->last && running_fits)) return names_->canonical(*pick);
+    if (pick || running_fits) return running_speaker_;
+    // Nobody named close by: the nearest subject further back whose given name or title says the
+    // pronoun's gender ("la ministre, Nicole X, a annoncé … [eight sentences] … indique-t-elle").
+    if (word == "il" || word == "elle") {
+      for (auto k = it; k != ms.begin();) {
+        --k;
+        if (in_quote_[k->first] || k->after_preposition || !names_->is_person(*k)) continue;
+        if (names_->gender(*k) == gender) return names_->canonical(*k);
+      }
+    }
+    return running_speaker_;
+  }
+
+  // The gender the text gives the person of that canonical name, 0 when unknown or not a person.
+  int gender_of(const std::string& canonical) const {
+    for (const auto& m : names_->mentions()) {
+      if (names_->is_person(m) && names_->canonical(m) == canonical) return names_->gender(m);
+    }
+    return 0;
   }
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
@@ -718,7 +749,8 @@ class QuoteFinder {
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());
     c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
-    if (!c.quote.speaker.empty() && c.own_cue) {
+    // A word or two ("la « taupe »") is too weak a sign of who is speaking next.
+    if (!c.quote.speaker.empty() && c.own_cue && words > 2) {
       running_speaker_ = c.quote.speaker;
       running_is_name_ = c.quote.speaker_mention && doc_.text(*c.quote.speaker_mention) != c.quote.speaker;
       for (const auto& m : names_->mentions()) {

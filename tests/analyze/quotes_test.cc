@@ -247,6 +247,34 @@ TEST(Quotes, SubjectsBeforeACommaAndAColon) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, SpeechVerbsBeforeTheQuote) {
+  const std::vector<Case> cases = {
+      {"a past participle after the auxiliary a is not an infinitive after à",
+       "Pierre Vallon a déclaré « nous partirons très tard ce soir ».",
+       {{"nous partirons très tard ce soir", "Pierre Vallon"}}},
+      {"a verb added to the list",
+       "Me Paul Vidal a justifié l'abrogation du texte « très tard pour en prendre un autre ».",
+       {{"très tard pour en prendre un autre", "Paul Vidal"}}},
+      {"a speech verb in several words",
+       "« Il faut se laver les mains encore longtemps », a mis en garde sur France Inter la virologue Anne "
+       "Caradec.",
+       {{"Il faut se laver les mains encore longtemps", "Anne Caradec"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, APronounFarFromItsAntecedent) {
+  const std::vector<Case> cases = {
+      {"the nearest subject of the pronoun's gender further back",
+       "La ministre de la Culture, Sophie Lambert, a lancé une enquête sur le musée. Le conservateur Marc Dumas "
+       "avait été nommé en 2015. Les travaux ont coûté dix millions. Le chantier a pris du retard. Les syndicats "
+       "ont protesté. Les visiteurs attendent. La réouverture est prévue en mai. Le budget reste flou. « Nous "
+       "saurons tout en juin », indique-t-elle.",
+       {{"Nous saurons tout en juin", "Sophie Lambert"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, MissedStopsEndTheSentence) {
   const std::vector<Case> cases = {
       {"a stop the splitter missed ends the sentence",
