@@ -316,7 +316,7 @@ class QuoteFinder {
           // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
-          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && is_word(s); ++skips) {
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
             const std::string& g = fold_of(s);
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
             if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
@@ -583,7 +583,16 @@ class QuoteFinder {
     if (is_person_role(fold_of(head))) {
       uint32_t k = last + 1;
       if (k < token_count() && raw(k) == ",") ++k;
-      while (k < token_count() && k < last + 4 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
+      if (k + 1 < token_count() && (raw(k) == "à" || raw(k) == "au" || raw(k) == "aux") &&
+          doc_.tokens[k + 1].has(Token::kCapitalized)) {
+        if (const auto* m = names_->mention_at(k + 1); m && !names_->is_person(*m)) {
+          k = m->last + 1;
+        } else if (!m) {
+          k += 2;
+        }
+      }
+      while (k < token_count() && k < last + 6 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
       if (k < token_count() && !broken(last, k)) {
         const auto* m = names_->mention_at(k);
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);

@@ -219,6 +219,10 @@ TEST(Quotes, ComplementsBeforeAnInvertedSubject) {
       {"dans un communiqué",
        "« Le trafic sera très perturbé demain », indique dans un communiqué la SNCF.",
        {{"Le trafic sera très perturbé demain", "SNCF"}}},
+      {"a hyphenated time and a role with a complement before the name",
+       "Ce « projet est aujourd'hui sans objet », a estimé mardi après-midi le secrétaire d'Etat aux Sports "
+       "Jean-Luc Perrin à l'Assemblée.",
+       {{"projet est aujourd'hui sans objet", "Jean-Luc Perrin"}}},
       {"a time complement with its own de complement",
        "« Vous avez menti à tout le monde ici », avait lancé au début du conseil municipal l'élu Rémi Castan.",
        {{"Vous avez menti à tout le monde ici", "Rémi Castan"}}},
@@ -277,6 +281,10 @@ TEST(Quotes, APronounFarFromItsAntecedent) {
 
 TEST(Quotes, MissedStopsEndTheSentence) {
   const std::vector<Case> cases = {
+      {"a glued full stop ends the speaker's name",
+       "« Le moteur a lâché, c'est un défaut du constructeur », a déclaré Me Paul Vidal.L'avocat affirme avoir "
+       "d'autres témoignages.",
+       {{"Le moteur a lâché, c'est un défaut du constructeur", "Paul Vidal"}}},
       {"a stop the splitter missed ends the sentence",
        "Le refuge aide des « copains de route », des bénévoles.- Titre -« Nous cherchons encore des familles », "
        "indique Anne Rolle.",
