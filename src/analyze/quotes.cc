@@ -568,15 +568,35 @@ class QuoteFinder {
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
     const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
-    // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran.
+    const std::string& det = fold_of(first);
+    const uint32_t sentence = names_->sentence_of(first);
+    // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
+    // person just quoted.
+    if ((det == "ce" || det == "cet" || det == "cette") && is_person_role(fold_of(head)) && running_is_name_ &&
+        !running_speaker_.empty() && names_->sentence_of(running_token_) + kAntecedentSentences >= sentence) {
+      return running_speaker_;
+    }
+    // "la compagnie", "le groupe": the organisation named last before.
+    if (definite && is_organisation_noun(fold_of(head))) {
+      const auto& ms = names_->mentions();
+      for (auto k = std::lower_bound(ms.begin(), ms.end(), first,
+                                     [](const SpeakerNames::Mention& m, uint32_t t) { return m.first < t; });
+           k != ms.begin();) {
+        --k;
+        if (k->sentence + kAntecedentSentences < sentence) break;
+        if (!in_quote_[k->first] && names_->is_organisation(*k)) return names_->canonical(*k);
+      }
+    }
+    // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran and names
+    // someone the article names.
     if (definite && doc_.entities) {
       for (const Role& r : doc_.roles) {
         if (r.span.field == mention.field && r.span.begin < mention.end && mention.begin < r.span.end &&
-            !r.canonical.empty()) {
+            !r.canonical.empty() && names_->names(r.canonical)) {
           return r.canonical;
         }
       }
-      if (std::string who = ner::resolve_role(doc_, mention); !who.empty()) return who;
+      if (std::string who = ner::resolve_role(doc_, mention); !who.empty() && names_->names(who)) return who;
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.

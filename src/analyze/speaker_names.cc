@@ -193,6 +193,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
   canonical_.resize(variants.size());
   person_.resize(variants.size());
+  organisation_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
     auto words = [](std::string_view v) { return std::count(v.begin(), v.end(), ' ') + 1; };
     std::string_view best = variants[k].front();
@@ -204,6 +205,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     // The entities component tells a person from an organisation; a name alone it could not tie to a
     // full name ("François") is too weak to be a pronoun's antecedent.
     if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
+    organisation_[k] = entity_type[k] == static_cast<int8_t>(Entity::Type::kOrg);
   }
   assign_genders(variants.size());
 }

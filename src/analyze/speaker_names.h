@@ -10,8 +10,10 @@
 // a speaker. Callers ask the same questions either way.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "doc/doc.h"
@@ -37,6 +39,12 @@ class SpeakerNames {
   const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
   //! True when the mention names a person (an entity of type PER; without entities, a first and last name).
   bool is_person(const Mention& m) const { return person_[m.key]; }
+  //! True when the mention names an organisation (an entity of type ORG).
+  bool is_organisation(const Mention& m) const { return organisation_[m.key]; }
+  //! True when `canonical` is the canonical name of a person or organisation of the article.
+  bool names(std::string_view canonical) const {
+    return std::find(canonical_.begin(), canonical_.end(), canonical) != canonical_.end();
+  }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
   int gender(const Mention& m) const { return gender_[m.key]; }
@@ -54,6 +62,7 @@ class SpeakerNames {
   std::vector<Mention> mentions_;
   std::vector<std::string> canonical_;  // by surname
   std::vector<bool> person_;
+  std::vector<bool> organisation_;
   std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };

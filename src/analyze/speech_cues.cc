@@ -85,7 +85,20 @@ bool is_person_role(std::string_view folded) noexcept {
       "animateur", "animatrice", "joueur", "joueuse", "attaquant", "milieu", "defenseur", "gardien",
       "chroniqueur", "chroniqueuse", "ecrivain", "ecrivaine", "auteur", "autrice", "leader", "responsable",
       "vice-president", "vice-presidente", "locataire", "hote", "magistrat", "juge", "presentateur",
-      "presentatrice", "milliardaire", "tribun", "opposant", "opposante", "militant", "militante"};
+      "presentatrice", "milliardaire", "tribun", "opposant", "opposante", "militant", "militante",
+      "enseignant", "enseignante", "professeur", "professeure", "virologue", "epidemiologiste", "infectiologue",
+      "sociologue", "economiste", "historien", "historienne", "politologue", "chercheur", "chercheuse",
+      "syndicaliste", "edile", "batonnier", "batonniere", "policier", "policiere", "enqueteur", "enqueteuse",
+      "sous-directeur", "sous-directrice", "ex-candidat", "ex-candidate", "dernier", "derniere",
+      "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire", "trentenaire"};
+  return in(set, folded);
+}
+
+bool is_organisation_noun(std::string_view folded) noexcept {
+  static const WordSet set = {"compagnie", "groupe", "entreprise", "societe", "constructeur", "syndicat",
+                              "ministere", "operateur", "enseigne", "firme", "federation", "organisation",
+                              "association", "institution", "banque", "agence", "centrale", "confederation",
+                              "club", "formation", "fabricant", "transporteur", "assureur", "laboratoire"};
   return in(set, folded);
 }
 

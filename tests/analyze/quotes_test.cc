@@ -267,6 +267,22 @@ TEST(Quotes, SpeechVerbsBeforeTheQuote) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, NounsThatPointBack) {
+  const std::vector<Case> cases = {
+      {"an organisation noun stands for the organisation named before",
+       "La SNCF a supprimé trois trains jeudi, selon la préfecture. La compagnie annonce toutefois qu'il n'y a "
+       "« pas eu d'autres retards sur la ligne ».",
+       {{"pas eu d'autres retards sur la ligne", "SNCF"}}},
+      {"a demonstrative role is the person just quoted, not the one named since",
+       "« Il faut porter le masque partout », a déclaré la virologue Anne Caradec sur France Inter. Le ministre "
+       "Paul Rigaud a présenté un plan. « Il faut absolument que les gens restent prudents cet été », a insisté "
+       "cette ancienne directrice de l'institut.",
+       {{"Il faut porter le masque partout", "Anne Caradec"},
+        {"Il faut absolument que les gens restent prudents cet été", "Anne Caradec"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, APronounFarFromItsAntecedent) {
   const std::vector<Case> cases = {
       {"the nearest subject of the pronoun's gender further back",
