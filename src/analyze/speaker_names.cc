@@ -1,6 +1,7 @@
 #include "analyze/speaker_names.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "analyze/speech_cues.h"
@@ -207,7 +208,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
     organisation_[k] = entity_type[k] == static_cast<int8_t>(Entity::Type::kOrg);
   }
-  assign_genders(variants.size());
+  assign_genders(variants.size(), folded);
 }
 
 std::string SpeakerNames::canonical(const Span& mention) const {
@@ -226,22 +227,22 @@ std::string SpeakerNames::canonical(const Span& mention) const {
   return {};
 }
 
-void SpeakerNames::assign_genders(size_t keys) {
+void SpeakerNames::assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded) {
   // Gender from the words before a mention: a title, or an article before a role noun.
   const auto& tokens = doc_.tokens;
-  auto folded = [&](uint32_t t) { return fold(doc_.text(tokens[t].span)); };
   gender_.assign(keys, 0);
   for (const Mention& m : mentions_) {
     int evidence = 0;
     for (uint32_t k = m.first, steps = 0; k > 0 && steps < 4 && evidence == 0; ++steps) {
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
-      const std::string f = folded(k);
+      if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
+      const std::string& f = folded(k);
       if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
       else if (f == "m" || f == "monsieur") evidence = 1;
-      else if (steps > 0 && is_person_role(folded(k + 1))) {  // "la ministre X", "le président X"
-        if (f == "la" || f == "une" || f == "cette") evidence = -1;
-        if (f == "le" || f == "un" || f == "ce") evidence = 1;
+      else if (steps > 0) {  // "la ministre X", "le président X"
+        const int article = f == "la" || f == "une" || f == "cette" ? -1 : f == "le" || f == "un" || f == "ce" ? 1 : 0;
+        if (article != 0 && is_person_role(folded(k + 1))) evidence = article;
       }
     }
     gender_[m.key] += evidence;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,7 @@ class SpeakerNames {
   uint32_t sentence_of(uint32_t t) const;
 
  private:
-  void assign_genders(size_t keys);
+  void assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded);
 
   const Doc& doc_;
   std::vector<Mention> mentions_;
