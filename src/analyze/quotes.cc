@@ -588,15 +588,15 @@ class QuoteFinder {
       }
     }
     // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran and names
-    // someone the article names.
+    // a person of the article.
     if (definite && doc_.entities) {
       for (const Role& r : doc_.roles) {
         if (r.span.field == mention.field && r.span.begin < mention.end && mention.begin < r.span.end &&
-            !r.canonical.empty() && names_->names(r.canonical)) {
+            !r.canonical.empty() && names_->names_person(r.canonical)) {
           return r.canonical;
         }
       }
-      if (std::string who = ner::resolve_role(doc_, mention); !who.empty() && names_->names(who)) return who;
+      if (std::string who = ner::resolve_role(doc_, mention); !who.empty() && names_->names_person(who)) return who;
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.

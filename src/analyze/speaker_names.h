@@ -10,7 +10,6 @@
 // a speaker. Callers ask the same questions either way.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -42,9 +41,12 @@ class SpeakerNames {
   bool is_person(const Mention& m) const { return person_[m.key]; }
   //! True when the mention names an organisation (an entity of type ORG).
   bool is_organisation(const Mention& m) const { return organisation_[m.key]; }
-  //! True when `canonical` is the canonical name of a person or organisation of the article.
-  bool names(std::string_view canonical) const {
-    return std::find(canonical_.begin(), canonical_.end(), canonical) != canonical_.end();
+  //! True when `canonical` is the canonical name of a person of the article.
+  bool names_person(std::string_view canonical) const {
+    for (size_t k = 0; k < canonical_.size(); ++k) {
+      if (person_[k] && canonical_[k] == canonical) return true;
+    }
+    return false;
   }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
