@@ -702,7 +702,9 @@ class QuoteFinder {
     bool naming = false;
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
       if (broken(k, open_tok) || !is_word(k)) break;
-      if (is_naming_noun(fold_of(k))) naming = true;
+      // "Il dit « … »", "a dit « … »": the verb, not "dit" as in "so-called".
+      const bool said = k > 0 && verb(k) && (is_subject_pronoun(fold_of(k - 1)) || is_auxiliary(fold_of(k - 1)));
+      if (is_naming_noun(fold_of(k)) && !said) naming = true;
       if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
     }
 
@@ -752,6 +754,8 @@ class QuoteFinder {
       accept = !(a && a->far && words <= 3);  // a verb far before a word or two: a scare quote
     } else if (continues_open || whole_paragraph) {
       accept = words >= 2 || cued;
+    } else if (coordinated(i)) {
+      accept = true;  // "« violation de la vie privée » et « abus d'autorité »": as the one before
     } else {
       // No speaker of its own: speech when long or a full sentence; a short one is a name or a scare quote.
       const bool capital_name = doc_.tokens[first].has(Token::kCapitalized) && !sentence_like;
@@ -789,6 +793,19 @@ class QuoteFinder {
       running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
     }
     accepted_.push_back(std::move(c));
+  }
+
+  // True when quotation `i` is joined by "et", "ou" or a comma alone to the quotation before it, and that
+  // one was kept with a speaker.
+  bool coordinated(size_t i) {
+    if (i == 0 || accepted_.empty() || marked_[i - 1].first != marked_[i].first) return false;
+    const Field f = marked_[i].first;
+    const Candidate& prev = accepted_.back();
+    if (prev.quote.span.field != f || prev.quote.span.begin != marked_[i - 1].second.begin || prev.quote.speaker.empty()) {
+      return false;
+    }
+    const uint32_t a = token_at(f, marked_[i - 1].second.after), b = token_at(f, marked_[i].second.open);
+    return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
   }
 
   // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by.

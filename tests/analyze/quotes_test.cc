@@ -299,6 +299,19 @@ TEST(Quotes, APronounFarFromItsAntecedent) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, CoordinatedQuotesAndDit) {
+  const std::vector<Case> cases = {
+      {"a quote joined by et to a kept one is kept with its speaker",
+       "L'avocat Paul Darnet a indiqué porter plainte pour « atteinte à la vie privée » et « abus de pouvoir ».",
+       {{"atteinte à la vie privée", "Paul Darnet"}, {"abus de pouvoir", "Paul Darnet"}}},
+      {"dit after a subject is the verb, not so-called",
+       "Yves Colin visite le salon. Il dit « aimer le fromage mais pas tous les jours de la semaine ».",
+       {{"aimer le fromage mais pas tous les jours de la semaine", "Yves Colin"}}},
+      {"dit after an article still names a thing", "Le plan dit « Horizon bleu » sera lancé en mai.", {}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, MissedStopsEndTheSentence) {
   const std::vector<Case> cases = {
       {"a glued full stop ends the speaker's name",
