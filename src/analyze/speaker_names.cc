@@ -206,11 +206,6 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     // The entities component tells a person from an organisation; a name alone it could not tie to a
     // full name ("François") is too weak to be a pronoun's antecedent.
     if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
-    // A run of capitals joined by a particle that the entities component did not take for a name
-    // ("République de Paris") is a person only when it begins with a given name ("Charles de Courson").
-    if (entity_type[k] < 0 && doc.entities && person_[k] && best.find(" d") != std::string_view::npos) {
-      person_[k] = given_name_gender(fold(best.substr(0, best.find(' ')))) != 0;
-    }
     organisation_[k] = entity_type[k] == static_cast<int8_t>(Entity::Type::kOrg);
   }
   assign_genders(variants.size(), folded);
