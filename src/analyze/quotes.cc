@@ -444,15 +444,14 @@ class QuoteFinder {
       a.cue = span_of(cue_begin, cue_end);
       return a;
     }
-    if (colon < mark && colon > begin && !is_mark(colon - 1) && raw(colon - 1) != "'") {  // "X : « … »", "en ces termes : « … »" (not "k": "v")
+    // "X : « … »", "en ces termes : « … »"; not a script's 'key': 'value'.
+    if (colon < mark && colon > begin && raw(colon - 1) != "'") {
       Attribution a;
       a.cue = span_of(colon, colon);
-      if (colon > begin) {
-        // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
-        if (auto first = noun_phrase_ending(colon - 1, begin); first && names_like_speaker(*first, colon - 1)) {
-          a.mention = span_of(*first, colon - 1);
-          a.mention_token = colon - 1;
-        }
+      // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
+      if (auto first = noun_phrase_ending(colon - 1, begin); first && names_like_speaker(*first, colon - 1)) {
+        a.mention = span_of(*first, colon - 1);
+        a.mention_token = colon - 1;
       }
       for (uint32_t k = begin; k < colon; ++k) {
         if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
@@ -801,7 +800,8 @@ class QuoteFinder {
     if (i == 0 || accepted_.empty() || marked_[i - 1].first != marked_[i].first) return false;
     const Field f = marked_[i].first;
     const Candidate& prev = accepted_.back();
-    if (prev.quote.span.field != f || prev.quote.span.begin != marked_[i - 1].second.begin || prev.quote.speaker.empty()) {
+    if (prev.quote.span.field != f || prev.quote.span.begin != marked_[i - 1].second.begin ||
+        prev.quote.speaker.empty()) {
       return false;
     }
     const uint32_t a = token_at(f, marked_[i - 1].second.after), b = token_at(f, marked_[i].second.open);
