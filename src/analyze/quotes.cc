@@ -100,8 +100,16 @@ class QuoteFinder {
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
-    if (v == 0) v = is_speech_verb(fold_of(t)) ? 2 : 1;
+    if (v == 0) v = is_speech_verb(fold_of(t)) || multiword_cue(t) ? 2 : 1;
     return v == 2;
+  }
+  // The last word of a speech verb in several words: "mis en garde", "a fait savoir", "fait valoir".
+  bool multiword_cue(uint32_t t) {
+    if (t < 2) return false;
+    const std::string& f = fold_of(t);
+    if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
+    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
+    return false;
   }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
@@ -163,6 +171,8 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(k)) break;
+      // "à l'AFP Julie Marnier": a name right after a name starts another phrase.
+      if (const auto* m = names_->mention_at(k); m && m->first == k && names_->mention_at(last)) break;
       if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
         last = k + 2;
         k += 3;
@@ -228,6 +238,21 @@ class QuoteFinder {
     return found;
   }
 
+  // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
+  bool finite_verb(uint32_t t) {
+    const std::string& f = fold_of(t);
+    if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
+    return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
+  }
+
+  // True when the noun phrase first..last can name a speaker: a name, or a role noun ("le ministre").
+  bool names_like_speaker(uint32_t first, uint32_t last) {
+    if (names_->mention_at(last)) return true;
+    uint32_t head = first;
+    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    return is_person_role(fold_of(head));
+  }
+
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
   std::optional<uint32_t> inverted_pronoun(uint32_t v, uint32_t limit) {
     uint32_t k = v + 1;
@@ -291,12 +316,18 @@ class QuoteFinder {
           // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
-          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && is_word(s); ++skips) {
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
             const std::string& g = fold_of(s);
-            if (g == "a" || g == "au" || g == "aux") {
+            // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
+            if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
-              if (!end) break;
-              s = *end + 1;
+              s = end ? *end + 1 : s + 1;  // "au micro de BFMTV": a bare noun, skipped word by word
+              continue;
+            }
+            // "au début du conseil municipal": "du" after a skipped noun opens its complement.
+            if ((g == "du" || g == "des") && s > k + 1 && !verb(s - 1)) {
+              auto end = noun_phrase_at(s, static_cast<uint32_t>(n));
+              s = end ? *end + 1 : s + 1;
               continue;
             }
             if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
@@ -343,8 +374,10 @@ class QuoteFinder {
       }
       if (!is_word(v) || !verb(v)) continue;
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
-      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || fold_of(v - 1) == "a") &&
-          f.size() > 2 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re"))) {
+      // The unfolded words tell "à dire" from "a déclaré" (both fold to "a" + "…re").
+      const std::string_view word = raw(v), before = v > begin ? raw(v - 1) : std::string_view();
+      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && word.size() > 2 &&
+          (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))) {
         continue;
       }
       Attribution a;
@@ -360,16 +393,18 @@ class QuoteFinder {
           a.mention_token = *end;
         }
       }
+      bool present_participle = f.ends_with("ant");
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
-        uint32_t s = v;
+        uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
         while (s > begin && (is_auxiliary(fold_of(s - 1)) || is_adverb(fold_of(s - 1)) || fold_of(s - 1) == "t" ||
                              raw(s - 1) == "-")) {
           --s;
           if (is_subject_pronoun(fold_of(s))) break;
         }
         cue_begin = s;
-        const bool participle = f.ends_with("ant") && s > begin && raw(s - 1) == ",";
+        present_participle = present_participle || fold_of(s).ends_with("ant");  // "mettant en garde"
+        const bool participle = present_participle && s > begin && raw(s - 1) == ",";
         if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
           uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
@@ -391,6 +426,10 @@ class QuoteFinder {
               uint32_t c = e;
               while (c > begin && raw(c - 1) != ",") --c;
               e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
+              // "Concerné par l'affaire, l'avocat X, a indiqué": a person named just before the comma is
+              // the subject itself.
+              const auto* inner = names_->mention_at(subj - 1);
+              if (inner && inner->last == subj - 1 && names_->is_person(*inner)) e = subj - 1;
             }
             if (auto first = noun_phrase_ending(e, begin)) {
               a.mention = span_of(*first, e);
@@ -399,20 +438,20 @@ class QuoteFinder {
           }
         }
       }
-      if (!a.mention && f.ends_with("ant")) a.participle = v;  // "…, qualifiant X de « … »"
+      if (!a.mention && present_participle) a.participle = v;  // "…, qualifiant X de « … »"
       if (!a.mention && !a.participle && mark - v > kMaxVerbDistance) continue;
       a.far = mark - v > kMaxVerbDistance;
       a.cue = span_of(cue_begin, cue_end);
       return a;
     }
-    if (colon < mark) {  // "X : « … »", "en ces termes : « … »"
+    // "X : « … »", "en ces termes : « … »"; not a script's 'key': 'value'.
+    if (colon < mark && colon > begin && raw(colon - 1) != "'") {
       Attribution a;
       a.cue = span_of(colon, colon);
-      if (colon > begin) {
-        if (auto first = noun_phrase_ending(colon - 1, begin)) {
-          a.mention = span_of(*first, colon - 1);
-          a.mention_token = colon - 1;
-        }
+      // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
+      if (auto first = noun_phrase_ending(colon - 1, begin); first && names_like_speaker(*first, colon - 1)) {
+        a.mention = span_of(*first, colon - 1);
+        a.mention_token = colon - 1;
       }
       for (uint32_t k = begin; k < colon; ++k) {
         if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
@@ -420,8 +459,30 @@ class QuoteFinder {
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
         // phrase not governed by a preposition.
-        for (uint32_t k = begin; k < colon; ++k) {
-          if (k > begin && is_preposition_word(fold_of(k - 1))) continue;
+        // The sentence may begin before an earlier quotation ("X a évoqué « … » le 30 janvier : « … »").
+        uint32_t start = begin;
+        while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
+        // The subject is what comes just before the clause's first verb ("Des battues …, Eric Mouzin
+        // s'est démené … : « … »", "Il a aussi défendu … : « … »").
+        for (uint32_t k = start; !a.mention && k < colon; ++k) {
+          if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
+          uint32_t e = k;
+          while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+          if (e == start) break;
+          --e;
+          if (is_subject_pronoun(fold_of(e))) {
+            a.mention = span_of(e, e);
+            a.mention_token = e;
+            a.pronoun = true;
+          } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
+            a.mention = span_of(*first, e);
+            a.mention_token = e;
+          }
+          break;
+        }
+        for (uint32_t k = start; !a.mention && k < colon; ++k) {
+          if (in_quote_[k] || is_mark(k)) continue;
+          if (k > start && is_preposition_word(fold_of(k - 1))) continue;
           if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
             a.mention = span_of(k, *end);
             a.mention_token = *end;
@@ -458,9 +519,28 @@ class QuoteFinder {
       pick = &*k;  // keeps the earliest in this sentence
     }
     // A speaker quoted since that name was written is the likelier referent ("Selon le procureur, …
-    // « … », détaille-t-il").
-    if (pick && !(running_token_ > pick->last && running_is_name_)) return names_->canonical(*pick);
-    return running_is_name_ || !pick ? running_speaker_ : std::string();
+    // « … », détaille-t-il"), unless the pronoun's gender rules that speaker out.
+    const bool running_fits = running_is_name_ && gender_of(running_speaker_) * gender >= 0;
+    if (pick && !(running_token_ > pick->last && running_fits)) return names_->canonical(*pick);
+    if (pick || running_fits) return running_speaker_;
+    // Nobody named close by: the nearest subject further back whose given name or title says the
+    // pronoun's gender ("la ministre, Nicole X, a annoncé … [eight sentences] … indique-t-elle").
+    if (word == "il" || word == "elle") {
+      for (auto k = it; k != ms.begin();) {
+        --k;
+        if (in_quote_[k->first] || k->after_preposition || !names_->is_person(*k)) continue;
+        if (names_->gender(*k) == gender) return names_->canonical(*k);
+      }
+    }
+    return running_speaker_;
+  }
+
+  // The gender the text gives the person of that canonical name, 0 when unknown or not a person.
+  int gender_of(const std::string& canonical) const {
+    for (const auto& m : names_->mentions()) {
+      if (names_->is_person(m) && names_->canonical(m) == canonical) return names_->gender(m);
+    }
+    return 0;
   }
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
@@ -487,22 +567,51 @@ class QuoteFinder {
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
     const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
-    // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran.
+    const std::string& det = fold_of(first);
+    const uint32_t sentence = names_->sentence_of(first);
+    // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
+    // person just quoted.
+    if ((det == "ce" || det == "cet" || det == "cette") && is_person_role(fold_of(head)) && running_is_name_ &&
+        !running_speaker_.empty() && names_->sentence_of(running_token_) + kAntecedentSentences >= sentence) {
+      return running_speaker_;
+    }
+    // "la compagnie", "le groupe": the organisation named last before.
+    if (definite && is_organisation_noun(fold_of(head))) {
+      const auto& ms = names_->mentions();
+      for (auto k = std::lower_bound(ms.begin(), ms.end(), first,
+                                     [](const SpeakerNames::Mention& m, uint32_t t) { return m.first < t; });
+           k != ms.begin();) {
+        --k;
+        if (k->sentence + kAntecedentSentences < sentence) break;
+        if (!in_quote_[k->first] && names_->is_organisation(*k)) return names_->canonical(*k);
+      }
+    }
+    // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran and names
+    // a person of the article.
     if (definite && doc_.entities) {
       for (const Role& r : doc_.roles) {
         if (r.span.field == mention.field && r.span.begin < mention.end && mention.begin < r.span.end &&
-            !r.canonical.empty()) {
+            !r.canonical.empty() && names_->names_person(r.canonical)) {
           return r.canonical;
         }
       }
-      if (std::string who = ner::resolve_role(doc_, mention); !who.empty()) return who;
+      if (std::string who = ner::resolve_role(doc_, mention); !who.empty() && names_->names_person(who)) return who;
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.
     if (is_person_role(fold_of(head))) {
       uint32_t k = last + 1;
       if (k < token_count() && raw(k) == ",") ++k;
-      while (k < token_count() && k < last + 4 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
+      if (k + 1 < token_count() && (raw(k) == "à" || raw(k) == "au" || raw(k) == "aux") &&
+          doc_.tokens[k + 1].has(Token::kCapitalized)) {
+        if (const auto* m = names_->mention_at(k + 1); m && !names_->is_person(*m)) {
+          k = m->last + 1;
+        } else if (!m) {
+          k += 2;
+        }
+      }
+      while (k < token_count() && k < last + 6 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
       if (k < token_count() && !broken(last, k)) {
         const auto* m = names_->mention_at(k);
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
@@ -580,13 +689,21 @@ class QuoteFinder {
     for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
       const MarkedQuote& next = marked_[j].second;
       if (names_->sentence_of(token_at(field, next.open)) != names_->sentence_of(open_tok) || !next.closed) break;
+      const uint32_t gap_end = token_at(field, next.open);
+      bool full_stop = false;  // "… d'adoption.- Titre -« … »": a stop the sentence splitter missed
+      for (uint32_t t = token_at(field, marked_[j - 1].second.after); t < gap_end && !full_stop; ++t) {
+        full_stop = raw(t) == "." || raw(t) == "!" || raw(t) == "?";
+      }
+      if (full_stop) break;
       if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
     }
     // A name or title: "l'opération « … »", "baptisé « … »".
     bool naming = false;
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
       if (broken(k, open_tok) || !is_word(k)) break;
-      if (is_naming_noun(fold_of(k))) naming = true;
+      // "Il dit « … »", "a dit « … »": the verb, not "dit" as in "so-called".
+      const bool said = k > 0 && verb(k) && (is_subject_pronoun(fold_of(k - 1)) || is_auxiliary(fold_of(k - 1)));
+      if (is_naming_noun(fold_of(k)) && !said) naming = true;
       if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
     }
 
@@ -636,6 +753,8 @@ class QuoteFinder {
       accept = !(a && a->far && words <= 3);  // a verb far before a word or two: a scare quote
     } else if (continues_open || whole_paragraph) {
       accept = words >= 2 || cued;
+    } else if (coordinated(i)) {
+      accept = true;  // "« violation de la vie privée » et « abus d'autorité »": as the one before
     } else {
       // No speaker of its own: speech when long or a full sentence; a short one is a name or a scare quote.
       const bool capital_name = doc_.tokens[first].has(Token::kCapitalized) && !sentence_like;
@@ -662,7 +781,8 @@ class QuoteFinder {
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());
     c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
-    if (!c.quote.speaker.empty() && c.own_cue) {
+    // A word or two ("la « taupe »") is too weak a sign of who is speaking next.
+    if (!c.quote.speaker.empty() && c.own_cue && words > 2) {
       running_speaker_ = c.quote.speaker;
       running_is_name_ = c.quote.speaker_mention && doc_.text(*c.quote.speaker_mention) != c.quote.speaker;
       for (const auto& m : names_->mentions()) {
@@ -672,6 +792,20 @@ class QuoteFinder {
       running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
     }
     accepted_.push_back(std::move(c));
+  }
+
+  // True when quotation `i` is joined by "et", "ou" or a comma alone to the quotation before it, and that
+  // one was kept with a speaker.
+  bool coordinated(size_t i) {
+    if (i == 0 || accepted_.empty() || marked_[i - 1].first != marked_[i].first) return false;
+    const Field f = marked_[i].first;
+    const Candidate& prev = accepted_.back();
+    if (prev.quote.span.field != f || prev.quote.span.begin != marked_[i - 1].second.begin ||
+        prev.quote.speaker.empty()) {
+      return false;
+    }
+    const uint32_t a = token_at(f, marked_[i - 1].second.after), b = token_at(f, marked_[i].second.open);
+    return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
   }
 
   // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by.

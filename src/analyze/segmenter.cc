@@ -132,12 +132,14 @@ void scan_words(std::string_view text, Emit&& emit) {
     }
     bool letters = cls == kLetter;
     CharClass prev = cls;
+    size_t last = start;  // offset of the last character taken
     while (i < n) {
       size_t j = i;
       const CharClass next = char_class(utf8::next(text, j));
       if (next == kLetter || next == kDigit || next == kExtendNumLet) {
         letters |= next == kLetter;
         prev = next;
+        last = i;
         i = j;
         continue;
       }
@@ -146,10 +148,17 @@ void scan_words(std::string_view text, Emit&& emit) {
           (prev == kLetter || prev == kDigit)) {
         size_t k = j;
         const CharClass after = char_class(utf8::next(text, k));
-        const bool join_letters = prev == kLetter && after == kLetter && next != kMidNum;
+        bool join_letters = prev == kLetter && after == kLetter && next != kMidNum;
+        // "jeudi.Le", "Dupont.L'avocat": a full stop glued between a lower-case letter and a capital
+        // is two sentences run together (paragraph breaks lost), not one word ("U.S.A" stays one).
+        if (join_letters && text[i] == '.') {
+          size_t a = last, b = j;
+          join_letters = !(is_lower(utf8::next(text, a)) && is_upper(utf8::next(text, b)));
+        }
         const bool join_digits = prev == kDigit && after == kDigit && next != kMidLetter;
         if (join_letters || join_digits) {
           prev = after;
+          last = j;
           i = k;
           continue;
         }

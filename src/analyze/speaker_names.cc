@@ -1,6 +1,7 @@
 #include "analyze/speaker_names.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "analyze/speech_cues.h"
@@ -191,9 +192,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     }
   }
   // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
-  assign_genders(variants.size());
   canonical_.resize(variants.size());
   person_.resize(variants.size());
+  organisation_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
     auto words = [](std::string_view v) { return std::count(v.begin(), v.end(), ' ') + 1; };
     std::string_view best = variants[k].front();
@@ -205,7 +206,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     // The entities component tells a person from an organisation; a name alone it could not tie to a
     // full name ("François") is too weak to be a pronoun's antecedent.
     if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
+    organisation_[k] = entity_type[k] == static_cast<int8_t>(Entity::Type::kOrg);
   }
+  assign_genders(variants.size(), folded);
 }
 
 std::string SpeakerNames::canonical(const Span& mention) const {
@@ -224,27 +227,32 @@ std::string SpeakerNames::canonical(const Span& mention) const {
   return {};
 }
 
-void SpeakerNames::assign_genders(size_t keys) {
+void SpeakerNames::assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded) {
   // Gender from the words before a mention: a title, or an article before a role noun.
   const auto& tokens = doc_.tokens;
-  auto folded = [&](uint32_t t) { return fold(doc_.text(tokens[t].span)); };
   gender_.assign(keys, 0);
   for (const Mention& m : mentions_) {
     int evidence = 0;
     for (uint32_t k = m.first, steps = 0; k > 0 && steps < 4 && evidence == 0; ++steps) {
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
-      const std::string f = folded(k);
+      if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
+      const std::string& f = folded(k);
       if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
       else if (f == "m" || f == "monsieur") evidence = 1;
-      else if (steps > 0 && is_person_role(folded(k + 1))) {  // "la ministre X", "le président X"
-        if (f == "la" || f == "une" || f == "cette") evidence = -1;
-        if (f == "le" || f == "un" || f == "ce") evidence = 1;
+      else if (steps > 0) {  // "la ministre X", "le président X"
+        const int article = f == "la" || f == "une" || f == "cette" ? -1 : f == "le" || f == "un" || f == "ce" ? 1 : 0;
+        if (article != 0 && is_person_role(folded(k + 1))) evidence = article;
       }
     }
     gender_[m.key] += evidence;
   }
-  for (int& g : gender_) g = g > 0 ? 1 : g < 0 ? -1 : 0;
+  for (size_t k = 0; k < keys; ++k) {
+    int& g = gender_[k];
+    // No title says it: the given name does ("Isabelle Balkany", "Pierre Vallon").
+    if (g == 0 && person_[k]) g = given_name_gender(fold(canonical_[k].substr(0, canonical_[k].find(' '))));
+    g = g > 0 ? 1 : g < 0 ? -1 : 0;
+  }
 }
 
 uint32_t SpeakerNames::sentence_of(uint32_t t) const {

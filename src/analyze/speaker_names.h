@@ -11,7 +11,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "doc/doc.h"
@@ -37,6 +39,15 @@ class SpeakerNames {
   const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
   //! True when the mention names a person (an entity of type PER; without entities, a first and last name).
   bool is_person(const Mention& m) const { return person_[m.key]; }
+  //! True when the mention names an organisation (an entity of type ORG).
+  bool is_organisation(const Mention& m) const { return organisation_[m.key]; }
+  //! True when `canonical` is the canonical name of a person of the article.
+  bool names_person(std::string_view canonical) const {
+    for (size_t k = 0; k < canonical_.size(); ++k) {
+      if (person_[k] && canonical_[k] == canonical) return true;
+    }
+    return false;
+  }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
   int gender(const Mention& m) const { return gender_[m.key]; }
@@ -48,12 +59,13 @@ class SpeakerNames {
   uint32_t sentence_of(uint32_t t) const;
 
  private:
-  void assign_genders(size_t keys);
+  void assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded);
 
   const Doc& doc_;
   std::vector<Mention> mentions_;
   std::vector<std::string> canonical_;  // by surname
   std::vector<bool> person_;
+  std::vector<bool> organisation_;
   std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };

@@ -1,6 +1,7 @@
 #include "analyze/speech_cues.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyze/lexicon.h"
@@ -26,6 +27,17 @@ const VerbSet& speech_verbs() {
     return s;
   }();
   return *set;
+}
+
+const std::unordered_map<std::string, int, Hash, std::equal_to<>>& given_names() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+    for_each_listed_word(embedded::kGivenNamesFr, [&](std::string_view line) {
+      if (line.size() > 2 && line[1] == ' ') m->emplace(fold(line.substr(2)), line[0] == 'f' ? -1 : 1);
+    });
+    return m;
+  }();
+  return *map;
 }
 
 bool in(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
@@ -73,7 +85,20 @@ bool is_person_role(std::string_view folded) noexcept {
       "animateur", "animatrice", "joueur", "joueuse", "attaquant", "milieu", "defenseur", "gardien",
       "chroniqueur", "chroniqueuse", "ecrivain", "ecrivaine", "auteur", "autrice", "leader", "responsable",
       "vice-president", "vice-presidente", "locataire", "hote", "magistrat", "juge", "presentateur",
-      "presentatrice", "milliardaire", "tribun", "opposant", "opposante", "militant", "militante"};
+      "presentatrice", "milliardaire", "tribun", "opposant", "opposante", "militant", "militante",
+      "enseignant", "enseignante", "professeur", "professeure", "virologue", "epidemiologiste", "infectiologue",
+      "sociologue", "economiste", "historien", "historienne", "politologue", "chercheur", "chercheuse",
+      "syndicaliste", "edile", "batonnier", "batonniere", "policier", "policiere", "enqueteur", "enqueteuse",
+      "sous-directeur", "sous-directrice", "ex-candidat", "ex-candidate", "dernier", "derniere",
+      "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire", "trentenaire"};
+  return in(set, folded);
+}
+
+bool is_organisation_noun(std::string_view folded) noexcept {
+  static const WordSet set = {"compagnie", "groupe", "entreprise", "societe", "constructeur", "syndicat",
+                              "ministere", "operateur", "enseigne", "firme", "federation", "organisation",
+                              "association", "institution", "banque", "agence", "centrale", "confederation",
+                              "club", "formation", "fabricant", "transporteur", "assureur", "laboratoire"};
   return in(set, folded);
 }
 
@@ -89,6 +114,16 @@ bool is_naming_noun(std::string_view folded) noexcept {
       "contrat", "fonds", "prix", "tournoi", "rubrique", "theme", "cellule", "brigade", "salon", "sommet",
       "opus", "clip", "jeu", "logiciel", "pass", "statut", "zone", "zones", "protocole", "etiquette", "ecole"};
   return in(set, folded);
+}
+
+int given_name_gender(std::string_view folded) noexcept {
+  const auto& names = given_names();
+  if (auto it = names.find(folded); it != names.end()) return it->second;
+  // "marie-ange", "jean-marc": the first part tells.
+  if (const size_t dash = folded.find('-'); dash != std::string_view::npos && dash > 0) {
+    if (auto it = names.find(folded.substr(0, dash)); it != names.end()) return it->second;
+  }
+  return 0;
 }
 
 bool is_honorific(std::string_view folded) noexcept {

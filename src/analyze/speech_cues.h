@@ -23,8 +23,13 @@ bool is_subject_pronoun(std::string_view folded) noexcept;
 bool is_determiner(std::string_view folded) noexcept;
 //! "président", "ministre", "porte-parole", "avocate": a noun for a person by role.
 bool is_person_role(std::string_view folded) noexcept;
+//! "compagnie", "groupe", "syndicat": a noun that stands for an organisation named before.
+bool is_organisation_noun(std::string_view folded) noexcept;
 //! "opération", "film", "plan", "slogan": a noun whose quoted complement is a name, not speech.
 bool is_naming_noun(std::string_view folded) noexcept;
+//! +1 for a man's given name ("pierre", "jean-marc"), -1 for a woman's ("isabelle", "marie-ange"), 0 when
+//! unknown or given to both ("camille"): data/quotes/given_names_fr.txt.
+int given_name_gender(std::string_view folded) noexcept;
 //! "M.", "Mme", "Dr": a title before a name, never part of it.
 bool is_honorific(std::string_view folded) noexcept;
 

@@ -48,6 +48,15 @@ TEST(Segmenter, SentencesIncludingGluedOnes) {
   EXPECT_EQ(sentences[2], "M. Dupont répond ce soir.");  // no break after the abbreviation "M."
 }
 
+TEST(Segmenter, AGluedFullStopSplitsTheWords) {
+  // Paragraph breaks lost: "Vidal.L'avocat" is two sentences; "U.S.A" and "Franceinfo.fr" are one word.
+  Doc d = analysed("", "Il a vu Me Paul Vidal.L'avocat parle aux U.S.A et sur Franceinfo.fr demain.");
+  const auto w = words(d, Field::kText);
+  const std::vector<std::string> want = {"Il", "a", "vu", "Me", "Paul", "Vidal", "L'", "avocat", "parle", "aux",
+                                         "U.S.A", "et", "sur", "Franceinfo.fr", "demain"};
+  EXPECT_EQ(w, want);
+}
+
 TEST(Segmenter, ElisionIsSplitAndOffsetsAreExact) {
   Doc d = analysed("", "L’annonce qu'il a faite aujourd'hui, à l'Élysée.");
   const auto w = words(d, Field::kText);

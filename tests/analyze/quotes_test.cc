@@ -191,6 +191,137 @@ TEST(Quotes, SpeakersThroughEntities) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, GivenNamesTellAPronounsGender) {
+  const std::vector<Case> cases = {
+      {"a woman's given name is not il's antecedent",
+       "Sylvie Arnoux a reçu Marc Tellier à la mairie. « Le budget sera voté en mars », a-t-il précisé.",
+       {{"Le budget sera voté en mars", "Marc Tellier"}}},
+      {"a man's given name is not elle's antecedent",
+       "Hervé Colin a salué Nadine Ferrand devant l'usine. « Nous rouvrirons en juin », a-t-elle annoncé.",
+       {{"Nous rouvrirons en juin", "Nadine Ferrand"}}},
+  };
+  for (const Case& c : cases) check(c);
+  EXPECT_EQ(given_name_gender("isabelle"), -1);
+  EXPECT_EQ(given_name_gender("pierre"), 1);
+  EXPECT_EQ(given_name_gender("marie-ange"), -1);  // by its first part
+  EXPECT_EQ(given_name_gender("camille"), 0);      // given to both
+}
+
+TEST(Quotes, ComplementsBeforeAnInvertedSubject) {
+  const std::vector<Case> cases = {
+      {"to whom: a name after a name starts the subject",
+       "Le chantier a repris. « Nous avons fini la charpente hier soir », confie à l'AFP Julie Marnier, qui "
+       "dirige les travaux.",
+       {{"Nous avons fini la charpente hier soir", "Julie Marnier"}}},
+      {"de son côté and a medium",
+       "« La ligne rouvrira lundi matin », a déclaré de son côté sur France Inter Paul Sorel.",
+       {{"La ligne rouvrira lundi matin", "Paul Sorel"}}},
+      {"dans un communiqué",
+       "« Le trafic sera très perturbé demain », indique dans un communiqué la SNCF.",
+       {{"Le trafic sera très perturbé demain", "SNCF"}}},
+      {"a hyphenated time and a role with a complement before the name",
+       "Ce « projet est aujourd'hui sans objet », a estimé mardi après-midi le secrétaire d'Etat aux Sports "
+       "Jean-Luc Perrin à l'Assemblée.",
+       {{"projet est aujourd'hui sans objet", "Jean-Luc Perrin"}}},
+      {"a time complement with its own de complement",
+       "« Vous avez menti à tout le monde ici », avait lancé au début du conseil municipal l'élu Rémi Castan.",
+       {{"Vous avez menti à tout le monde ici", "Rémi Castan"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, SubjectsBeforeACommaAndAColon) {
+  const std::vector<Case> cases = {
+      {"a person named just before the comma is the subject",
+       "Concerné par cette affaire, l'avocat Paul Darnet, a indiqué avoir déposé une plainte pour « violation "
+       "de la vie privée et du secret ».",
+       {{"violation de la vie privée et du secret", "Paul Darnet"}}},
+      {"a colon after a common noun: the clause's subject speaks",
+       "Pendant dix ans, Hervé Lanier s'est battu avec une obsession : « retrouver ma fille ».",
+       {{"retrouver ma fille", "Hervé Lanier"}}},
+      {"a colon after a date, the subject before an earlier quotation",
+       "Léa Morin avait évoqué « la liberté » lors d'une visite au salon du livre, le 3 mars : « Nous devons "
+       "protéger les auteurs ».",
+       {{"la liberté", "Léa Morin"}, {"Nous devons protéger les auteurs", "Léa Morin"}}},
+      {"a colon after a clause whose subject is a pronoun",
+       "Me Paul Vidal plaide pour la commune. Il a aussi défendu le texte, mettant en garde contre une crise : « Il "
+       "fallait agir avant l'été ».",
+       {{"Il fallait agir avant l'été", "Paul Vidal"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, SpeechVerbsBeforeTheQuote) {
+  const std::vector<Case> cases = {
+      {"a past participle after the auxiliary a is not an infinitive after à",
+       "Pierre Vallon a déclaré « nous partirons très tard ce soir ».",
+       {{"nous partirons très tard ce soir", "Pierre Vallon"}}},
+      {"a verb added to the list",
+       "Me Paul Vidal a justifié l'abrogation du texte « très tard pour en prendre un autre ».",
+       {{"très tard pour en prendre un autre", "Paul Vidal"}}},
+      {"a speech verb in several words",
+       "« Il faut se laver les mains encore longtemps », a mis en garde sur France Inter la virologue Anne "
+       "Caradec.",
+       {{"Il faut se laver les mains encore longtemps", "Anne Caradec"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, NounsThatPointBack) {
+  const std::vector<Case> cases = {
+      {"an organisation noun stands for the organisation named before",
+       "La SNCF a supprimé trois trains jeudi, selon la préfecture. La compagnie annonce toutefois qu'il n'y a "
+       "« pas eu d'autres retards sur la ligne ».",
+       {{"pas eu d'autres retards sur la ligne", "SNCF"}}},
+      {"a demonstrative role is the person just quoted, not the one named since",
+       "« Il faut porter le masque partout », a déclaré la virologue Anne Caradec sur France Inter. Le ministre "
+       "Paul Rigaud a présenté un plan. « Il faut absolument que les gens restent prudents cet été », a insisté "
+       "cette ancienne directrice de l'institut.",
+       {{"Il faut porter le masque partout", "Anne Caradec"},
+        {"Il faut absolument que les gens restent prudents cet été", "Anne Caradec"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, APronounFarFromItsAntecedent) {
+  const std::vector<Case> cases = {
+      {"the nearest subject of the pronoun's gender further back",
+       "La ministre de la Culture, Sophie Lambert, a lancé une enquête sur le musée. Le conservateur Marc Dumas "
+       "avait été nommé en 2015. Les travaux ont coûté dix millions. Le chantier a pris du retard. Les syndicats "
+       "ont protesté. Les visiteurs attendent. La réouverture est prévue en mai. Le budget reste flou. « Nous "
+       "saurons tout en juin », indique-t-elle.",
+       {{"Nous saurons tout en juin", "Sophie Lambert"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, CoordinatedQuotesAndDit) {
+  const std::vector<Case> cases = {
+      {"a quote joined by et to a kept one is kept with its speaker",
+       "L'avocat Paul Darnet a indiqué porter plainte pour « atteinte à la vie privée » et « abus de pouvoir ».",
+       {{"atteinte à la vie privée", "Paul Darnet"}, {"abus de pouvoir", "Paul Darnet"}}},
+      {"dit after a subject is the verb, not so-called",
+       "Yves Colin visite le salon. Il dit « aimer le fromage mais pas tous les jours de la semaine ».",
+       {{"aimer le fromage mais pas tous les jours de la semaine", "Yves Colin"}}},
+      {"dit after an article still names a thing", "Le plan dit « Horizon bleu » sera lancé en mai.", {}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, MissedStopsEndTheSentence) {
+  const std::vector<Case> cases = {
+      {"a glued full stop ends the speaker's name",
+       "« Le moteur a lâché, c'est un défaut du constructeur », a déclaré Me Paul Vidal.L'avocat affirme avoir "
+       "d'autres témoignages.",
+       {{"Le moteur a lâché, c'est un défaut du constructeur", "Paul Vidal"}}},
+      {"a stop the splitter missed ends the sentence",
+       "Le refuge aide des « copains de route », des bénévoles.- Titre -« Nous cherchons encore des familles », "
+       "indique Anne Rolle.",
+       {{"Nous cherchons encore des familles", "Anne Rolle"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, SpeakersWithoutEntities) {
   // Without the entities component, names are the runs of capitalised words.
   std::vector<std::string> names;
