@@ -45,6 +45,7 @@ constexpr std::array kSeatsOfPower = {"matignon", "elysee", "bercy", "beauvau", 
                                       "maison blanche", "downing street", "zhongnanhai"};
 
 bool is_seat_of_power(std::string_view name) {
+  if (name.size() > 16) return false;  // longer than any of them: spares the folding
   const std::string folded = fold(name);
   return std::find(kSeatsOfPower.begin(), kSeatsOfPower.end(), folded) != kSeatsOfPower.end();
 }
@@ -109,8 +110,10 @@ class EventPlace final : public Component {
       } else {
         const Cue cue = cue_before(doc, e.span);
         weight = cue == Cue::kAt ? kAtTown : cue == Cue::kIn ? kInCountry : cue == Cue::kAway ? kOriginOrOwner : kBare;
-        const bool event_sentence = sentence < doc.sentences.size() && names_event(doc, doc.sentences[sentence]);
-        if ((cue == Cue::kAt || cue == Cue::kIn) && event_sentence) weight *= kEventSentence;
+        if ((cue == Cue::kAt || cue == Cue::kIn) && sentence < doc.sentences.size() &&
+            names_event(doc, doc.sentences[sentence])) {
+          weight *= kEventSentence;
+        }
         // "à" sets the event in a town, and so does a title's "à", "en" or "au" ("Incendie à Anglet",
         // "Ruines en Syrie"). Elsewhere, a country after "en" or "au" only says roughly where the news
         // is from, and a bare name in a title is as often a subject ("les Etats-Unis exclus").
@@ -162,13 +165,14 @@ class EventPlace final : public Component {
     });
     if (it == doc.tokens.begin()) return Cue::kNone;
     const Token& prev = *(it - 1);
-    if (prev.span.field != span.field || !prev.has(Token::kWord)) return Cue::kNone;
+    // Every cue word is short: longer words are not folded at all.
+    if (prev.span.field != span.field || !prev.has(Token::kWord) || prev.span.size() > 6) return Cue::kNone;
     const Cue cue = cue_of(fold(doc.text(prev.span)));
     // "né à Alger" is a birthplace, and "de Marseille à Lyon" a span of places, not where the news happens.
     if (cue == Cue::kAt && it - 1 != doc.tokens.begin()) {
       const Token& before = *(it - 2);
       if (before.span.field != span.field) return cue;
-      const std::string word = fold(doc.text(before.span));
+      const std::string word = before.span.size() <= 6 ? fold(doc.text(before.span)) : std::string();
       if (word == "ne" || word == "nee" || word == "nes" || word == "nees") return Cue::kAway;
       const bool after_place = std::any_of(doc.entities->begin(), doc.entities->end(), [&](const Entity& e) {
         return e.type == Entity::Type::kLoc && e.span.field == span.field && e.span.end == before.span.end;
