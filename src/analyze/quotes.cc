@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "analyze/components.h"
+#include "analyze/entities/features.h"
 #include "analyze/entities/roles.h"
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
@@ -100,12 +101,20 @@ class QuoteFinder {
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
-    if (v == 0) v = is_speech_verb(fold_of(t)) || multiword_cue(t) ? 2 : 1;
+    if (v == 0) {
+      // The lexical component's folded-form hash, when it ran, spares folding every word looked at.
+      const uint64_t form = doc_.tokens[t].form;
+      const bool speech = form != 0 ? is_speech_verb_form(form) : is_speech_verb(fold_of(t));
+      v = speech || multiword_cue(t) ? 2 : 1;
+    }
     return v == 2;
   }
   // The last word of a speech verb in several words: "mis en garde", "a fait savoir", "fait valoir".
   bool multiword_cue(uint32_t t) {
     if (t < 2) return false;
+    static const uint64_t kLastWords[] = {ner::form_hash("garde"), ner::form_hash("savoir"), ner::form_hash("valoir")};
+    const uint64_t form = doc_.tokens[t].form;
+    if (form != 0 && std::find(std::begin(kLastWords), std::end(kLastWords), form) == std::end(kLastWords)) return false;
     const std::string& f = fold_of(t);
     if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
     if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";

@@ -4,7 +4,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyze/entities/features.h"
 #include "analyze/lexicon.h"
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 #include "data/embedded_data.h"
 
@@ -46,6 +48,15 @@ bool in(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
 
 bool is_speech_verb(std::string_view folded) noexcept {
   return speech_verbs().find(folded) != speech_verbs().end();
+}
+
+bool is_speech_verb_form(uint64_t form) noexcept {
+  static const auto* forms = [] {
+    auto* m = new FlatHashMap<uint8_t>(speech_verbs().size());
+    for (const std::string& v : speech_verbs()) m->try_emplace(ner::form_hash(v), 1);
+    return m;
+  }();
+  return forms->find(form) != nullptr;
 }
 
 bool is_auxiliary(std::string_view folded) noexcept {

@@ -7,12 +7,15 @@
 // than a speaker ("l'opération", "le film"). All lookups take folded words.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace recoupe {
 
 //! "déclaré", "ajoute", "estime", "martèle": a verb that reports speech.
 bool is_speech_verb(std::string_view folded) noexcept;
+//! The same test on a word's folded-form hash (Token::form, ner::form_hash): no folding, no string hashing.
+bool is_speech_verb_form(uint64_t form) noexcept;
 //! "a", "avait", "aurait", "ont": an auxiliary before a past participle.
 bool is_auxiliary(std::string_view folded) noexcept;
 //! "selon", "pour": a cue whose object is the speaker ("d'après" is two words, matched by the caller).

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <unordered_map>
+#include <vector>
 
 #include "common/utf8.h"
 
@@ -12,10 +13,31 @@ namespace recoupe {
 namespace {
 
 // The folded form of one non-ASCII code point, computed once per thread.
+std::string fold_code_point_uncached(char32_t c);
+
+// Folded code points, computed once per thread: a direct table for the scripts most text is in (Latin,
+// Greek, Cyrillic, Arabic, Indic…, up to U+2FFF, with the punctuation of U+2000-U+206F), a map beyond.
 const std::string& fold_code_point(char32_t c) {
+  constexpr char32_t kTabled = 0x3000;
+  if (c < kTabled) {
+    struct Table {
+      std::vector<std::string> folded = std::vector<std::string>(kTabled);
+      std::vector<uint8_t> known = std::vector<uint8_t>(kTabled, 0);
+    };
+    thread_local Table table;
+    if (!table.known[c]) {
+      table.folded[c] = fold_code_point_uncached(c);
+      table.known[c] = 1;
+    }
+    return table.folded[c];
+  }
   thread_local std::unordered_map<char32_t, std::string> cache;
   auto it = cache.find(c);
   if (it != cache.end()) return it->second;
+  return cache.emplace(c, fold_code_point_uncached(c)).first->second;
+}
+
+std::string fold_code_point_uncached(char32_t c) {
   std::string out;
   if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032) {
     out = "'";
@@ -38,7 +60,7 @@ const std::string& fold_code_point(char32_t c) {
       utf8::append(out, static_cast<char32_t>(d));
     }
   }
-  return cache.emplace(c, std::move(out)).first->second;
+  return out;
 }
 
 // Lower-cases ASCII in place and hands every other code point to `other`.
