@@ -24,6 +24,14 @@ std::vector<std::string> words_of(const std::string& name) {
   return out;
 }
 
+// `into` becomes the sorted union of itself and `more` (both sorted).
+void merge_terms(std::vector<uint64_t>& into, const std::vector<uint64_t>& more) {
+  std::vector<uint64_t> merged;
+  merged.reserve(into.size() + more.size());
+  std::set_union(into.begin(), into.end(), more.begin(), more.end(), std::back_inserter(merged));
+  into = std::move(merged);
+}
+
 }  // namespace
 
 double UtteranceGrouper::containment(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
@@ -84,9 +92,7 @@ void UtteranceGrouper::assign(Doc& doc) {
       in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
-    std::vector<uint64_t> merged;
-    std::set_union(u.terms.begin(), u.terms.end(), terms.begin(), terms.end(), std::back_inserter(merged));
-    u.terms = std::move(merged);
+    merge_terms(u.terms, terms);
     const std::string id = "u" + std::to_string(u.id);
     for (size_t i : members) doc.quotes[i].utterance = id;
   }
@@ -102,9 +108,7 @@ std::vector<UtteranceRecord> UtteranceGrouper::records_of(const Doc& doc) {
       out.push_back(UtteranceRecord{id, q.speaker, {}});
       it = out.end() - 1;
     }
-    std::vector<uint64_t> merged;
-    std::set_union(it->terms.begin(), it->terms.end(), q.terms.begin(), q.terms.end(), std::back_inserter(merged));
-    it->terms = std::move(merged);
+    merge_terms(it->terms, q.terms);
   }
   return out;
 }
@@ -118,9 +122,7 @@ void UtteranceGrouper::restore(const std::string& story, const std::vector<Utter
       by_story_[story].push_back(it->second);
     }
     Utterance& u = utterances_[it->second];
-    std::vector<uint64_t> merged;
-    std::set_union(u.terms.begin(), u.terms.end(), r.terms.begin(), r.terms.end(), std::back_inserter(merged));
-    u.terms = std::move(merged);
+    merge_terms(u.terms, r.terms);
     last_id_ = std::max(last_id_, r.id);
   }
 }
