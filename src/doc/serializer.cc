@@ -15,20 +15,25 @@ void append_number(std::string& out, uint32_t v) {
   out.append(buf, r.ptr);
 }
 
+// Opens an element of `dates` or `entities`: {"field":…,"start":…,"end":…,"text":… (the caller goes on).
+void open_span_object(const Doc& doc, const Span& span, std::string& out) {
+  out += "{\"field\":\"";
+  out += field_name(span.field);
+  out += "\",\"start\":";
+  append_number(out, span.begin);
+  out += ",\"end\":";
+  append_number(out, span.end);
+  out += ",\"text\":";
+  JsonWriter::append_string(out, doc.text(span));
+}
+
 // The elements of the `dates` array, written directly: there are several per article.
 void append_dates(const Doc& doc, std::string& out) {
   bool first = true;
   for (const DateMention& d : doc.dates) {
     if (!first) out.push_back(',');
     first = false;
-    out += "{\"field\":\"";
-    out += field_name(d.span.field);
-    out += "\",\"start\":";
-    append_number(out, d.span.begin);
-    out += ",\"end\":";
-    append_number(out, d.span.end);
-    out += ",\"text\":";
-    JsonWriter::append_string(out, doc.text(d.span));
+    open_span_object(doc, d.span, out);
     out += ",\"type\":\"";
     out += timex_type_name(d.type);
     out += "\",\"value\":";
@@ -44,14 +49,7 @@ void append_entities(const Doc& doc, std::string& out) {
     for (const Entity& e : *list) {
       if (!first) out.push_back(',');
       first = false;
-      out += "{\"field\":\"";
-      out += field_name(e.span.field);
-      out += "\",\"start\":";
-      append_number(out, e.span.begin);
-      out += ",\"end\":";
-      append_number(out, e.span.end);
-      out += ",\"text\":";
-      JsonWriter::append_string(out, doc.text(e.span));
+      open_span_object(doc, e.span, out);
       out += ",\"type\":\"";
       out += entity_type_name(e.type);
       out += "\",\"canonical\":";
