@@ -73,6 +73,29 @@ TEST(Entities, FindsPeoplePlacesAndOrganisations) {
   }
 }
 
+// Regression: towns with hyphenated particles were read as people ("Rumigny-les-Bois" among a story's people,
+// in the shipped sample, whose sentences these are).
+TEST(Entities, HyphenatedPlaceNamesAreNotPeople) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Rumigny-les-Bois : un hangar agricole et 300 bottes de paille partent en fumée",
+       "Dans la nuit de mercredi à jeudi, un violent incendie a ravagé un hangar agricole de 800 mètres carrés situé "
+       "à la sortie de Rumigny-les-Bois, sur la route de Liart."},
+      {"Municipale de Saint-Véran-des-Landes : Jean-Baptiste Darrigade saisit le tribunal administratif",
+       "Il demande l'annulation de l'élection municipale partielle de Saint-Véran-des-Landes."}};
+  for (const auto& [title, text] : kCases) {
+    const Doc d = analysed(text, title);
+    ASSERT_TRUE(d.entities);
+    size_t places = 0;
+    for (const Entity& e : *d.entities) {
+      const std::string_view name = d.text(e.span);
+      if (name.find("-les-") == std::string_view::npos && name.find("-des-") == std::string_view::npos) continue;
+      EXPECT_EQ(e.type, Entity::Type::kLoc) << name << " in: " << title;
+      ++places;
+    }
+    EXPECT_GE(places, 2u) << title;  // the town, in the title and in the text
+  }
+}
+
 TEST(Entities, NoTitlesRolesOrDemonyms) {
   const Doc d = analysed("Le ministre de l'Intérieur a rencontré les Français. M. Martin Leroux était présent.");
   for (const auto& f : found(d)) {

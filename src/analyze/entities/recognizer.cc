@@ -33,6 +33,18 @@ bool is_org_word(const TokenView& t) {
   return t.shape == kCapital && std::find(kWords.begin(), kWords.end(), t.form) != kWords.end();
 }
 
+// "Rumigny-les-Bois", "Villeneuve-sur-Lot", "Saint-Véran-des-Landes": a lower-case particle between
+// hyphens makes a French place name; no person's name is written that way.
+bool has_place_particle(const DocView& view, const Mention& m) {
+  const char* first = view.tokens[m.begin].surface.data();
+  const std::string_view last = view.tokens[m.end - 1].surface;
+  const std::string_view name(first, static_cast<size_t>(last.data() + last.size() - first));
+  constexpr std::string_view kParticles[] = {"-les-", "-des-", "-sur-", "-sous-", "-en-", "-de-", "-du-",
+                                             "-la-", "-le-", "-aux-", "-l\xC3\xA8s-", "-d'"};
+  return std::any_of(std::begin(kParticles), std::end(kParticles),
+                     [&](std::string_view p) { return name.find(p) != std::string_view::npos; });
+}
+
 // Days, months and times of day: a name does not run on over them ("France Info samedi").
 bool is_time_word(const TokenView& t) {
   static const std::array<uint64_t, 24> kWords = [] {
@@ -140,6 +152,7 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
       if (m.type == Entity::Type::kPer && m.end - m.begin >= 2 && is_org_word(view.tokens[m.end - 1])) {
         m.type = Entity::Type::kOrg;
       }
+      if (m.type == Entity::Type::kPer && has_place_particle(view, m)) m.type = Entity::Type::kLoc;
       mentions.push_back(m);
     }
   }
