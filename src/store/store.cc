@@ -348,6 +348,14 @@ Status Store::migrate() {
   }
   if (version < 4) {
     if (Status st = exec(kSearchRowIndex); !st) return fail(st);
+    // Version 4's triggers leave photo-credit holders out of article_entities: version 3's are made
+    // again (its articles have no credits, so nothing indexed needs to change).
+    if (version == 3) {
+      if (Status st = exec("DROP TRIGGER IF EXISTS articles_indexed; DROP TRIGGER IF EXISTS articles_reindexed;"); !st) {
+        return fail(st);
+      }
+      if (Status st = exec(index_triggers_sql().c_str()); !st) return fail(st);
+    }
   }
   if (version != kSchemaVersion) {
     const std::string set = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +

@@ -150,6 +150,39 @@ TEST_F(StoreTest, CreditEntitiesAreStoredButNotListed) {
   sqlite3_close(db);
 }
 
+// A version 3 database gets version 4's triggers, which leave credit holders out of the entity index.
+TEST_F(StoreTest, VersionThreeTriggersAreMadeAgain) {
+  ASSERT_TRUE(Store::open(path_).ok());
+  auto exec = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  };
+  auto trigger_sql = [&] {
+    sqlite3* db = nullptr;
+    std::string sql;
+    if (sqlite3_open(path_.c_str(), &db) == SQLITE_OK) {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'articles_indexed'", -1, &s, nullptr) ==
+              SQLITE_OK &&
+          sqlite3_step(s) == SQLITE_ROW) {
+        sql = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+      }
+      sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return sql;
+  };
+  ASSERT_NE(trigger_sql().find("credits"), std::string::npos);
+  // What version 3 had: a trigger that knew nothing of credits.
+  exec("DROP TRIGGER articles_indexed; CREATE TRIGGER articles_indexed AFTER INSERT ON articles BEGIN SELECT 1; END;"
+       " DROP INDEX IF EXISTS articles_search_row; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+  ASSERT_EQ(trigger_sql().find("credits"), std::string::npos);
+  ASSERT_TRUE(Store::open(path_).ok());
+  EXPECT_NE(trigger_sql().find("credits"), std::string::npos);
+}
+
 TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {
   EXPECT_EQ(story_event_date({}), "");
   EXPECT_EQ(story_event_date({"", ""}), "");
