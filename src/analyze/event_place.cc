@@ -160,9 +160,7 @@ class EventPlace final : public Component {
   }
   // The folded word just before `span`, as a cue.
   static Cue cue_before(const Doc& doc, const Span& span) {
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span, [](const Token& t, const Span& s) {
-      return t.span.field < s.field || (t.span.field == s.field && t.span.begin < s.begin);
-    });
+    auto it = doc.tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(span.field, span.begin));
     if (it == doc.tokens.begin()) return Cue::kNone;
     const Token& prev = *(it - 1);
     // Every cue word is short: longer words are not folded at all.
@@ -182,9 +180,7 @@ class EventPlace final : public Component {
     return cue;
   }
   bool names_event(const Doc& doc, const Span& sentence) const {
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sentence, [](const Token& t, const Span& s) {
-      return t.span.field < s.field || (t.span.field == s.field && t.span.begin < s.begin);
-    });
+    auto it = doc.tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(sentence.field, sentence.begin));
     for (; it != doc.tokens.end() && it->span.field == sentence.field && it->span.begin < sentence.end; ++it) {
       if (it->has(Token::kWord) && std::binary_search(event_terms_.begin(), event_terms_.end(), it->term)) return true;
     }

@@ -125,13 +125,7 @@ class QuoteFinder {
   size_t token_count() const { return doc_.tokens.size(); }
 
   // First token of field `f` starting at or after byte `offset`.
-  uint32_t token_at(Field f, uint32_t offset) const {
-    const auto& tokens = doc_.tokens;
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), std::pair{f, offset}, [](const Token& t, const auto& key) {
-      return t.span.field < key.first || (t.span.field == key.first && t.span.begin < key.second);
-    });
-    return static_cast<uint32_t>(it - tokens.begin());
-  }
+  uint32_t token_at(Field f, uint32_t offset) const { return static_cast<uint32_t>(doc_.token_at(f, offset)); }
   // True when a line break separates tokens a <= b, or they are in different fields.
   bool broken(uint32_t a, uint32_t b) const {
     if (a >= b) return false;

@@ -95,9 +95,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     std::vector<Found> found;
     for (const Entity& e : *doc.entities) {
       if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
-      auto it = std::lower_bound(tokens.begin(), tokens.end(), e.span, [](const Token& k, const Span& s) {
-        return k.span.field < s.field || (k.span.field == s.field && k.span.begin < s.begin);
-      });
+      auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(e.span.field, e.span.begin));
       if (it == tokens.end() || it->span.field != e.span.field || it->span.end > e.span.end) continue;
       auto first = static_cast<uint32_t>(it - tokens.begin()), last = first;
       while (last + 1 < tokens.size() && tokens[last + 1].span.field == e.span.field &&
@@ -214,9 +212,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
 std::string SpeakerNames::canonical(const Span& mention) const {
   // The mention's last word token that is a name.
   const auto& tokens = doc_.tokens;
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), mention, [](const Token& t, const Span& s) {
-    return t.span.field < s.field || (t.span.field == s.field && t.span.begin < s.end);
-  });
+  auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc_.token_at(mention.field, mention.end));
   while (it != tokens.begin()) {
     --it;
     if (it->span.field != mention.field || it->span.begin < mention.begin) break;

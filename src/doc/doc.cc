@@ -14,6 +14,13 @@ const char* field_name(Field f) noexcept {
   return "text";
 }
 
+size_t Doc::token_at(Field f, uint32_t offset) const {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), std::pair{f, offset}, [](const Token& t, const auto& key) {
+    return t.span.field < key.first || (t.span.field == key.first && t.span.begin < key.second);
+  });
+  return static_cast<size_t>(it - tokens.begin());
+}
+
 std::vector<std::string> Doc::flag_kinds() const {
   std::vector<std::string> kinds;
   for (const TextFlag& f : flags) {

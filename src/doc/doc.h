@@ -173,6 +173,10 @@ class Doc {
   //! The distinct kinds of `flags`, in order of first appearance (the contract's `flags` strings).
   std::vector<std::string> flag_kinds() const;
 
+  //! Index of the first token of field `f` that starts at or after byte `offset` (tokens.size() when none):
+  //! tokens are in field order, then text order, as the segmenter appends them.
+  size_t token_at(Field f, uint32_t offset) const;
+
   //! Frees what only analysis needs (tokens, sentences) once features exist.
   void release_analysis() {
     std::vector<Token>().swap(tokens);
