@@ -9,17 +9,22 @@
 
 namespace recoupe {
 
+//! Removes the first line of `text` and returns it without its line end ("\n", or "\r\n" from Windows).
+inline std::string_view take_line(std::string_view& text) {
+  const size_t nl = text.find('\n');
+  std::string_view line = text.substr(0, nl);
+  text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
 //! Calls f(word) for each word of an embedded list (data/): one per line, blank lines and lines
 //! starting with '#' skipped, a Windows line end tolerated.
 template <typename F>
 void for_each_listed_word(std::string_view list, F&& f) {
   while (!list.empty()) {
-    const size_t nl = list.find('\n');
-    std::string_view w = list.substr(0, nl);
-    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+    const std::string_view w = take_line(list);
     if (!w.empty() && w[0] != '#') f(w);
-    if (nl == std::string_view::npos) break;
-    list.remove_prefix(nl + 1);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "analyze/components.h"
 #include "analyze/entities/data.h"
+#include "analyze/lexicon.h"
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -81,10 +82,7 @@ void Gazetteer::add(GazCategory category, std::string_view name, std::string_vie
 
 void Gazetteer::add_list(std::string_view text) {
   while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = take_line(text);
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;

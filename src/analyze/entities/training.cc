@@ -9,6 +9,7 @@
 #include "analyze/entities/gazetteer.h"
 #include "analyze/entities/recognizer.h"
 #include "analyze/entities/tagger.h"
+#include "analyze/lexicon.h"
 #include "common/folding.h"
 
 namespace recoupe::ner {
@@ -141,11 +142,8 @@ Result<std::vector<AnnotatedText>> parse_tsv(std::string_view content, const std
     tokens.clear();
   };
   while (!content.empty()) {
-    const size_t nl = content.find('\n');
-    std::string_view line = content.substr(0, nl);
-    content.remove_prefix(nl == std::string_view::npos ? content.size() : nl + 1);
+    const std::string_view line = take_line(content);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
     if (line[0] == '#') {
       if (line.find("document_id") != std::string_view::npos) {
@@ -186,11 +184,8 @@ Result<std::vector<AnnotatedText>> parse_bio(std::string_view content, const std
     doc_line = line_no + 1;
   };
   while (!content.empty()) {
-    const size_t nl = content.find('\n');
-    std::string_view line = content.substr(0, nl);
-    content.remove_prefix(nl == std::string_view::npos ? content.size() : nl + 1);
+    const std::string_view line = take_line(content);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
       flush();
       continue;
@@ -221,11 +216,8 @@ Result<std::vector<AnnotatedText>> parse_bracketed(std::string_view content, con
     doc = AnnotatedText{};
   };
   while (!content.empty()) {
-    const size_t nl = content.find('\n');
-    std::string_view line = content.substr(0, nl);
-    content.remove_prefix(nl == std::string_view::npos ? content.size() : nl + 1);
+    const std::string_view line = take_line(content);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
       flush();
       continue;
