@@ -29,16 +29,7 @@ class StoreTest : public ::testing::Test {
   std::string path_;
 };
 
-Doc make(const std::string& id, const std::string& title, const std::string& text, const std::string& published,
-         const std::string& source) {
-  RawRecord r;
-  r.id = id;
-  r.title = title;
-  r.text = text;
-  r.published = published;
-  r.source = source;
-  return testing::analysed_doc(std::move(r));
-}
+using testing::sample_doc;
 
 TEST(Features, RoundTripAndCorruption) {
   LinkFeatures f;
@@ -79,11 +70,11 @@ TEST(Features, ReadsFormatOneWithoutUtterances) {
 
 TEST_F(StoreTest, AddListExplainAndReopen) {
   std::vector<Doc> docs;
-  docs.push_back(make("a", "Grève à l'aéroport de Nantes", "Les agents de sûreté de l'aéroport de Nantes sont en grève depuis lundi.",
+  docs.push_back(sample_doc("a", "Grève à l'aéroport de Nantes", "Les agents de sûreté de l'aéroport de Nantes sont en grève depuis lundi.",
                       "2024-05-06T08:00:00+02:00", "Ouest Matin"));
-  docs.push_back(make("b", "Nantes : l'aéroport perturbé par la grève", "La grève des agents de sûreté perturbe l'aéroport de Nantes pour le deuxième jour.",
+  docs.push_back(sample_doc("b", "Nantes : l'aéroport perturbé par la grève", "La grève des agents de sûreté perturbe l'aéroport de Nantes pour le deuxième jour.",
                       "2024-05-07T09:00:00+02:00", "Le Courrier"));
-  docs.push_back(make("c", "Fête du pain à Vannes", "La fête du pain attire les boulangers du Morbihan sur le port de Vannes.",
+  docs.push_back(sample_doc("c", "Fête du pain à Vannes", "La fête du pain attire les boulangers du Morbihan sur le port de Vannes.",
                       "2024-05-08T09:00:00+02:00", "Ouest Matin"));
   {
     auto store = Store::open(path_);
@@ -127,7 +118,7 @@ TEST(StoryEventPlace, MostArticlesThenTheEarliest) {
 // not a name the story cites: the entity index leaves it out.
 TEST_F(StoreTest, CreditEntitiesAreStoredButNotListed) {
   std::vector<Doc> docs;
-  docs.push_back(make("p", "La halle de Bourg rouvre", "La halle du marché de Bourg rouvre ses portes samedi.\n"
+  docs.push_back(sample_doc("p", "La halle de Bourg rouvre", "La halle du marché de Bourg rouvre ses portes samedi.\n"
                       "Crédit photo : Atelier Norval", "2024-05-06T08:00:00+02:00", "Ouest Matin"));
   ASSERT_EQ(docs[0].field(Field::kCredits), "Crédit photo : Atelier Norval");
   auto store = Store::open(path_);
@@ -194,8 +185,8 @@ TEST(StoryEventDate, EarliestThatTwoArticlesAgreeOnElseTheMedian) {
 
 TEST_F(StoreTest, DuplicateIdInABatchRollsBackTheWholeBatch) {
   std::vector<Doc> docs;
-  docs.push_back(make("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
-  docs.push_back(make("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
+  docs.push_back(sample_doc("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
+  docs.push_back(sample_doc("x", "Titre", "Un texte de test pour la base.", "2024-01-01", "S"));
   Linker linker;
   for (auto& d : docs) linker.link(d);
   auto store = Store::open(path_);

@@ -17,17 +17,6 @@
 
 namespace recoupe::testing {
 
-inline Doc sample_doc(const std::string& id, const std::string& title, const std::string& text,
-                      const std::string& published, const std::string& source) {
-  RawRecord r;
-  r.id = id;
-  r.title = title;
-  r.text = text;
-  r.published = published;
-  r.source = source;
-  return analysed_doc(std::move(r));
-}
-
 class SampleStore : public ::testing::Test {
  protected:
   void SetUp() override {
