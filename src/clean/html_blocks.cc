@@ -1,9 +1,11 @@
 #include "clean/html_blocks.h"
 
+#include "common/ascii.h"
+
 namespace recoupe::html {
 namespace {
 
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+constexpr auto is_space = ascii::is_html_space;
 
 bool contains_ci(std::string_view s, std::string_view lower_needle) noexcept {
   if (s.size() < lower_needle.size()) return false;

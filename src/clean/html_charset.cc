@@ -16,7 +16,7 @@ constexpr size_t kPrescanBytes = 16 * 1024;
 
 using ascii::ifind;
 using ascii::lower;
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr auto is_space = ascii::is_html_space;
 
 // "charset=xyz" inside `s` (a Content-Type value): the label, unquoted; empty when absent.
 std::string_view charset_param(std::string_view s) noexcept {

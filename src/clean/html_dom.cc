@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 
 namespace recoupe::html {
@@ -115,7 +116,7 @@ const Properties& props() {
   return p;
 }
 
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+constexpr auto is_space = ascii::is_html_space;
 inline bool is_alpha(char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 

@@ -7,6 +7,7 @@
 #include "clean/html_charset.h"
 #include "clean/html_dom.h"
 #include "clean/html_metadata.h"
+#include "common/ascii.h"
 
 namespace recoupe {
 namespace {
@@ -18,25 +19,12 @@ using html::Tag;
 
 bool is_blank(std::string_view s) {
   for (const char c : s) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+    if (!ascii::is_html_space(c)) return false;
   }
   return true;
 }
 
-std::string collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
+constexpr auto collapse = ascii::collapse_html_space;
 
 // "Titre de l'article - Le Site" → "Titre de l'article" when the suffix names the site, or for any
 // " | X" / " - X" suffix much shorter than the title when the site is unknown.

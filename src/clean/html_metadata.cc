@@ -5,32 +5,19 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/ascii.h"
+
 namespace recoupe::html {
 namespace {
 
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+using ascii::lower;
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+constexpr auto is_space = ascii::is_html_space;
+constexpr auto collapse = ascii::collapse_html_space;
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = lower(c);
-  return out;
-}
-
-std::string collapse(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (const char c : s) {
-    if (is_space(c)) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/timestamp.h"
 
 namespace recoupe {
@@ -110,15 +111,7 @@ int days_in_month(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+constexpr auto trim = ascii::trim_xml_space;
 
 }  // namespace
 

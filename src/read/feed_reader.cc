@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 #include "read/feed_date.h"
 #include "read/markup_text.h"
@@ -28,15 +29,7 @@ std::string_view sv(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+constexpr auto trim = ascii::trim_xml_space;
 
 // The feed formats' own elements: no namespace (RSS 2.0), Atom 1.0 / 0.3, RSS 1.0 / 0.9.
 bool core_ns(std::string_view ns) {
