@@ -14,18 +14,8 @@
 # Environment: PAGES (default 0: all 3,000), PYTHON (default python3), PEER_PYTHON (default /usr/bin/python3).
 set -euo pipefail
 
-caller_dir=$PWD
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-recoupe=${1:-$root/build/recoupe}
-case $recoupe in /*) ;; *) recoupe=$caller_dir/$recoupe ;; esac
-cd "$root"
-shared=../shared
-if [ ! -d "$shared/corpora/orangesum" ]; then
-    echo "extraction_bench: $root/../shared not found; skipping"
-    exit 0
-fi
-py=${PYTHON:-python3}
-peer_py=${PEER_PYTHON:-/usr/bin/python3}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}"
+need_shared extraction_bench corpora/orangesum
 out=bench/out/extraction
 mkdir -p "$out"
 pages_jsonl=$out/orangesum_pages.jsonl

@@ -15,20 +15,9 @@
 # peer's own, tuned on the June gold set), NEAR_SEED (default 1).
 set -euo pipefail
 
-caller_dir=$PWD
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-recoupe=${1:-$root/build/recoupe}
-case $recoupe in /*) ;; *) recoupe=$caller_dir/$recoupe ;; esac
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}"
+need_shared bench ""
 
-cd "$root"
-shared=../shared
-if [ ! -d "$shared" ]; then
-    echo "bench: $root/../shared not found; it holds the corpora and gold sets the benchmark needs. Skipping."
-    exit 0
-fi
-
-py=${PYTHON:-python3}
-peer_py=${PEER_PYTHON:-/usr/bin/python3}
 peer_args=()
 if [ -n "${PEER_THRESHOLD:-}" ]; then peer_args+=(--threshold "$PEER_THRESHOLD"); fi
 out=bench/out

@@ -12,15 +12,11 @@
 # ../shared (skips with a note otherwise) and wrk (scripts/install-deps.sh --bench). Environment: DURATION
 # (seconds per run, default 60), CONNECTIONS (default 8), SERVE_DB (reuse this database instead of building it).
 set -euo pipefail
-caller_dir=$PWD
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-recoupe=${1:-$root/build/recoupe}
-case $recoupe in /*) ;; *) recoupe=$caller_dir/$recoupe ;; esac
-cd "$root"
-corpus=../shared/corpora/orangesum/articles.jsonl.gz
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}"
+corpus=$shared/corpora/orangesum/articles.jsonl.gz
 out=bench/out
 mkdir -p "$out"
-if [ ! -f "$corpus" ]; then echo "serve_load: $corpus not found (../shared is needed). Skipping."; exit 0; fi
+need_shared serve_load corpora/orangesum/articles.jsonl.gz
 if ! command -v wrk >/dev/null; then echo "serve_load: wrk not found (scripts/install-deps.sh --bench). Skipping."; exit 0; fi
 duration=${DURATION:-60}
 connections=${CONNECTIONS:-8}
