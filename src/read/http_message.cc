@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace recoupe {
 
@@ -59,38 +60,30 @@ Inflated inflate_all(std::string_view in, int window_bits, size_t limit, std::st
 
 Result<std::string> decode_one(std::string_view body, std::string_view coding, size_t limit, bool cut_ok) {
   std::string out, why;
-  const auto too_big = [&] {
-    return Error{Errc::kBadInput, "the body decodes to more than " + std::to_string(limit) + " bytes (the record limit)"};
+  // What an inflate outcome gives: the body (a cut one only when cut_ok), the size error, or nothing when
+  // the data did not inflate.
+  const auto settle = [&](Inflated outcome) -> std::optional<Result<std::string>> {
+    if (outcome == Inflated::kOk || (outcome == Inflated::kCut && cut_ok)) return Result<std::string>(std::move(out));
+    if (outcome == Inflated::kTooBig) {
+      return Result<std::string>(Error{Errc::kBadInput, "the body decodes to more than " + std::to_string(limit) +
+                                                            " bytes (the record limit)"});
+    }
+    return std::nullopt;
   };
   if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) {
     if (body.size() < 2 || static_cast<unsigned char>(body[0]) != 0x1f || static_cast<unsigned char>(body[1]) != 0x8b) {
       return std::string(body);  // already decoded by the crawler
     }
-    switch (inflate_all(body, 16 + MAX_WBITS, limit, out, why)) {
-      case Inflated::kOk: return out;
-      case Inflated::kCut:
-        if (cut_ok) return out;
-        break;
-      case Inflated::kTooBig: return too_big();
-      default: break;
-    }
+    if (auto decoded = settle(inflate_all(body, 16 + MAX_WBITS, limit, out, why))) return std::move(*decoded);
     return Error{Errc::kBadInput, "bad gzip body (Content-Encoding: gzip): " + why};
   }
   if (iequals(coding, "deflate")) {
     // "deflate" is zlib-wrapped by the standard, raw deflate by some servers.
     const Inflated zlib = inflate_all(body, MAX_WBITS, limit, out, why);
-    if (zlib == Inflated::kOk || (zlib == Inflated::kCut && cut_ok)) return out;
-    if (zlib == Inflated::kTooBig) return too_big();
+    if (auto decoded = settle(zlib)) return std::move(*decoded);
     if (zlib == Inflated::kNotCompressed) {
       std::string raw_why;
-      switch (inflate_all(body, -MAX_WBITS, limit, out, raw_why)) {
-        case Inflated::kOk: return out;
-        case Inflated::kCut:
-          if (cut_ok) return out;
-          break;
-        case Inflated::kTooBig: return too_big();
-        default: break;
-      }
+      if (auto decoded = settle(inflate_all(body, -MAX_WBITS, limit, out, raw_why))) return std::move(*decoded);
     }
     return Error{Errc::kBadInput, "bad deflate body (Content-Encoding: deflate): " + why};
   }
