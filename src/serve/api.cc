@@ -22,16 +22,22 @@ void str(JsonWriter& w, std::string_view s) {
 void str_or_null(JsonWriter& w, std::string_view s) {
   if (s.empty()) w.null(); else str(w, s);
 }
+// The two above as an object's member.
+void field(JsonWriter& w, std::string_view key, std::string_view s) {
+  w.key(key);
+  str(w, s);
+}
+void field_or_null(JsonWriter& w, std::string_view key, std::string_view s) {
+  w.key(key);
+  str_or_null(w, s);
+}
 
 void story_row(JsonWriter& w, const StoryRow& r) {
   w.begin_object();
   w.key("id").value(r.label);
-  w.key("title");
-  str(w, r.title);
-  w.key("first_published");
-  str_or_null(w, r.first_published);
-  w.key("last_published");
-  str_or_null(w, r.last_published);
+  field(w, "title", r.title);
+  field_or_null(w, "first_published", r.first_published);
+  field_or_null(w, "last_published", r.last_published);
   w.key("articles").value(r.articles);
   w.key("sources").begin_array();
   for (const auto& s : r.sources) str(w, s);
@@ -41,19 +47,13 @@ void story_row(JsonWriter& w, const StoryRow& r) {
 
 void quote_row(JsonWriter& w, const QuoteRow& q) {
   w.begin_object();
-  w.key("article");
-  str(w, q.article);
+  field(w, "article", q.article);
   w.key("story").value(q.story);
-  w.key("source");
-  str_or_null(w, q.source);
-  w.key("published");
-  str_or_null(w, q.published);
-  w.key("speaker");
-  str_or_null(w, q.speaker);
-  w.key("utterance");
-  str_or_null(w, q.utterance);
-  w.key("quote");
-  str(w, q.quote);
+  field_or_null(w, "source", q.source);
+  field_or_null(w, "published", q.published);
+  field_or_null(w, "speaker", q.speaker);
+  field_or_null(w, "utterance", q.utterance);
+  field(w, "quote", q.quote);
   w.end_object();
 }
 
@@ -83,8 +83,7 @@ std::string Api::error_body(int status, std::string_view message) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  w.key("error");
-  str(w, message);
+  field(w, "error", message);
   w.key("status").value(static_cast<int64_t>(status));
   w.end_object();
   return out;
@@ -119,16 +118,11 @@ Result<std::string> Api::story(std::string_view label) {
   JsonWriter w(out);
   w.begin_object();
   w.key("id").value(d.story.label);
-  w.key("title");
-  str(w, d.story.title);
-  w.key("first_published");
-  str_or_null(w, d.story.first_published);
-  w.key("last_published");
-  str_or_null(w, d.story.last_published);
-  w.key("event_date");
-  str_or_null(w, d.story.event_date);
-  w.key("event_place");
-  str_or_null(w, d.story.event_place);
+  field(w, "title", d.story.title);
+  field_or_null(w, "first_published", d.story.first_published);
+  field_or_null(w, "last_published", d.story.last_published);
+  field_or_null(w, "event_date", d.story.event_date);
+  field_or_null(w, "event_place", d.story.event_place);
 
   // Sources, with how many of the story's articles each gave.
   std::map<std::string, int64_t> per_source;
@@ -138,8 +132,7 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("sources").begin_array();
   for (const auto& [name, n] : per_source) {
     w.begin_object();
-    w.key("name");
-    str(w, name);
+    field(w, "name", name);
     w.key("articles").value(n);
     w.end_object();
   }
@@ -148,24 +141,15 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("articles").begin_array();
   for (const ArticleRow& a : d.articles) {
     w.begin_object();
-    w.key("id");
-    str(w, a.id);
-    w.key("title");
-    str(w, a.title);
-    w.key("abstract");
-    str(w, a.abstract);
-    w.key("text");
-    str(w, a.text);
-    w.key("published");
-    str_or_null(w, a.published);
-    w.key("source");
-    str_or_null(w, a.source);
-    w.key("url");
-    str_or_null(w, a.url);
-    w.key("lang");
-    str_or_null(w, a.lang);
-    w.key("duplicate_of");
-    str_or_null(w, a.duplicate_of);
+    field(w, "id", a.id);
+    field(w, "title", a.title);
+    field(w, "abstract", a.abstract);
+    field(w, "text", a.text);
+    field_or_null(w, "published", a.published);
+    field_or_null(w, "source", a.source);
+    field_or_null(w, "url", a.url);
+    field_or_null(w, "lang", a.lang);
+    field_or_null(w, "duplicate_of", a.duplicate_of);
     w.key("flags").begin_array();
     for (const auto& f : a.flags) str(w, f);
     w.end_array();
@@ -178,8 +162,7 @@ Result<std::string> Api::story(std::string_view label) {
   for (size_t i = 0; i < d.articles.size();) {
     const std::string day = day_of(d.articles[i].published);
     w.begin_object();
-    w.key("day");
-    str_or_null(w, day);
+    field_or_null(w, "day", day);
     w.key("articles").begin_array();
     for (; i < d.articles.size() && day_of(d.articles[i].published) == day; ++i) str(w, d.articles[i].id);
     w.end_array();
@@ -190,10 +173,8 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("entities").begin_array();
   for (const EntityRow& e : d.entities) {
     w.begin_object();
-    w.key("name");
-    str(w, e.name);
-    w.key("type");
-    str(w, e.type);
+    field(w, "name", e.name);
+    field(w, "type", e.type);
     w.key("articles").value(e.articles);
     w.key("mentions").value(e.mentions);
     w.end_object();
@@ -213,27 +194,20 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("quotations").begin_array();
   for (const auto& g : groups) {
     w.begin_object();
-    w.key("utterance");
-    str_or_null(w, g.front()->utterance);
+    field_or_null(w, "utterance", g.front()->utterance);
     std::string speaker;
     for (const QuoteRow* q : g) {
       if (speaker.empty()) speaker = q->speaker;
     }
-    w.key("speaker");
-    str_or_null(w, speaker);
+    field_or_null(w, "speaker", speaker);
     w.key("versions").begin_array();
     for (const QuoteRow* q : g) {
       w.begin_object();
-      w.key("article");
-      str(w, q->article);
-      w.key("source");
-      str_or_null(w, q->source);
-      w.key("published");
-      str_or_null(w, q->published);
-      w.key("speaker");
-      str_or_null(w, q->speaker);
-      w.key("quote");
-      str(w, q->quote);
+      field(w, "article", q->article);
+      field_or_null(w, "source", q->source);
+      field_or_null(w, "published", q->published);
+      field_or_null(w, "speaker", q->speaker);
+      field(w, "quote", q->quote);
       w.end_object();
     }
     w.end_array();
@@ -253,17 +227,13 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("dates").begin_array();
   for (const auto& [value, rows] : dates) {
     w.begin_object();
-    w.key("value");
-    str_or_null(w, rows.front()->value);
-    w.key("type");
-    str_or_null(w, rows.front()->type);
+    field_or_null(w, "value", rows.front()->value);
+    field_or_null(w, "type", rows.front()->type);
     w.key("mentions").begin_array();
     for (const DateRow* r : rows) {
       w.begin_object();
-      w.key("article");
-      str(w, r->article);
-      w.key("text");
-      str(w, r->text);
+      field(w, "article", r->article);
+      field(w, "text", r->text);
       w.end_object();
     }
     w.end_array();
@@ -279,8 +249,7 @@ Result<std::string> Api::story(std::string_view label) {
   w.key("flags").begin_array();
   for (const auto& [flag, articles] : flags) {
     w.begin_object();
-    w.key("flag");
-    str(w, flag);
+    field(w, "flag", flag);
     w.key("articles").begin_array();
     for (const ArticleRow* a : articles) str(w, a->id);
     w.end_array();
@@ -304,10 +273,8 @@ Result<std::string> Api::entities(std::string_view contains, std::string_view ty
   w.key("entities").begin_array();
   for (const EntityRow& e : rows.value()) {
     w.begin_object();
-    w.key("name");
-    str(w, e.name);
-    w.key("type");
-    str(w, e.type);
+    field(w, "name", e.name);
+    field(w, "type", e.type);
     w.key("stories").value(e.stories);
     w.key("articles").value(e.articles);
     w.key("mentions").value(e.mentions);
@@ -325,10 +292,8 @@ Result<std::string> Api::entity(const std::string& name) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  w.key("name");
-  str(w, d.entity.name);
-  w.key("type");
-  str_or_null(w, d.entity.type);
+  field(w, "name", d.entity.name);
+  field_or_null(w, "type", d.entity.type);
   w.key("articles").value(d.entity.articles);
   w.key("mentions").value(d.entity.mentions);
   w.key("stories").begin_array();
@@ -340,8 +305,7 @@ Result<std::string> Api::entity(const std::string& name) {
   w.key("timeline").begin_array();
   for (const auto& [day, n] : d.days) {
     w.begin_object();
-    w.key("day");
-    str(w, day);
+    field(w, "day", day);
     w.key("articles").value(n);
     w.end_object();
   }
@@ -356,8 +320,7 @@ Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t of
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  w.key("query");
-  str(w, text);
+  field(w, "query", text);
   w.key("sort").value(relevance ? "relevance" : "newest");
   w.key("total").value(page->total);
   w.key("total_is_lower_bound").value(page->total_is_lower_bound);
@@ -366,15 +329,11 @@ Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t of
   w.key("hits").begin_array();
   for (const SearchHit& h : page->hits) {
     w.begin_object();
-    w.key("article");
-    str(w, h.article);
+    field(w, "article", h.article);
     w.key("story").value(h.story);
-    w.key("title");
-    str(w, h.title);
-    w.key("source");
-    str_or_null(w, h.source);
-    w.key("published");
-    str_or_null(w, h.published);
+    field(w, "title", h.title);
+    field_or_null(w, "source", h.source);
+    field_or_null(w, "published", h.published);
     // The snippet as pieces, so that a client never has to parse markup to show the matches.
     w.key("snippet").begin_array();
     bool match = false;
@@ -384,8 +343,7 @@ Result<std::string> Api::search(std::string_view text, int64_t limit, int64_t of
       if (i < s.size() && s[i] != '\x02' && s[i] != '\x03') continue;
       if (i > b) {
         w.begin_object();
-        w.key("text");
-        str(w, std::string_view(s).substr(b, i - b));
+        field(w, "text", std::string_view(s).substr(b, i - b));
         w.key("match").value(match);
         w.end_object();
       }
@@ -409,8 +367,7 @@ Result<std::string> Api::sources() {
   w.key("sources").begin_array();
   for (const SourceRow& s : rows.value()) {
     w.begin_object();
-    w.key("name");
-    str(w, s.name);
+    field(w, "name", s.name);
     w.key("articles").value(s.articles);
     w.key("stories").value(s.stories);
     w.end_object();
