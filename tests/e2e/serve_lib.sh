@@ -5,13 +5,14 @@ start_server() {
   "$RECOUPE" serve --db "$1" --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
   SERVER_PID=$!
   BASE_URL=""
-  for _ in $(seq 1 200); do
+  # Up to 30 s: startup migrates the database, which a loaded machine (ctest -j2 beside builds) makes slow.
+  for _ in $(seq 1 600); do
     BASE_URL=$(grep -o 'http://[^ ]*/' "$WORK/serve.out" 2>/dev/null || true)
     [[ -n $BASE_URL ]] && break
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.err" >&2; fail "recoupe serve exited"; }
     sleep 0.05
   done
-  [[ -n $BASE_URL ]] || fail "recoupe serve printed no URL"
+  [[ -n $BASE_URL ]] || { cat "$WORK/serve.err" >&2; fail "recoupe serve printed no URL in 30 s"; }
   BASE_URL=${BASE_URL%/}
   trap 'stop_server; rm -rf "$WORK"' EXIT
 }
