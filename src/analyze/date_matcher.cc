@@ -274,40 +274,42 @@ class Matcher {
     return m;
   }
 
-  // -- token tests; an index outside the sentence is no token (i - 1 at the start wraps to a huge index)
-  const DateToken* at(size_t i) const { return i >= b_ && i < e_ ? &t_[i] : nullptr; }
-  bool cat(size_t i, Cat c) const {
+  // -- token tests; an index outside the sentence is no token (i - 1 at the start wraps to a huge index).
+  // They run thousands of times per article from large callers, where GCC would rather call them than
+  // inline them: they are forced inline.
+  [[gnu::always_inline]] const DateToken* at(size_t i) const { return i >= b_ && i < e_ ? &t_[i] : nullptr; }
+  [[gnu::always_inline]] bool cat(size_t i, Cat c) const {
     const DateToken* x = at(i);
     return x && x->lex && x->lex->is(c);
   }
-  int val(size_t i, Cat c) const { return t_[i].lex->value_of(c); }
-  bool flag(size_t i, uint8_t f) const { return (t_[i].lex->flags & f) != 0; }
-  bool fn(size_t i, Fn f) const { return i >= b_ && i < e_ && t_[i].fn == f; }
-  bool unit(size_t i, Unit u) const { return cat(i, Cat::kUnit) && val(i, Cat::kUnit) == u; }
-  bool punct(size_t i, char c) const {
+  [[gnu::always_inline]] int val(size_t i, Cat c) const { return t_[i].lex->value_of(c); }
+  [[gnu::always_inline]] bool flag(size_t i, uint8_t f) const { return (t_[i].lex->flags & f) != 0; }
+  [[gnu::always_inline]] bool fn(size_t i, Fn f) const { return i >= b_ && i < e_ && t_[i].fn == f; }
+  [[gnu::always_inline]] bool unit(size_t i, Unit u) const { return cat(i, Cat::kUnit) && val(i, Cat::kUnit) == u; }
+  [[gnu::always_inline]] bool punct(size_t i, char c) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kPunct && x->punct == c;
   }
-  bool is_punct(size_t i) const {
+  [[gnu::always_inline]] bool is_punct(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kPunct;
   }
-  bool glued(size_t i) const {
+  [[gnu::always_inline]] bool glued(size_t i) const {
     const DateToken* x = at(i);
     return x && !x->space_before;
   }
-  bool number(size_t i) const {
+  [[gnu::always_inline]] bool number(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kNumber && x->groups == 1;
   }
-  int num(size_t i) const { return t_[i].num[0]; }
+  [[gnu::always_inline]] int num(size_t i) const { return t_[i].num[0]; }
   std::string_view word_text(size_t i) const {
     const DateToken* x = at(i);
     return x ? text_.substr(x->begin, x->end - x->begin) : std::string_view();
   }
-  bool is_de(size_t i) const { return fn(i, kDe) || fn(i, kD); }
+  [[gnu::always_inline]] bool is_de(size_t i) const { return fn(i, kDe) || fn(i, kD); }
   // A lower-case word the lexicon does not know, and no stopword: most likely a noun ("2020 manifestants").
-  bool plain_word(size_t i) const {
+  [[gnu::always_inline]] bool plain_word(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kWord && !x->lex && !x->stop && x->lowercase;
   }
@@ -1610,21 +1612,27 @@ bool ends_with(std::string_view w, std::string_view suffix) {
 bool lower_word(std::string_view w) { return !w.empty() && ((w[0] >= 'a' && w[0] <= 'z') || w[0] == '\xc3'); }
 
 // Futur simple: "sera", "aura", "ira", "viendra", "pourront", "annoncera". Read on the text as written, so
-// that "opéra" and "caméra" (é before the r) do not count.
+// that "opéra" and "caméra" (é before the r) do not count. The endings: -erai -irai -eras -iras, and
+// -ra -rons -rez -ront after e, i, u, r, d or v; tested from the last letters, as this runs on every word
+// near a bare weekday.
 bool future_form(std::string_view w) {
   if (!lower_word(w) || w.size() < 3) return false;
+  auto before = [&](size_t n, std::string_view letters) {
+    return w.size() > n && letters.find(w[w.size() - 1 - n]) != std::string_view::npos;
+  };
+  constexpr std::string_view kAny = "eiurdv", kEI = "ei";
+  const bool ending = ends_with(w, "ra")                        ? before(2, kAny)
+                      : ends_with(w, "rai") || ends_with(w, "ras") ? before(3, kEI)
+                      : ends_with(w, "rez")                       ? before(3, kAny)
+                      : ends_with(w, "rons") || ends_with(w, "ront") ? before(4, kAny)
+                                                                    : false;
+  if (!ending) return false;
   static constexpr std::string_view kExceptions[] = {
       "environs", "extra", "ultra", "cobra", "sierra", "mantra", "contra", "terra", "tiara", "escadrons",
       "marrons", "chaperons", "vignerons", "bûcherons", "forgerons", "liserons", "biberons", "moucherons"};
   for (std::string_view e : kExceptions)
     if (w == e) return false;
-  static constexpr std::string_view kSuffixes[] = {
-      "erai", "eras", "era", "erons", "erez", "eront", "irai", "iras", "ira", "irons", "irez", "iront",
-      "ura", "urons", "urez", "uront", "rra", "rrons", "rrez", "rront", "dra", "drons", "drez", "dront",
-      "vra", "vrons", "vrez", "vront"};
-  for (std::string_view suf : kSuffixes)
-    if (ends_with(w, suf)) return true;
-  return false;
+  return true;
 }
 
 bool infinitive(std::string_view w) {
@@ -1642,15 +1650,45 @@ bool participle(std::string_view w) {
   return false;
 }
 
-// What a word says of its clause's tense; kBoundary: the word opens another clause (an infinitive that no
-// "va"/"doit" governs, "que"), past which the verbs are not the expression's.
-// Verbs that make an infinitive after them a future: "va se rendre", "doit s'exprimer".
-// "devait débuter en septembre", "allait signer": a future seen from the past, still ahead when told.
-constexpr std::string_view kGoing[] = {"va", "vont", "vais", "allons", "doit", "doivent", "devrait", "devraient",
-                                       "devra", "devront", "devait", "devaient", "allait", "allaient"};
+// The words the tense reader reads by name, found with one look-up (most words are none of them).
+enum VerbWord : uint8_t {
+  kGoingVerb = 1,  // makes an infinitive after it a future: "va se rendre", "doit s'exprimer"; "devait
+                   // débuter en septembre", "allait signer": a future seen from the past, still ahead when told
+  kPlanned = 2,    // "prévu", "programmé", "attendu"
+  kAuxiliary = 4,  // with a participle, the passé composé or the plus-que-parfait
+  kBeing = 8,      // an auxiliary "être": "est prévu" is no past
+  kQue = 16,       // opens another clause
+};
+
+uint8_t verb_word(std::string_view w) {
+  struct Entry {
+    std::string_view word;
+    uint8_t roles;
+  };
+  static constexpr Entry kWords[] = {
+      {"va", kGoingVerb}, {"vont", kGoingVerb}, {"vais", kGoingVerb}, {"allons", kGoingVerb},
+      {"doit", kGoingVerb}, {"doivent", kGoingVerb}, {"devrait", kGoingVerb}, {"devraient", kGoingVerb},
+      {"devra", kGoingVerb}, {"devront", kGoingVerb}, {"devait", kGoingVerb}, {"devaient", kGoingVerb},
+      {"allait", kGoingVerb}, {"allaient", kGoingVerb},
+      {"prévu", kPlanned}, {"prévue", kPlanned}, {"prévus", kPlanned}, {"prévues", kPlanned},
+      {"programmé", kPlanned}, {"programmée", kPlanned}, {"programmés", kPlanned}, {"programmées", kPlanned},
+      {"attendu", kPlanned}, {"attendue", kPlanned},
+      {"a", kAuxiliary}, {"ont", kAuxiliary}, {"avait", kAuxiliary}, {"avaient", kAuxiliary}, {"ai", kAuxiliary},
+      {"avons", kAuxiliary}, {"avez", kAuxiliary}, {"eu", kAuxiliary}, {"est", kAuxiliary | kBeing},
+      {"sont", kAuxiliary | kBeing}, {"était", kAuxiliary | kBeing}, {"étaient", kAuxiliary | kBeing},
+      {"fut", kAuxiliary}, {"furent", kAuxiliary}, {"été", kAuxiliary},
+      {"que", kQue}, {"qu'", kQue}, {"qu’", kQue},
+  };
+  if (w.empty() || w.size() > 12) return 0;
+  for (const Entry& e : kWords)
+    if (e.word.size() == w.size() && e.word[0] == w[0] && e.word == w) return e.roles;
+  return 0;
+}
 
 enum class Marker : uint8_t { kNone, kPast, kFuture, kBoundary };
 
+// What a word says of its clause's tense; kBoundary: the word opens another clause (an infinitive that no
+// "va"/"doit" governs, "que"), past which the verbs are not the expression's.
 Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
   const Token& x = t[i];
   if (!x.has(Token::kWord)) {  // a colon, a question, a quotation: another clause
@@ -1659,7 +1697,7 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
                ? Marker::kBoundary
                : Marker::kNone;
   }
-  if (!x.has(Token::kWord) || x.has(Token::kCapitalized) || x.has(Token::kNumber)) return Marker::kNone;
+  if (x.has(Token::kCapitalized) || x.has(Token::kNumber)) return Marker::kNone;
   const std::string_view w = text.substr(x.span.begin, x.span.size());
   auto next_word = [&](size_t from, size_t span, auto&& pred) {
     for (size_t k = from; k < end && k < from + span; ++k) {
@@ -1668,37 +1706,27 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
     }
     return false;
   };
+  const uint8_t roles = verb_word(w);
   // futur proche, and "doit"/"devrait" + infinitive: "va se rendre", "doit s'exprimer"
-  for (std::string_view g : kGoing)
-    if (w == g && next_word(i + 1, 3, infinitive)) return Marker::kFuture;
-  static constexpr std::string_view kPlanned[] = {"prévu", "prévue", "prévus", "prévues", "programmé",
-                                                  "programmée", "programmés", "programmées", "attendu", "attendue"};
-  for (std::string_view p : kPlanned)
-    if (w == p) return Marker::kFuture;
+  if ((roles & kGoingVerb) && next_word(i + 1, 3, infinitive)) return Marker::kFuture;
+  if (roles & kPlanned) return Marker::kFuture;
   if (future_form(w)) return Marker::kFuture;
-  // passé composé and plus-que-parfait: an auxiliary and a participle; the imperfect
-  static constexpr std::string_view kAuxiliaries[] = {"a", "ont", "avait", "avaient", "ai", "avons", "avez", "eu",
-                                                      "est", "sont", "était", "étaient", "fut", "furent", "été"};
-  // The imperfect alone ("avaient jusqu'au 30 juin", often reported speech) says little; with a participle
-  // ("avait annoncé") it is a past.
-  for (std::string_view a : kAuxiliaries) {
-    if (w != a) continue;
+  // passé composé and plus-que-parfait: an auxiliary and a participle. The imperfect alone ("avaient
+  // jusqu'au 30 juin", often reported speech) says little; with a participle ("avait annoncé") it is a past.
+  if (roles & kAuxiliary) {
     if (w == "été") return Marker::kPast;
-    const bool being = w == "est" || w == "sont" || w == "était" || w == "étaient";
     if (next_word(i + 1, 3, [&](std::string_view n) {
-          if (being && (n == "prévu" || n == "prévue" || n == "prévus" || n == "prévues")) return false;
+          if ((roles & kBeing) && (n == "prévu" || n == "prévue" || n == "prévus" || n == "prévues")) return false;
           return participle(n) || n == "été" || n == "eu";
         }))
       return Marker::kPast;
   }
-  if (w == "que" || w == "qu'" || w == "qu’") return Marker::kBoundary;
-  if (w.size() >= 4 && (ends_with(w, "er") || ends_with(w, "ir")) && !t[i].has(Token::kNumber)) {
+  if (roles & kQue) return Marker::kBoundary;
+  if (w.size() >= 4 && (ends_with(w, "er") || ends_with(w, "ir"))) {
     // an infinitive ("venir", "concentrer"), unless a future auxiliary governs it ("va se rendre")
     for (size_t k = i; k-- > 0 && k + 4 > i;) {
       if (!t[k].has(Token::kWord)) break;
-      const std::string_view g = text.substr(t[k].span.begin, t[k].span.size());
-      for (std::string_view going : kGoing)
-        if (g == going) return Marker::kFuture;
+      if (verb_word(text.substr(t[k].span.begin, t[k].span.size())) & kGoingVerb) return Marker::kFuture;
     }
     return dates::lookup_surface(w) ? Marker::kNone : Marker::kBoundary;  // "hier", "janvier" are no verbs
   }

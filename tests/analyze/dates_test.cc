@@ -454,6 +454,17 @@ TEST(DateTense, NearestVerbForm) {
       {"Le ministre doit s'exprimer jeudi.", "jeudi", dates::Tense::kFuture},
       {"Il a dit qu'il viendra jeudi.", "jeudi", dates::Tense::kFuture},  // the nearest verb wins
       {"Le film passe à l'opéra jeudi.", "jeudi", dates::Tense::kPresent},  // "opéra" is no future
+      // each ending of the futur simple, read from the word's last letters
+      {"Je vous le dirai jeudi.", "jeudi", dates::Tense::kFuture},      // -irai
+      {"Tu finiras jeudi.", "jeudi", dates::Tense::kFuture},            // -iras
+      {"Vous le saurez jeudi.", "jeudi", dates::Tense::kFuture},        // -urez
+      {"Les élus voteront jeudi.", "jeudi", dates::Tense::kFuture},     // -eront
+      {"Nous partirons jeudi.", "jeudi", dates::Tense::kFuture},        // -irons
+      {"Le navire viendra jeudi.", "jeudi", dates::Tense::kFuture},     // -dra
+      {"Le cobra sort jeudi.", "jeudi", dates::Tense::kPresent},        // a noun with a future's ending
+      {"Le ministre avait annoncé jeudi sa venue.", "jeudi", dates::Tense::kPast},
+      {"La réunion était prévue jeudi.", "jeudi", dates::Tense::kFuture},  // "prévue" marks a plan
+      {"Il devrait bientôt signer jeudi.", "jeudi", dates::Tense::kFuture},
   };
   for (const TenseCase& c : cases) {
     const Doc d = analysed(c.text, "2022-09-27");
