@@ -1,6 +1,7 @@
 #include "analyze/date_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -170,7 +171,8 @@ class Matcher {
       : text_(text), t_(t), b_(b), e_(e) {}
 
   void run(std::vector<DateMatch>& out) {
-    Found best, cur;
+    Found found[2];  // the best match so far and the family being tried; swapped by index, not by copy
+    int best = 0;
     for (size_t i = b_; i < e_;) {
       if (!may_start(i)) {
         ++i;
@@ -183,20 +185,22 @@ class Matcher {
           &Matcher::duration,  &Matcher::set_expr,  &Matcher::part_of_day, &Matcher::holiday,
           &Matcher::ref_adverb,
       };
-      best.n = 0;
-      best.last = 0;
+      found[best].n = 0;
+      found[best].last = 0;
       for (uint16_t mask = families_at(i); mask != 0; mask &= static_cast<uint16_t>(mask - 1)) {
+        Found& cur = found[1 - best];
         cur.n = 0;
         cur.last = 0;
         const Family family = kFamilies[__builtin_ctz(mask)];
-        if ((this->*family)(i, cur) && cur.n > 0 && cur.last > best.last) std::swap(best, cur);
+        if ((this->*family)(i, cur) && cur.n > 0 && cur.last > found[best].last) best = 1 - best;
       }
-      if (best.n == 0) {
+      Found& b = found[best];
+      if (b.n == 0) {
         ++i;
         continue;
       }
-      for (int k = 0; k < best.n; ++k) out.push_back(best.m[k]);
-      i = best.last;
+      for (int k = 0; k < b.n; ++k) out.push_back(std::move(b.m[k]));
+      i = b.last;
     }
   }
 
@@ -1660,28 +1664,47 @@ enum VerbWord : uint8_t {
   kQue = 16,       // opens another clause
 };
 
+struct VerbEntry {
+  std::string_view word;
+  uint8_t roles;
+};
+constexpr VerbEntry kVerbWords[] = {
+    {"va", kGoingVerb}, {"vont", kGoingVerb}, {"vais", kGoingVerb}, {"allons", kGoingVerb},
+    {"doit", kGoingVerb}, {"doivent", kGoingVerb}, {"devrait", kGoingVerb}, {"devraient", kGoingVerb},
+    {"devra", kGoingVerb}, {"devront", kGoingVerb}, {"devait", kGoingVerb}, {"devaient", kGoingVerb},
+    {"allait", kGoingVerb}, {"allaient", kGoingVerb},
+    {"prévu", kPlanned}, {"prévue", kPlanned}, {"prévus", kPlanned}, {"prévues", kPlanned},
+    {"programmé", kPlanned}, {"programmée", kPlanned}, {"programmés", kPlanned}, {"programmées", kPlanned},
+    {"attendu", kPlanned}, {"attendue", kPlanned},
+    {"a", kAuxiliary}, {"ont", kAuxiliary}, {"avait", kAuxiliary}, {"avaient", kAuxiliary}, {"ai", kAuxiliary},
+    {"avons", kAuxiliary}, {"avez", kAuxiliary}, {"eu", kAuxiliary}, {"est", kAuxiliary | kBeing},
+    {"sont", kAuxiliary | kBeing}, {"était", kAuxiliary | kBeing}, {"étaient", kAuxiliary | kBeing},
+    {"fut", kAuxiliary}, {"furent", kAuxiliary}, {"été", kAuxiliary},
+    {"que", kQue}, {"qu'", kQue}, {"qu’", kQue},
+};
+
+// A word's length and first byte in one number; the table sorted by it is searched by halves.
+constexpr uint16_t verb_key(std::string_view w) {
+  return static_cast<uint16_t>(w.size() << 8 | static_cast<unsigned char>(w[0]));
+}
+constexpr auto kVerbTable = [] {
+  std::array<VerbEntry, std::size(kVerbWords)> t{};
+  std::copy(std::begin(kVerbWords), std::end(kVerbWords), t.begin());
+  std::sort(t.begin(), t.end(), [](const VerbEntry& a, const VerbEntry& b) { return verb_key(a.word) < verb_key(b.word); });
+  return t;
+}();
+constexpr auto kVerbKeys = [] {
+  std::array<uint16_t, kVerbTable.size()> keys{};
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = verb_key(kVerbTable[i].word);
+  return keys;
+}();
+
 uint8_t verb_word(std::string_view w) {
-  struct Entry {
-    std::string_view word;
-    uint8_t roles;
-  };
-  static constexpr Entry kWords[] = {
-      {"va", kGoingVerb}, {"vont", kGoingVerb}, {"vais", kGoingVerb}, {"allons", kGoingVerb},
-      {"doit", kGoingVerb}, {"doivent", kGoingVerb}, {"devrait", kGoingVerb}, {"devraient", kGoingVerb},
-      {"devra", kGoingVerb}, {"devront", kGoingVerb}, {"devait", kGoingVerb}, {"devaient", kGoingVerb},
-      {"allait", kGoingVerb}, {"allaient", kGoingVerb},
-      {"prévu", kPlanned}, {"prévue", kPlanned}, {"prévus", kPlanned}, {"prévues", kPlanned},
-      {"programmé", kPlanned}, {"programmée", kPlanned}, {"programmés", kPlanned}, {"programmées", kPlanned},
-      {"attendu", kPlanned}, {"attendue", kPlanned},
-      {"a", kAuxiliary}, {"ont", kAuxiliary}, {"avait", kAuxiliary}, {"avaient", kAuxiliary}, {"ai", kAuxiliary},
-      {"avons", kAuxiliary}, {"avez", kAuxiliary}, {"eu", kAuxiliary}, {"est", kAuxiliary | kBeing},
-      {"sont", kAuxiliary | kBeing}, {"était", kAuxiliary | kBeing}, {"étaient", kAuxiliary | kBeing},
-      {"fut", kAuxiliary}, {"furent", kAuxiliary}, {"été", kAuxiliary},
-      {"que", kQue}, {"qu'", kQue}, {"qu’", kQue},
-  };
   if (w.empty() || w.size() > 12) return 0;
-  for (const Entry& e : kWords)
-    if (e.word.size() == w.size() && e.word[0] == w[0] && e.word == w) return e.roles;
+  const uint16_t key = verb_key(w);
+  for (size_t i = std::lower_bound(kVerbKeys.begin(), kVerbKeys.end(), key) - kVerbKeys.begin();
+       i < kVerbKeys.size() && kVerbKeys[i] == key; ++i)
+    if (kVerbTable[i].word == w) return kVerbTable[i].roles;
   return 0;
 }
 
