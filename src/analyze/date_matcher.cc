@@ -1756,11 +1756,58 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
   return Marker::kNone;
 }
 
+// The lexicon entry of short words already seen by this thread. Folding and looking up a word depends on
+// its bytes alone (and, for "A", on whether it opens a sentence), and the words that get this far are mostly
+// the same few function words ("le", "de", "à"), so a small direct-mapped table of words of up to 8 bytes
+// spares most of them the folding and the hash look-up. The first halves of compounds ("avant", "week")
+// depend on the next tokens and are never kept.
+class ShortWordMemo {
+ public:
+  //! Whether `w` (opening a sentence or not) was kept; if so its entry (perhaps none) is in `lex`.
+  bool find(std::string_view w, bool sentence_start, const LexEntry*& lex) const {
+    if (w.size() > 8) return false;
+    const uint64_t key = pack(w);
+    const Slot& s = slots_[index(key, meta(w, sentence_start))];
+    if (s.meta != meta(w, sentence_start) || s.key != key) return false;
+    lex = s.lex;
+    return true;
+  }
+  void keep(std::string_view w, bool sentence_start, const LexEntry* lex) {
+    if (w.size() > 8) return;
+    const uint64_t key = pack(w);
+    Slot& s = slots_[index(key, meta(w, sentence_start))];
+    s.key = key;
+    s.meta = meta(w, sentence_start);
+    s.lex = lex;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t meta = 0;  // 0: empty
+    const LexEntry* lex = nullptr;
+  };
+  static constexpr size_t kSlots = 256;
+  static uint64_t pack(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size(); ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint32_t meta(std::string_view w, bool sentence_start) {
+    return static_cast<uint32_t>(w.size()) | (sentence_start ? 16u : 0u);
+  }
+  static size_t index(uint64_t key, uint32_t meta) {
+    return static_cast<size_t>(((key ^ meta) * 0x9E3779B97F4A7C15ull) >> 56) & (kSlots - 1);
+  }
+  Slot slots_[kSlots];
+};
+
 }  // namespace
 
 void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std::vector<DateToken>& out) {
   out.reserve(out.size() + n);
   thread_local const TermFilter filter;
+  thread_local ShortWordMemo memo;
   uint32_t prev_end = UINT32_MAX;
   char buf[kMaxWordBytes + 2];
   for (size_t k = 0; k < n; ++k) {
@@ -1795,14 +1842,25 @@ void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std:
     if (tok.term != 0 && !filter.may_be_word(tok.term)) {  // most words: no need to fold them
       continue;
     }
+    auto take = [&t](const LexEntry* e) {
+      t.lex = e;
+      t.temporal = names_time(e);
+      if (e && e->is(Cat::kFn)) t.fn = static_cast<int8_t>(e->value_of(Cat::kFn));
+    };
+    if (const LexEntry* e = nullptr; memo.find(w, t.sentence_start, e)) {
+      take(e);
+      continue;
+    }
     bool accented = false;
     size_t len = fold_word(w, buf, accented);
     if (len == 0) {
+      memo.keep(w, t.sentence_start, nullptr);
       continue;
     }
     // compounds the segmenter splits at the hyphen: "avant-hier", "après-midi", "week-end", "Saint-Sylvestre"
     const std::string_view first(buf, len);
-    if ((first == "avant" || first == "apres" || first == "week" || first == "saint") && k + 2 < n &&
+    const bool head = first == "avant" || first == "apres" || first == "week" || first == "saint";
+    if (head && k + 2 < n &&
         !tokens[k + 1].has(Token::kWord) && tokens[k + 1].span.begin == tok.span.end &&
         tokens[k + 1].span.size() == 1 && text[tokens[k + 1].span.begin] == '-' &&
         tokens[k + 2].span.begin == tokens[k + 1].span.end && tokens[k + 2].has(Token::kWord)) {
@@ -1827,9 +1885,8 @@ void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std:
     if ((accented && (first == "a" || first == "des" || first == "la")) || (w == "A" && t.sentence_start)) {
       buf[len++] = '`';
     }
-    t.lex = lookup(std::string_view(buf, len));
-    t.temporal = names_time(t.lex);
-    if (t.lex && t.lex->is(Cat::kFn)) t.fn = static_cast<int8_t>(t.lex->value_of(Cat::kFn));
+    take(lookup(std::string_view(buf, len)));
+    if (!head) memo.keep(w, t.sentence_start, t.lex);
   }
 }
 

@@ -476,6 +476,15 @@ TEST(DateTense, NearestVerbForm) {
   }
 }
 
+// The token maker remembers the entry of short words it has seen; the same bytes read differently when
+// they open a sentence ("A" is then "À") or head a compound ("avant" of "avant-hier"), and must still do so
+// after the word was seen elsewhere.
+TEST(Dates, ARememberedWordStillReadsByItsContext) {
+  const Doc d = analysed("Le groupe A a joué lundi avant la pause. A 18 heures, il est revenu. Il était là avant-hier.",
+                         "2022-09-27");
+  EXPECT_EQ(describe(d), "[lundi | DATE 2022-09-26] [18 heures | TIME 2022-09-26T18:00] [avant-hier | DATE 2022-09-25] ");
+}
+
 TEST(Dates, CanBeLeftOutOfThePipeline) {
   auto without = Pipeline::build({"segmenter", "lexical", "language", "link_features"});
   ASSERT_TRUE(without.ok());
