@@ -1,6 +1,7 @@
 #include "analyze/date_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -170,7 +171,8 @@ class Matcher {
       : text_(text), t_(t), b_(b), e_(e) {}
 
   void run(std::vector<DateMatch>& out) {
-    Found best, cur;
+    Found found[2];  // the best match so far and the family being tried; swapped by index, not by copy
+    int best = 0;
     for (size_t i = b_; i < e_;) {
       if (!may_start(i)) {
         ++i;
@@ -183,20 +185,22 @@ class Matcher {
           &Matcher::duration,  &Matcher::set_expr,  &Matcher::part_of_day, &Matcher::holiday,
           &Matcher::ref_adverb,
       };
-      best.n = 0;
-      best.last = 0;
+      found[best].n = 0;
+      found[best].last = 0;
       for (uint16_t mask = families_at(i); mask != 0; mask &= static_cast<uint16_t>(mask - 1)) {
+        Found& cur = found[1 - best];
         cur.n = 0;
         cur.last = 0;
         const Family family = kFamilies[__builtin_ctz(mask)];
-        if ((this->*family)(i, cur) && cur.n > 0 && cur.last > best.last) std::swap(best, cur);
+        if ((this->*family)(i, cur) && cur.n > 0 && cur.last > found[best].last) best = 1 - best;
       }
-      if (best.n == 0) {
+      Found& b = found[best];
+      if (b.n == 0) {
         ++i;
         continue;
       }
-      for (int k = 0; k < best.n; ++k) out.push_back(best.m[k]);
-      i = best.last;
+      for (int k = 0; k < b.n; ++k) out.push_back(std::move(b.m[k]));
+      i = b.last;
     }
   }
 
@@ -274,40 +278,42 @@ class Matcher {
     return m;
   }
 
-  // -- token tests; an index outside the sentence is no token (i - 1 at the start wraps to a huge index)
-  const DateToken* at(size_t i) const { return i >= b_ && i < e_ ? &t_[i] : nullptr; }
-  bool cat(size_t i, Cat c) const {
+  // -- token tests; an index outside the sentence is no token (i - 1 at the start wraps to a huge index).
+  // They run thousands of times per article from large callers, where GCC would rather call them than
+  // inline them: they are forced inline.
+  [[gnu::always_inline]] const DateToken* at(size_t i) const { return i >= b_ && i < e_ ? &t_[i] : nullptr; }
+  [[gnu::always_inline]] bool cat(size_t i, Cat c) const {
     const DateToken* x = at(i);
     return x && x->lex && x->lex->is(c);
   }
-  int val(size_t i, Cat c) const { return t_[i].lex->value_of(c); }
-  bool flag(size_t i, uint8_t f) const { return (t_[i].lex->flags & f) != 0; }
-  bool fn(size_t i, Fn f) const { return i >= b_ && i < e_ && t_[i].fn == f; }
-  bool unit(size_t i, Unit u) const { return cat(i, Cat::kUnit) && val(i, Cat::kUnit) == u; }
-  bool punct(size_t i, char c) const {
+  [[gnu::always_inline]] int val(size_t i, Cat c) const { return t_[i].lex->value_of(c); }
+  [[gnu::always_inline]] bool flag(size_t i, uint8_t f) const { return (t_[i].lex->flags & f) != 0; }
+  [[gnu::always_inline]] bool fn(size_t i, Fn f) const { return i >= b_ && i < e_ && t_[i].fn == f; }
+  [[gnu::always_inline]] bool unit(size_t i, Unit u) const { return cat(i, Cat::kUnit) && val(i, Cat::kUnit) == u; }
+  [[gnu::always_inline]] bool punct(size_t i, char c) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kPunct && x->punct == c;
   }
-  bool is_punct(size_t i) const {
+  [[gnu::always_inline]] bool is_punct(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kPunct;
   }
-  bool glued(size_t i) const {
+  [[gnu::always_inline]] bool glued(size_t i) const {
     const DateToken* x = at(i);
     return x && !x->space_before;
   }
-  bool number(size_t i) const {
+  [[gnu::always_inline]] bool number(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kNumber && x->groups == 1;
   }
-  int num(size_t i) const { return t_[i].num[0]; }
+  [[gnu::always_inline]] int num(size_t i) const { return t_[i].num[0]; }
   std::string_view word_text(size_t i) const {
     const DateToken* x = at(i);
     return x ? text_.substr(x->begin, x->end - x->begin) : std::string_view();
   }
-  bool is_de(size_t i) const { return fn(i, kDe) || fn(i, kD); }
+  [[gnu::always_inline]] bool is_de(size_t i) const { return fn(i, kDe) || fn(i, kD); }
   // A lower-case word the lexicon does not know, and no stopword: most likely a noun ("2020 manifestants").
-  bool plain_word(size_t i) const {
+  [[gnu::always_inline]] bool plain_word(size_t i) const {
     const DateToken* x = at(i);
     return x && x->kind == K::kWord && !x->lex && !x->stop && x->lowercase;
   }
@@ -1610,21 +1616,27 @@ bool ends_with(std::string_view w, std::string_view suffix) {
 bool lower_word(std::string_view w) { return !w.empty() && ((w[0] >= 'a' && w[0] <= 'z') || w[0] == '\xc3'); }
 
 // Futur simple: "sera", "aura", "ira", "viendra", "pourront", "annoncera". Read on the text as written, so
-// that "opéra" and "caméra" (é before the r) do not count.
+// that "opéra" and "caméra" (é before the r) do not count. The endings: -erai -irai -eras -iras, and
+// -ra -rons -rez -ront after e, i, u, r, d or v; tested from the last letters, as this runs on every word
+// near a bare weekday.
 bool future_form(std::string_view w) {
   if (!lower_word(w) || w.size() < 3) return false;
+  auto before = [&](size_t n, std::string_view letters) {
+    return w.size() > n && letters.find(w[w.size() - 1 - n]) != std::string_view::npos;
+  };
+  constexpr std::string_view kAny = "eiurdv", kEI = "ei";
+  const bool ending = ends_with(w, "ra")                        ? before(2, kAny)
+                      : ends_with(w, "rai") || ends_with(w, "ras") ? before(3, kEI)
+                      : ends_with(w, "rez")                       ? before(3, kAny)
+                      : ends_with(w, "rons") || ends_with(w, "ront") ? before(4, kAny)
+                                                                    : false;
+  if (!ending) return false;
   static constexpr std::string_view kExceptions[] = {
       "environs", "extra", "ultra", "cobra", "sierra", "mantra", "contra", "terra", "tiara", "escadrons",
       "marrons", "chaperons", "vignerons", "bûcherons", "forgerons", "liserons", "biberons", "moucherons"};
   for (std::string_view e : kExceptions)
     if (w == e) return false;
-  static constexpr std::string_view kSuffixes[] = {
-      "erai", "eras", "era", "erons", "erez", "eront", "irai", "iras", "ira", "irons", "irez", "iront",
-      "ura", "urons", "urez", "uront", "rra", "rrons", "rrez", "rront", "dra", "drons", "drez", "dront",
-      "vra", "vrons", "vrez", "vront"};
-  for (std::string_view suf : kSuffixes)
-    if (ends_with(w, suf)) return true;
-  return false;
+  return true;
 }
 
 bool infinitive(std::string_view w) {
@@ -1642,15 +1654,64 @@ bool participle(std::string_view w) {
   return false;
 }
 
-// What a word says of its clause's tense; kBoundary: the word opens another clause (an infinitive that no
-// "va"/"doit" governs, "que"), past which the verbs are not the expression's.
-// Verbs that make an infinitive after them a future: "va se rendre", "doit s'exprimer".
-// "devait débuter en septembre", "allait signer": a future seen from the past, still ahead when told.
-constexpr std::string_view kGoing[] = {"va", "vont", "vais", "allons", "doit", "doivent", "devrait", "devraient",
-                                       "devra", "devront", "devait", "devaient", "allait", "allaient"};
+// The words the tense reader reads by name, found with one look-up (most words are none of them).
+enum VerbWord : uint8_t {
+  kGoingVerb = 1,  // makes an infinitive after it a future: "va se rendre", "doit s'exprimer"; "devait
+                   // débuter en septembre", "allait signer": a future seen from the past, still ahead when told
+  kPlanned = 2,    // "prévu", "programmé", "attendu"
+  kAuxiliary = 4,  // with a participle, the passé composé or the plus-que-parfait
+  kBeing = 8,      // an auxiliary "être": "est prévu" is no past
+  kQue = 16,       // opens another clause
+};
+
+struct VerbEntry {
+  std::string_view word;
+  uint8_t roles;
+};
+constexpr VerbEntry kVerbWords[] = {
+    {"va", kGoingVerb}, {"vont", kGoingVerb}, {"vais", kGoingVerb}, {"allons", kGoingVerb},
+    {"doit", kGoingVerb}, {"doivent", kGoingVerb}, {"devrait", kGoingVerb}, {"devraient", kGoingVerb},
+    {"devra", kGoingVerb}, {"devront", kGoingVerb}, {"devait", kGoingVerb}, {"devaient", kGoingVerb},
+    {"allait", kGoingVerb}, {"allaient", kGoingVerb},
+    {"prévu", kPlanned}, {"prévue", kPlanned}, {"prévus", kPlanned}, {"prévues", kPlanned},
+    {"programmé", kPlanned}, {"programmée", kPlanned}, {"programmés", kPlanned}, {"programmées", kPlanned},
+    {"attendu", kPlanned}, {"attendue", kPlanned},
+    {"a", kAuxiliary}, {"ont", kAuxiliary}, {"avait", kAuxiliary}, {"avaient", kAuxiliary}, {"ai", kAuxiliary},
+    {"avons", kAuxiliary}, {"avez", kAuxiliary}, {"eu", kAuxiliary}, {"est", kAuxiliary | kBeing},
+    {"sont", kAuxiliary | kBeing}, {"était", kAuxiliary | kBeing}, {"étaient", kAuxiliary | kBeing},
+    {"fut", kAuxiliary}, {"furent", kAuxiliary}, {"été", kAuxiliary},
+    {"que", kQue}, {"qu'", kQue}, {"qu’", kQue},
+};
+
+// A word's length and first byte in one number; the table sorted by it is searched by halves.
+constexpr uint16_t verb_key(std::string_view w) {
+  return static_cast<uint16_t>(w.size() << 8 | static_cast<unsigned char>(w[0]));
+}
+constexpr auto kVerbTable = [] {
+  std::array<VerbEntry, std::size(kVerbWords)> t{};
+  std::copy(std::begin(kVerbWords), std::end(kVerbWords), t.begin());
+  std::sort(t.begin(), t.end(), [](const VerbEntry& a, const VerbEntry& b) { return verb_key(a.word) < verb_key(b.word); });
+  return t;
+}();
+constexpr auto kVerbKeys = [] {
+  std::array<uint16_t, kVerbTable.size()> keys{};
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = verb_key(kVerbTable[i].word);
+  return keys;
+}();
+
+uint8_t verb_word(std::string_view w) {
+  if (w.empty() || w.size() > 12) return 0;
+  const uint16_t key = verb_key(w);
+  for (size_t i = std::lower_bound(kVerbKeys.begin(), kVerbKeys.end(), key) - kVerbKeys.begin();
+       i < kVerbKeys.size() && kVerbKeys[i] == key; ++i)
+    if (kVerbTable[i].word == w) return kVerbTable[i].roles;
+  return 0;
+}
 
 enum class Marker : uint8_t { kNone, kPast, kFuture, kBoundary };
 
+// What a word says of its clause's tense; kBoundary: the word opens another clause (an infinitive that no
+// "va"/"doit" governs, "que"), past which the verbs are not the expression's.
 Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
   const Token& x = t[i];
   if (!x.has(Token::kWord)) {  // a colon, a question, a quotation: another clause
@@ -1659,7 +1720,7 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
                ? Marker::kBoundary
                : Marker::kNone;
   }
-  if (!x.has(Token::kWord) || x.has(Token::kCapitalized) || x.has(Token::kNumber)) return Marker::kNone;
+  if (x.has(Token::kCapitalized) || x.has(Token::kNumber)) return Marker::kNone;
   const std::string_view w = text.substr(x.span.begin, x.span.size());
   auto next_word = [&](size_t from, size_t span, auto&& pred) {
     for (size_t k = from; k < end && k < from + span; ++k) {
@@ -1668,48 +1729,85 @@ Marker marker_at(std::string_view text, const Token* t, size_t i, size_t end) {
     }
     return false;
   };
+  const uint8_t roles = verb_word(w);
   // futur proche, and "doit"/"devrait" + infinitive: "va se rendre", "doit s'exprimer"
-  for (std::string_view g : kGoing)
-    if (w == g && next_word(i + 1, 3, infinitive)) return Marker::kFuture;
-  static constexpr std::string_view kPlanned[] = {"prévu", "prévue", "prévus", "prévues", "programmé",
-                                                  "programmée", "programmés", "programmées", "attendu", "attendue"};
-  for (std::string_view p : kPlanned)
-    if (w == p) return Marker::kFuture;
+  if ((roles & kGoingVerb) && next_word(i + 1, 3, infinitive)) return Marker::kFuture;
+  if (roles & kPlanned) return Marker::kFuture;
   if (future_form(w)) return Marker::kFuture;
-  // passé composé and plus-que-parfait: an auxiliary and a participle; the imperfect
-  static constexpr std::string_view kAuxiliaries[] = {"a", "ont", "avait", "avaient", "ai", "avons", "avez", "eu",
-                                                      "est", "sont", "était", "étaient", "fut", "furent", "été"};
-  // The imperfect alone ("avaient jusqu'au 30 juin", often reported speech) says little; with a participle
-  // ("avait annoncé") it is a past.
-  for (std::string_view a : kAuxiliaries) {
-    if (w != a) continue;
+  // passé composé and plus-que-parfait: an auxiliary and a participle. The imperfect alone ("avaient
+  // jusqu'au 30 juin", often reported speech) says little; with a participle ("avait annoncé") it is a past.
+  if (roles & kAuxiliary) {
     if (w == "été") return Marker::kPast;
-    const bool being = w == "est" || w == "sont" || w == "était" || w == "étaient";
     if (next_word(i + 1, 3, [&](std::string_view n) {
-          if (being && (n == "prévu" || n == "prévue" || n == "prévus" || n == "prévues")) return false;
+          if ((roles & kBeing) && (n == "prévu" || n == "prévue" || n == "prévus" || n == "prévues")) return false;
           return participle(n) || n == "été" || n == "eu";
         }))
       return Marker::kPast;
   }
-  if (w == "que" || w == "qu'" || w == "qu’") return Marker::kBoundary;
-  if (w.size() >= 4 && (ends_with(w, "er") || ends_with(w, "ir")) && !t[i].has(Token::kNumber)) {
+  if (roles & kQue) return Marker::kBoundary;
+  if (w.size() >= 4 && (ends_with(w, "er") || ends_with(w, "ir"))) {
     // an infinitive ("venir", "concentrer"), unless a future auxiliary governs it ("va se rendre")
     for (size_t k = i; k-- > 0 && k + 4 > i;) {
       if (!t[k].has(Token::kWord)) break;
-      const std::string_view g = text.substr(t[k].span.begin, t[k].span.size());
-      for (std::string_view going : kGoing)
-        if (g == going) return Marker::kFuture;
+      if (verb_word(text.substr(t[k].span.begin, t[k].span.size())) & kGoingVerb) return Marker::kFuture;
     }
     return dates::lookup_surface(w) ? Marker::kNone : Marker::kBoundary;  // "hier", "janvier" are no verbs
   }
   return Marker::kNone;
 }
 
+// The lexicon entry of short words already seen by this thread. Folding and looking up a word depends on
+// its bytes alone (and, for "A", on whether it opens a sentence), and the words that get this far are mostly
+// the same few function words ("le", "de", "à"), so a small direct-mapped table of words of up to 8 bytes
+// spares most of them the folding and the hash look-up. The first halves of compounds ("avant", "week")
+// depend on the next tokens and are never kept.
+class ShortWordMemo {
+ public:
+  //! Whether `w` (opening a sentence or not) was kept; if so its entry (perhaps none) is in `lex`.
+  bool find(std::string_view w, bool sentence_start, const LexEntry*& lex) const {
+    if (w.size() > 8) return false;
+    const uint64_t key = pack(w);
+    const Slot& s = slots_[index(key, meta(w, sentence_start))];
+    if (s.meta != meta(w, sentence_start) || s.key != key) return false;
+    lex = s.lex;
+    return true;
+  }
+  void keep(std::string_view w, bool sentence_start, const LexEntry* lex) {
+    if (w.size() > 8) return;
+    const uint64_t key = pack(w);
+    Slot& s = slots_[index(key, meta(w, sentence_start))];
+    s.key = key;
+    s.meta = meta(w, sentence_start);
+    s.lex = lex;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t meta = 0;  // 0: empty
+    const LexEntry* lex = nullptr;
+  };
+  static constexpr size_t kSlots = 256;
+  static uint64_t pack(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size(); ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint32_t meta(std::string_view w, bool sentence_start) {
+    return static_cast<uint32_t>(w.size()) | (sentence_start ? 16u : 0u);
+  }
+  static size_t index(uint64_t key, uint32_t meta) {
+    return static_cast<size_t>(((key ^ meta) * 0x9E3779B97F4A7C15ull) >> 56) & (kSlots - 1);
+  }
+  Slot slots_[kSlots];
+};
+
 }  // namespace
 
 void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std::vector<DateToken>& out) {
   out.reserve(out.size() + n);
   thread_local const TermFilter filter;
+  thread_local ShortWordMemo memo;
   uint32_t prev_end = UINT32_MAX;
   char buf[kMaxWordBytes + 2];
   for (size_t k = 0; k < n; ++k) {
@@ -1744,14 +1842,25 @@ void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std:
     if (tok.term != 0 && !filter.may_be_word(tok.term)) {  // most words: no need to fold them
       continue;
     }
+    auto take = [&t](const LexEntry* e) {
+      t.lex = e;
+      t.temporal = names_time(e);
+      if (e && e->is(Cat::kFn)) t.fn = static_cast<int8_t>(e->value_of(Cat::kFn));
+    };
+    if (const LexEntry* e = nullptr; memo.find(w, t.sentence_start, e)) {
+      take(e);
+      continue;
+    }
     bool accented = false;
     size_t len = fold_word(w, buf, accented);
     if (len == 0) {
+      memo.keep(w, t.sentence_start, nullptr);
       continue;
     }
     // compounds the segmenter splits at the hyphen: "avant-hier", "après-midi", "week-end", "Saint-Sylvestre"
     const std::string_view first(buf, len);
-    if ((first == "avant" || first == "apres" || first == "week" || first == "saint") && k + 2 < n &&
+    const bool head = first == "avant" || first == "apres" || first == "week" || first == "saint";
+    if (head && k + 2 < n &&
         !tokens[k + 1].has(Token::kWord) && tokens[k + 1].span.begin == tok.span.end &&
         tokens[k + 1].span.size() == 1 && text[tokens[k + 1].span.begin] == '-' &&
         tokens[k + 2].span.begin == tokens[k + 1].span.end && tokens[k + 2].has(Token::kWord)) {
@@ -1776,9 +1885,8 @@ void make_date_tokens(std::string_view text, const Token* tokens, size_t n, std:
     if ((accented && (first == "a" || first == "des" || first == "la")) || (w == "A" && t.sentence_start)) {
       buf[len++] = '`';
     }
-    t.lex = lookup(std::string_view(buf, len));
-    t.temporal = names_time(t.lex);
-    if (t.lex && t.lex->is(Cat::kFn)) t.fn = static_cast<int8_t>(t.lex->value_of(Cat::kFn));
+    take(lookup(std::string_view(buf, len)));
+    if (!head) memo.keep(w, t.sentence_start, t.lex);
   }
 }
 

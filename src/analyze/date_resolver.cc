@@ -45,13 +45,13 @@ namespace {
 // Appends v with at least `width` digits (values here are small and not negative).
 void digits(std::string& out, int v, int width) {
   char buf[12];
-  int n = 0;
+  int n = 12;  // filled from the end
   do {
-    buf[n++] = static_cast<char>('0' + v % 10);
+    buf[--n] = static_cast<char>('0' + v % 10);
     v /= 10;
-  } while (v > 0 && n < 11);
-  while (n < width) buf[n++] = '0';
-  while (n > 0) out.push_back(buf[--n]);
+  } while (v > 0 && n > 1);
+  while (12 - n < width) buf[--n] = '0';
+  out.append(buf + n, static_cast<size_t>(12 - n));
 }
 
 void append_day(std::string& out, int64_t days) {

@@ -78,7 +78,7 @@ void match_field(const Doc& doc, Field f, size_t token_begin, size_t token_end, 
       const auto& toks = sc.tokens;
       sc.matches.clear();
       dates::match_dates(text, toks, 0, toks.size(), sc.matches);
-      for (const DateMatch& m : sc.matches) {
+      for (DateMatch& m : sc.matches) {
         Pending p;
         p.field = f;
         size_t first = m.first;
@@ -95,7 +95,7 @@ void match_field(const Doc& doc, Field f, size_t token_begin, size_t token_end, 
         p.sentence_tokens_begin = static_cast<uint32_t>(tb);
         p.sentence_tokens_end = static_cast<uint32_t>(t);
         p.token = static_cast<uint32_t>(tb + wb + toks[m.first].source);
-        p.match = m;
+        p.match = std::move(m);
         sc.pending.push_back(std::move(p));
       }
     }

@@ -454,6 +454,17 @@ TEST(DateTense, NearestVerbForm) {
       {"Le ministre doit s'exprimer jeudi.", "jeudi", dates::Tense::kFuture},
       {"Il a dit qu'il viendra jeudi.", "jeudi", dates::Tense::kFuture},  // the nearest verb wins
       {"Le film passe à l'opéra jeudi.", "jeudi", dates::Tense::kPresent},  // "opéra" is no future
+      // each ending of the futur simple, read from the word's last letters
+      {"Je vous le dirai jeudi.", "jeudi", dates::Tense::kFuture},      // -irai
+      {"Tu finiras jeudi.", "jeudi", dates::Tense::kFuture},            // -iras
+      {"Vous le saurez jeudi.", "jeudi", dates::Tense::kFuture},        // -urez
+      {"Les élus voteront jeudi.", "jeudi", dates::Tense::kFuture},     // -eront
+      {"Nous partirons jeudi.", "jeudi", dates::Tense::kFuture},        // -irons
+      {"Le navire viendra jeudi.", "jeudi", dates::Tense::kFuture},     // -dra
+      {"Le cobra sort jeudi.", "jeudi", dates::Tense::kPresent},        // a noun with a future's ending
+      {"Le ministre avait annoncé jeudi sa venue.", "jeudi", dates::Tense::kPast},
+      {"La réunion était prévue jeudi.", "jeudi", dates::Tense::kFuture},  // "prévue" marks a plan
+      {"Il devrait bientôt signer jeudi.", "jeudi", dates::Tense::kFuture},
   };
   for (const TenseCase& c : cases) {
     const Doc d = analysed(c.text, "2022-09-27");
@@ -463,6 +474,15 @@ TEST(DateTense, NearestVerbForm) {
     ASSERT_LT(at, d.tokens.size()) << c.text;
     EXPECT_EQ(dates::tense_at(d.field(Field::kText), d.tokens.data(), d.tokens.size(), at), c.want) << c.text;
   }
+}
+
+// The token maker remembers the entry of short words it has seen; the same bytes read differently when
+// they open a sentence ("A" is then "À") or head a compound ("avant" of "avant-hier"), and must still do so
+// after the word was seen elsewhere.
+TEST(Dates, ARememberedWordStillReadsByItsContext) {
+  const Doc d = analysed("Le groupe A a joué lundi avant la pause. A 18 heures, il est revenu. Il était là avant-hier.",
+                         "2022-09-27");
+  EXPECT_EQ(describe(d), "[lundi | DATE 2022-09-26] [18 heures | TIME 2022-09-26T18:00] [avant-hier | DATE 2022-09-25] ");
 }
 
 TEST(Dates, CanBeLeftOutOfThePipeline) {
