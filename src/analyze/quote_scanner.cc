@@ -5,6 +5,8 @@
 // closes a ‘ quote when no letter follows.
 #include "analyze/quote_scanner.h"
 
+#include <array>
+
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -35,6 +37,15 @@ Mark classify(char32_t c) {
     default: return {};
   }
 }
+
+// The bytes that can start a mark or end a paragraph: '"', '\'', '\n' and the lead bytes of
+// « » (0xC2) and of “ ” „ ‘ ’ ‹ › (0xE2). Most text is none of these, so it is skipped a byte
+// at a time by table lookup, without decoding.
+constexpr std::array<bool, 256> kMarkLead = [] {
+  std::array<bool, 256> lead{};
+  for (const char b : {'"', '\'', '\n', '\xC2', '\xE2'}) lead[static_cast<unsigned char>(b)] = true;
+  return lead;
+}();
 
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009 || c == '\r'; }
 
@@ -83,12 +94,11 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
   bool closer_on_next_line = false;
   size_t i = 0;
   while (i < text.size()) {
-    // Only '"', '\'', line ends and the lead bytes of « » “ ” „ ‘ ’ ‹ › (0xC2, 0xE2) can matter:
-    // skip other bytes without decoding, and decode the character before a mark when one is found.
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte != '"' && byte != '\'' && byte != '\n' && byte != 0xC2 && byte != 0xE2) {
+    // Skip to the next byte that can matter, and decode the character before it when one is found.
+    if (!kMarkLead[static_cast<unsigned char>(text[i])]) {
       ++i;
-      continue;
+      while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
+      if (i == text.size()) break;
     }
     if (i > 0 && !closer_on_next_line) {
       size_t k = i - 1;

@@ -12,6 +12,7 @@
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
 #include "analyze/entities/roles.h"
+#include "analyze/folded_tokens.h"
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
@@ -70,12 +71,13 @@ class QuoteFinder {
       for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
     }
     if (marked_.empty()) return;
-    names_.emplace(doc_);
-    folded_.resize(doc_.tokens.size());
+    folded_.emplace(doc_);
+    names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
     in_quote_.assign(doc_.tokens.size(), false);
     for (const auto& [f, mq] : marked_) {
-      for (uint32_t t = token_at(f, mq.begin); t < token_at(f, mq.end); ++t) in_quote_[t] = true;
+      const uint32_t end = token_at(f, mq.end);
+      for (uint32_t t = token_at(f, mq.begin); t < end; ++t) in_quote_[t] = true;
     }
     for (size_t i = 0; i < marked_.size(); ++i) consider(i);
     forward_fill();
@@ -90,14 +92,7 @@ class QuoteFinder {
     bool starts_paragraph = false;
   };
 
-  const std::string& fold_of(uint32_t t) {
-    std::string& f = folded_[t];
-    if (f.empty()) {
-      f = fold(doc_.text(doc_.tokens[t].span));
-      if (f.empty()) f.push_back(' ');
-    }
-    return f;
-  }
+  const std::string& fold_of(uint32_t t) { return folded_->of(t); }
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
@@ -823,9 +818,21 @@ class QuoteFinder {
     for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
   }
 
+  // The article's names, indexed the first time a quotation asks about one (`names_->`): many
+  // quotations are settled by their words alone.
+  struct LazyNames {
+    const Doc& doc;
+    FoldedTokens* folded = nullptr;
+    std::optional<SpeakerNames> built;
+    SpeakerNames* operator->() {
+      if (!built) built.emplace(doc, *folded);
+      return &*built;
+    }
+  };
+
   Doc& doc_;
-  std::optional<SpeakerNames> names_;  // built only for a document with quotation marks
-  std::vector<std::string> folded_;
+  std::optional<FoldedTokens> folded_;  // for a document with quotation marks
+  mutable LazyNames names_{doc_, nullptr, std::nullopt};
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
   std::vector<bool> in_quote_;
