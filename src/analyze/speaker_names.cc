@@ -39,6 +39,25 @@ bool all_caps(std::string_view s) {
   return letters > 1;
 }
 
+// True when a capitalised word with this folded form can be part of a name: not a title, a role
+// noun or an elided article.
+bool name_form(const std::string& f) {
+  return !is_honorific(f) && !is_person_role(f) && !(f.size() > 1 && f.back() == '\'');
+}
+
+// name_form() of token `t`, cached per thread by its folded form's hash (Token::form, not 0): the
+// same names come back article after article, and the test folds the word and looks it up in two
+// lists. Emptied when full rather than grown.
+bool name_form_by_hash(uint64_t form, FoldedTokens& folded, uint32_t t) {
+  constexpr size_t kEntries = size_t{1} << 15;
+  thread_local FlatHashMap<uint8_t> cache(kEntries);
+  if (const uint8_t* hit = cache.find(form)) return *hit != 0;
+  const bool yes = name_form(folded.of(t));
+  if (cache.size() + 1 >= kEntries) cache.clear();
+  cache.try_emplace(form, yes ? 1 : 0);
+  return yes;
+}
+
 // The canonical form of a surname is its fullest variant (most words), mixed case before capitals:
 // kept as the variants come, rather than collected and compared at the end.
 struct Fullest {
@@ -71,17 +90,14 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   std::vector<int8_t> name_cache(tokens.size(), -1);
   auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
   auto name_word = [&](uint32_t t) {
-    int8_t& cached = name_cache[t];
-    if (cached >= 0) return cached == 1;
     const Token& k = tokens[t];
-    bool yes = k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
-               !(k.has(Token::kSentenceStart) && k.has(Token::kStop));
-    if (yes) {
-      const std::string& f = folded(t);
-      yes = !is_honorific(f) && !is_person_role(f) && !(f.size() > 1 && f.back() == '\'');
+    if (!(k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
+          !(k.has(Token::kSentenceStart) && k.has(Token::kStop)))) {
+      return false;
     }
-    cached = yes ? 1 : 0;
-    return yes;
+    int8_t& cached = name_cache[t];
+    if (cached < 0) cached = k.form != 0 ? name_form_by_hash(k.form, folded_, t) : name_form(folded(t));
+    return cached == 1;
   };
   // Particles and prepositions are short lower-case words: fold only those.
   auto short_lower = [&](uint32_t t) {
