@@ -8,6 +8,7 @@
 // (an incise's second half, the next paragraph of a long quotation).
 // Short quoted words with no speaker are names or scare quotes, not speech.
 #include <algorithm>
+#include <array>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -65,6 +66,10 @@ class QuoteFinder {
   explicit QuoteFinder(Doc& doc) : doc_(doc) {}
 
   void run() {
+    // Where each field's tokens begin (tokens are in field order), for token_at.
+    for (size_t f = 0; f < field_tokens_.size(); ++f) {
+      field_tokens_[f] = static_cast<uint32_t>(doc_.token_at(static_cast<Field>(f), 0));
+    }
     for (Field f : kAllFields) {
       const std::string& text = doc_.field(f);
       if (text.empty()) continue;
@@ -119,8 +124,14 @@ class QuoteFinder {
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
-  // First token of field `f` starting at or after byte `offset`.
-  uint32_t token_at(Field f, uint32_t offset) const { return static_cast<uint32_t>(doc_.token_at(f, offset)); }
+  // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the field).
+  uint32_t token_at(Field f, uint32_t offset) const {
+    const auto field = static_cast<size_t>(f);
+    const auto first = doc_.tokens.begin() + field_tokens_[field];
+    const auto last = doc_.tokens.begin() + field_tokens_[field + 1];
+    return static_cast<uint32_t>(
+        std::partition_point(first, last, [&](const Token& t) { return t.span.begin < offset; }) - doc_.tokens.begin());
+  }
   // True when a line break separates tokens a <= b, or they are in different fields.
   bool broken(uint32_t a, uint32_t b) const {
     if (a >= b) return false;
@@ -831,6 +842,7 @@ class QuoteFinder {
   };
 
   Doc& doc_;
+  std::array<uint32_t, kFieldCount + 2> field_tokens_{};  // first token of each field, and the end
   std::optional<FoldedTokens> folded_;  // for a document with quotation marks
   mutable LazyNames names_{doc_, nullptr, std::nullopt};
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb

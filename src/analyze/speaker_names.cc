@@ -49,7 +49,7 @@ bool name_form(const std::string& f) {
 // same names come back article after article, and the test folds the word and looks it up in two
 // lists. Emptied when full rather than grown.
 bool name_form_by_hash(uint64_t form, FoldedTokens& folded, uint32_t t) {
-  constexpr size_t kEntries = size_t{1} << 15;
+  constexpr size_t kEntries = size_t{1} << 12;
   thread_local FlatHashMap<uint8_t> cache(kEntries);
   if (const uint8_t* hit = cache.find(form)) return *hit != 0;
   const bool yes = name_form(folded.of(t));
