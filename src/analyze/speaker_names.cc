@@ -74,6 +74,24 @@ struct Fullest {
   }
 };
 
+// sentence_of() for tokens asked in increasing order: the last sentence starting at or before the
+// token (the first when none does), found by walking forward instead of searching.
+class SentenceWalk {
+ public:
+  explicit SentenceWalk(const Doc& doc) : doc_(&doc) {}
+  uint32_t at(uint32_t t) {
+    const Span& sp = doc_->tokens[t].span;
+    const auto& ss = doc_->sentences;
+    auto starts_after = [&](const Span& s) { return sp.field < s.field || (sp.field == s.field && sp.begin < s.begin); };
+    while (next_ < ss.size() && !starts_after(ss[next_])) ++next_;
+    return next_ == 0 ? 0 : static_cast<uint32_t>(next_ - 1);
+  }
+
+ private:
+  const Doc* doc_;
+  size_t next_ = 0;  // the first sentence starting after the last token asked
+};
+
 }  // namespace
 
 SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(doc), folded_(folded_tokens) {
@@ -108,7 +126,10 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   FlatHashMap<uint32_t> key_index(64);
   // By key: its fullest variant so far, and whether it is an entity (its type) or a run of words.
   std::vector<Fullest> variants;
+  // Mentions come in token order within each pass: their sentences are found walking forward.
+  SentenceWalk sentences(doc);
   if (doc.entities) {
+    mentions_.reserve(doc.entities->size());
     // The entities component has found the names: people and organisations speak, places do not.
     // A person is known by the canonical name; an organisation as the article writes it at its
     // fullest ("CFDT" stays, "LR" is "Les Républicains" when the article spells it out).
@@ -117,6 +138,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       const Entity* entity;
     };
     std::vector<Found> found;
+    found.reserve(doc.entities->size());
     for (const Entity& e : *doc.entities) {
       if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
       auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(e.span.field, e.span.begin));
@@ -149,7 +171,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       Mention m;
       m.first = f.first;
       m.last = f.last;
-      m.sentence = sentence_of(f.first);
+      m.sentence = sentences.at(f.first);
       if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
         m.after_preposition = is_preposition(folded(f.first - 1));
       }
@@ -159,6 +181,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     }
   }
   // Runs of capitalised words the entities component did not tag (or all of them without it).
+  sentences = SentenceWalk(doc);
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     if (!name_word(t) || mention_of_token_[t] >= 0) continue;
     uint32_t last = t;
@@ -195,7 +218,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     Mention m;
     m.first = t;
     m.last = last;
-    m.sentence = sentence_of(t);
+    m.sentence = sentences.at(t);
     if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
     auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     m.key = key;
