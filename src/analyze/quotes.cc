@@ -17,7 +17,6 @@
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
-#include "common/folding.h"
 
 namespace recoupe {
 namespace {
@@ -845,7 +844,7 @@ class QuoteFinder {
   Doc& doc_;
   std::array<uint32_t, kFieldCount + 2> field_tokens_{};  // first token of each field, and the end
   std::optional<FoldedTokens> folded_;  // for a document with quotation marks
-  mutable LazyNames names_{doc_, nullptr, std::nullopt};
+  mutable LazyNames names_{doc_, nullptr, std::nullopt};  // mutable: const gender_of() asks too
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
   std::vector<bool> in_quote_;
