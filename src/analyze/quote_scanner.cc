@@ -5,6 +5,9 @@
 // closes a ‘ quote when no letter follows.
 #include "analyze/quote_scanner.h"
 
+#include <array>
+#include <cstring>
+
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -33,6 +36,63 @@ Mark classify(char32_t c) {
     case U'‹': return {Family::kSingleGuillemet, Role::kOpen};
     case U'›': return {Family::kSingleGuillemet, Role::kClose};
     default: return {};
+  }
+}
+
+// The bytes that can start a mark or end a paragraph: '"', '\'', '\n' and the lead bytes of
+// « » (0xC2) and of “ ” „ ‘ ’ ‹ › (0xE2). Most text is none of these: it is passed over without
+// decoding, eight bytes at a time (has_mark_lead), then a byte at a time by this table.
+constexpr std::array<bool, 256> kMarkLead = [] {
+  std::array<bool, 256> lead{};
+  for (const char b : {'"', '\'', '\n', '\xC2', '\xE2'}) lead[static_cast<unsigned char>(b)] = true;
+  return lead;
+}();
+
+// True when one of the eight bytes of `w` is a mark's lead byte (or 0x02, tested with '"' as one).
+bool has_mark_lead(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };  // exact for "any zero byte"
+  const uint64_t w20 = w | (kOnes * 0x20);  // 0x22 and 0x02 as one, 0xE2 and 0xC2 as one
+  return (zero_byte(w20 ^ (kOnes * 0x22)) | zero_byte(w ^ (kOnes * 0x27)) | zero_byte(w ^ (kOnes * 0x0A)) |
+          zero_byte(w20 ^ (kOnes * 0xE2))) != 0;
+}
+
+// The first lead byte at or after `i` (text.size() when none): eight bytes at a time, then one.
+size_t next_mark_lead(std::string_view text, size_t i) {
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if (has_mark_lead(w)) break;
+  }
+  while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
+bool is_ascii_letter_or_digit(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+// How many bytes from `i`, a mark's lead byte, are a character the scan would pass over anyway:
+// a no-break space, a dash or an ellipsis, an apostrophe between letters ("l'État", "aujourd’hui").
+// 0 when the character must be looked at.
+size_t look_alike_at(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0; };
+  const bool after_letter = i > 0 && is_ascii_letter_or_digit(byte(i - 1));
+  switch (byte(i)) {
+    case '\'':
+      return after_letter && is_ascii_letter_or_digit(byte(i + 1)) ? 1 : 0;
+    case 0xC2:  // U+0080-U+00BF: of these, only « and » are marks
+      return byte(i + 1) != 0xAB && byte(i + 1) != 0xBB ? 2 : 0;
+    case 0xE2: {  // U+2000-U+2FFF: “ ” „ ‘ ’ ‹ › are E2 80 98/99/9C/9D/9E/B9/BA
+      if (byte(i + 1) != 0x80) return 3;
+      switch (byte(i + 2)) {
+        case 0x99: return after_letter && is_ascii_letter_or_digit(byte(i + 3)) ? 3 : 0;
+        case 0x98: case 0x9C: case 0x9D: case 0x9E: case 0xB9: case 0xBA: return 0;
+        default: return 3;
+      }
+    }
+    default:
+      return 0;
   }
 }
 
@@ -83,12 +143,15 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
   bool closer_on_next_line = false;
   size_t i = 0;
   while (i < text.size()) {
-    // Only '"', '\'', line ends and the lead bytes of « » “ ” „ ‘ ’ ‹ › (0xC2, 0xE2) can matter:
-    // skip other bytes without decoding, and decode the character before a mark when one is found.
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte != '"' && byte != '\'' && byte != '\n' && byte != 0xC2 && byte != 0xE2) {
-      ++i;
-      continue;
+    // Skip to the next character that can matter, and decode the one before it when one is found.
+    // (After a restored paragraph break, the next byte is the straight quote that closes.)
+    if (!closer_on_next_line) {
+      while ((i = next_mark_lead(text, i)) < text.size()) {
+        const size_t look_alike = look_alike_at(text, i);
+        if (look_alike == 0) break;
+        i += look_alike;
+      }
+      if (i == text.size()) break;
     }
     if (i > 0 && !closer_on_next_line) {
       size_t k = i - 1;

@@ -8,14 +8,15 @@
 // (an incise's second half, the next paragraph of a long quotation).
 // Short quoted words with no speaker are names or scare quotes, not speech.
 #include <algorithm>
+#include <array>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
 #include "analyze/entities/roles.h"
+#include "analyze/folded_tokens.h"
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
-#include "common/folding.h"
 
 namespace recoupe {
 namespace {
@@ -64,18 +65,23 @@ class QuoteFinder {
   explicit QuoteFinder(Doc& doc) : doc_(doc) {}
 
   void run() {
+    // Where each field's tokens begin (tokens are in field order), for token_at.
+    for (size_t f = 0; f < field_tokens_.size(); ++f) {
+      field_tokens_[f] = static_cast<uint32_t>(doc_.token_at(static_cast<Field>(f), 0));
+    }
     for (Field f : kAllFields) {
       const std::string& text = doc_.field(f);
       if (text.empty()) continue;
       for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
     }
     if (marked_.empty()) return;
-    names_.emplace(doc_);
-    folded_.resize(doc_.tokens.size());
+    folded_.emplace(doc_);
+    names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
     in_quote_.assign(doc_.tokens.size(), false);
     for (const auto& [f, mq] : marked_) {
-      for (uint32_t t = token_at(f, mq.begin); t < token_at(f, mq.end); ++t) in_quote_[t] = true;
+      const uint32_t end = token_at(f, mq.end);
+      for (uint32_t t = token_at(f, mq.begin); t < end; ++t) in_quote_[t] = true;
     }
     for (size_t i = 0; i < marked_.size(); ++i) consider(i);
     forward_fill();
@@ -90,14 +96,7 @@ class QuoteFinder {
     bool starts_paragraph = false;
   };
 
-  const std::string& fold_of(uint32_t t) {
-    std::string& f = folded_[t];
-    if (f.empty()) {
-      f = fold(doc_.text(doc_.tokens[t].span));
-      if (f.empty()) f.push_back(' ');
-    }
-    return f;
-  }
+  const std::string& fold_of(uint32_t t) { return folded_->of(t); }
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
@@ -124,8 +123,14 @@ class QuoteFinder {
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
-  // First token of field `f` starting at or after byte `offset`.
-  uint32_t token_at(Field f, uint32_t offset) const { return static_cast<uint32_t>(doc_.token_at(f, offset)); }
+  // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the field).
+  uint32_t token_at(Field f, uint32_t offset) const {
+    const auto field = static_cast<size_t>(f);
+    const auto first = doc_.tokens.begin() + field_tokens_[field];
+    const auto last = doc_.tokens.begin() + field_tokens_[field + 1];
+    return static_cast<uint32_t>(
+        std::partition_point(first, last, [&](const Token& t) { return t.span.begin < offset; }) - doc_.tokens.begin());
+  }
   // True when a line break separates tokens a <= b, or they are in different fields.
   bool broken(uint32_t a, uint32_t b) const {
     if (a >= b) return false;
@@ -776,6 +781,7 @@ class QuoteFinder {
     }
     // Content words for the link stage. The stopword list also holds verbs that carry what a
     // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
+    c.quote.terms.reserve(words);
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
@@ -823,9 +829,22 @@ class QuoteFinder {
     for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
   }
 
+  // The article's names, indexed the first time a quotation asks about one (`names_->`): an
+  // article whose quotations are all settled by their words alone (one in twenty) never indexes them.
+  struct LazyNames {
+    const Doc& doc;
+    FoldedTokens* folded = nullptr;
+    std::optional<SpeakerNames> built;
+    SpeakerNames* operator->() {
+      if (!built) built.emplace(doc, *folded);
+      return &*built;
+    }
+  };
+
   Doc& doc_;
-  std::optional<SpeakerNames> names_;  // built only for a document with quotation marks
-  std::vector<std::string> folded_;
+  std::array<uint32_t, kFieldCount + 2> field_tokens_{};  // first token of each field, and the end
+  std::optional<FoldedTokens> folded_;  // for a document with quotation marks
+  mutable LazyNames names_{doc_, nullptr, std::nullopt};  // mutable: const gender_of() asks too
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
   std::vector<bool> in_quote_;

@@ -1,10 +1,11 @@
 #include "analyze/speaker_names.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
 
 #include "analyze/speech_cues.h"
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -38,9 +39,62 @@ bool all_caps(std::string_view s) {
   return letters > 1;
 }
 
+// True when a capitalised word with this folded form can be part of a name: not a title, a role
+// noun or an elided article.
+bool name_form(const std::string& f) {
+  return !is_honorific(f) && !is_person_role(f) && !(f.size() > 1 && f.back() == '\'');
+}
+
+// name_form() of token `t`, cached per thread by its folded form's hash (Token::form, not 0): the
+// same names come back article after article, and the test folds the word and looks it up in two
+// lists. Emptied when full rather than grown.
+bool name_form_by_hash(uint64_t form, FoldedTokens& folded, uint32_t t) {
+  constexpr size_t kEntries = size_t{1} << 12;
+  thread_local FlatHashMap<uint8_t> cache(kEntries);
+  if (const uint8_t* hit = cache.find(form)) return *hit != 0;
+  const bool yes = name_form(folded.of(t));
+  if (cache.size() + 1 >= kEntries) cache.clear();
+  cache.try_emplace(form, yes ? 1 : 0);
+  return yes;
+}
+
+// The canonical form of a surname is its fullest variant (most words), mixed case before capitals:
+// kept as the variants come, rather than collected and compared at the end.
+struct Fullest {
+  std::string_view best;
+  long words = 0;  // in `best`; 0 before the first variant
+  int8_t entity_type = -1;  // -1 for a run of capitalised words
+
+  void offer(std::string_view v) {
+    const long w = std::count(v.begin(), v.end(), ' ') + 1;
+    if (words == 0 || w > words || (w == words && all_caps(best) && !all_caps(v))) {
+      best = v;
+      words = w;
+    }
+  }
+};
+
+// sentence_of() for tokens asked in increasing order: the last sentence starting at or before the
+// token (the first when none does), found by walking forward instead of searching.
+class SentenceWalk {
+ public:
+  explicit SentenceWalk(const Doc& doc) : doc_(&doc) {}
+  uint32_t at(uint32_t t) {
+    const Span& sp = doc_->tokens[t].span;
+    const auto& ss = doc_->sentences;
+    auto starts_after = [&](const Span& s) { return sp.field < s.field || (sp.field == s.field && sp.begin < s.begin); };
+    while (next_ < ss.size() && !starts_after(ss[next_])) ++next_;
+    return next_ == 0 ? 0 : static_cast<uint32_t>(next_ - 1);
+  }
+
+ private:
+  const Doc* doc_;
+  size_t next_ = 0;  // the first sentence starting after the last token asked
+};
+
 }  // namespace
 
-SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
+SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(doc), folded_(folded_tokens) {
   const auto& tokens = doc.tokens;
   mention_of_token_.assign(tokens.size(), -1);
   // Runs of capitalised words, joined by particles and hyphens; a sentence's first word counts only
@@ -51,28 +105,17 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
                "\n";
   };
   // Folded forms and the name-word test, computed once per token and only where needed.
-  std::vector<std::string> folded_cache(tokens.size());
   std::vector<int8_t> name_cache(tokens.size(), -1);
-  auto folded = [&](uint32_t t) -> const std::string& {
-    std::string& f = folded_cache[t];
-    if (f.empty()) {
-      f = fold(doc.text(tokens[t].span));
-      if (f.empty()) f.push_back(' ');
-    }
-    return f;
-  };
+  auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
   auto name_word = [&](uint32_t t) {
-    int8_t& cached = name_cache[t];
-    if (cached >= 0) return cached == 1;
     const Token& k = tokens[t];
-    bool yes = k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
-               !(k.has(Token::kSentenceStart) && k.has(Token::kStop));
-    if (yes) {
-      const std::string& f = folded(t);
-      yes = !is_honorific(f) && !is_person_role(f) && !(f.size() > 1 && f.back() == '\'');
+    if (!(k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
+          !(k.has(Token::kSentenceStart) && k.has(Token::kStop)))) {
+      return false;
     }
-    cached = yes ? 1 : 0;
-    return yes;
+    int8_t& cached = name_cache[t];
+    if (cached < 0) cached = k.form != 0 ? name_form_by_hash(k.form, folded_, t) : name_form(folded(t));
+    return cached == 1;
   };
   // Particles and prepositions are short lower-case words: fold only those.
   auto short_lower = [&](uint32_t t) {
@@ -80,11 +123,13 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     return k.has(Token::kWord) && k.span.size() <= 8;
   };
   // Keyed by the surname's term (its folded stem), so that "LOUKACHENKO" and "Loukachenko" are one.
-  std::unordered_map<uint64_t, uint32_t> key_index;
-  std::vector<std::vector<std::string_view>> variants;
-  // Keys that are entities: their type, and for a person the canonical name to prefer.
-  std::vector<int8_t> entity_type;  // -1 for a run of capitalised words
+  FlatHashMap<uint32_t> key_index(64);
+  // By key: its fullest variant so far, and whether it is an entity (its type) or a run of words.
+  std::vector<Fullest> variants;
+  // Mentions come in token order within each pass: their sentences are found walking forward.
+  SentenceWalk sentences(doc);
   if (doc.entities) {
+    mentions_.reserve(doc.entities->size());
     // The entities component has found the names: people and organisations speak, places do not.
     // A person is known by the canonical name; an organisation as the article writes it at its
     // fullest ("CFDT" stays, "LR" is "Les Républicains" when the article spells it out).
@@ -93,6 +138,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       const Entity* entity;
     };
     std::vector<Found> found;
+    found.reserve(doc.entities->size());
     for (const Entity& e : *doc.entities) {
       if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
       auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(e.span.field, e.span.begin));
@@ -105,33 +151,37 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       found.push_back({first, last, &e});
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
-    std::unordered_map<std::string_view, uint32_t> by_name;
+    // By the name's 64-bit hash (a collision among an article's few dozen names is as likely as
+    // one among its terms, which key_index already accepts); each entry also keeps the name.
+    FlatHashMap<uint32_t> by_name(found.size());
     for (const Found& f : found) {
       if (mention_of_token_[f.first] >= 0 || mention_of_token_[f.last] >= 0) continue;  // overlapping mentions
       const bool person = f.entity->type == Entity::Type::kPer;
       const std::string_view name = f.entity->canonical.empty() ? doc.text(f.entity->span) : f.entity->canonical;
-      auto [it, fresh] = by_name.emplace(name, static_cast<uint32_t>(variants.size()));
+      auto [key, fresh] = by_name.try_emplace(XXH3_64bits(name.data(), name.size()), static_cast<uint32_t>(variants.size()));
       if (fresh) {
         variants.emplace_back();
-        entity_type.push_back(static_cast<int8_t>(f.entity->type));
-        if (person) variants.back().push_back(name);
+        variants.back().entity_type = static_cast<int8_t>(f.entity->type);
+        if (person) variants.back().offer(name);
       }
-      variants[it->second].push_back(doc.text(Span{tokens[f.first].span.field, tokens[f.first].span.begin, tokens[f.last].span.end}));
+      const uint32_t k = key;  // by_name may move its entries on the next insertion
+      variants[k].offer(doc.text(Span{tokens[f.first].span.field, tokens[f.first].span.begin, tokens[f.last].span.end}));
       // A surname written alone where the tagger saw no name still joins this person.
-      if (person) key_index.emplace(tokens[f.last].term, it->second);
+      if (person) key_index.try_emplace(tokens[f.last].term, k);
       Mention m;
       m.first = f.first;
       m.last = f.last;
-      m.sentence = sentence_of(f.first);
+      m.sentence = sentences.at(f.first);
       if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
         m.after_preposition = is_preposition(folded(f.first - 1));
       }
-      m.key = it->second;
-      for (uint32_t k = f.first; k <= f.last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
+      m.key = k;
+      for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = static_cast<int32_t>(mentions_.size());
       mentions_.push_back(m);
     }
   }
   // Runs of capitalised words the entities component did not tag (or all of them without it).
+  sentences = SentenceWalk(doc);
   for (uint32_t t = 0; t < tokens.size(); ++t) {
     if (!name_word(t) || mention_of_token_[t] >= 0) continue;
     uint32_t last = t;
@@ -168,16 +218,13 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     Mention m;
     m.first = t;
     m.last = last;
-    m.sentence = sentence_of(t);
+    m.sentence = sentences.at(t);
     if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
-    auto [it, fresh] = key_index.emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
-    if (fresh) {
-      variants.emplace_back();
-      entity_type.push_back(-1);
-    }
-    m.key = it->second;
+    auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
+    m.key = key;
+    if (fresh) variants.emplace_back();
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
-    variants[m.key].emplace_back(doc.text(whole));
+    variants[m.key].offer(doc.text(whole));
     for (uint32_t k = t; k <= last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
     mentions_.push_back(m);
     t = last;
@@ -189,24 +236,20 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       for (uint32_t k = mentions_[i].first; k <= mentions_[i].last; ++k) mention_of_token_[k] = static_cast<int32_t>(i);
     }
   }
-  // The canonical form of a surname: its fullest variant (most words), mixed case before capitals.
+  // The canonical form of a surname: its fullest variant.
   canonical_.resize(variants.size());
   person_.resize(variants.size());
   organisation_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
-    auto words = [](std::string_view v) { return std::count(v.begin(), v.end(), ' ') + 1; };
-    std::string_view best = variants[k].front();
-    for (std::string_view v : variants[k]) {
-      if (words(v) > words(best) || (words(v) == words(best) && all_caps(best) && !all_caps(v))) best = v;
-    }
+    const std::string_view best = variants[k].best;
+    const int8_t entity_type = variants[k].entity_type;
     canonical_[k] = std::string(best);
-    person_[k] = words(best) >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
+    person_[k] = variants[k].words >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
     // The entities component tells a person from an organisation; a name alone it could not tie to a
     // full name ("François") is too weak to be a pronoun's antecedent.
-    if (entity_type[k] >= 0) person_[k] = person_[k] && entity_type[k] == static_cast<int8_t>(Entity::Type::kPer);
-    organisation_[k] = entity_type[k] == static_cast<int8_t>(Entity::Type::kOrg);
+    if (entity_type >= 0) person_[k] = person_[k] && entity_type == static_cast<int8_t>(Entity::Type::kPer);
+    organisation_[k] = entity_type == static_cast<int8_t>(Entity::Type::kOrg);
   }
-  assign_genders(variants.size(), folded);
 }
 
 std::string SpeakerNames::canonical(const Span& mention) const {
@@ -223,9 +266,11 @@ std::string SpeakerNames::canonical(const Span& mention) const {
   return {};
 }
 
-void SpeakerNames::assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded) {
+void SpeakerNames::assign_genders() const {
   // Gender from the words before a mention: a title, or an article before a role noun.
   const auto& tokens = doc_.tokens;
+  const size_t keys = canonical_.size();
+  auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
   gender_.assign(keys, 0);
   for (const Mention& m : mentions_) {
     int evidence = 0;
@@ -233,7 +278,7 @@ void SpeakerNames::assign_genders(size_t keys, const std::function<const std::st
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
       if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
-      const std::string& f = folded(k);
+      const std::string_view f = folded(k);  // compared length first, unlike std::string == "…"
       if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
       else if (f == "m" || f == "monsieur") evidence = 1;
       else if (steps > 0) {  // "la ministre X", "le président X"

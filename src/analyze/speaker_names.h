@@ -11,11 +11,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyze/folded_tokens.h"
 #include "doc/doc.h"
 
 namespace recoupe {
@@ -30,8 +30,9 @@ class SpeakerNames {
     uint32_t key = 0;              //!< index of its entity or surname (into canonical_)
   };
 
-  //! Indexes the names of `doc` (its tokens and sentences must exist).
-  explicit SpeakerNames(const Doc& doc);
+  //! Indexes the names of `doc` (its tokens and sentences must exist); `folded` is its tokens' folded
+  //! forms, shared with the caller, and must outlive this.
+  SpeakerNames(const Doc& doc, FoldedTokens& folded);
 
   //! The canonical name for a mention whose last word is a proper name; empty otherwise.
   std::string canonical(const Span& mention) const;
@@ -50,7 +51,10 @@ class SpeakerNames {
   }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
-  int gender(const Mention& m) const { return gender_[m.key]; }
+  int gender(const Mention& m) const {
+    if (gender_.empty()) assign_genders();
+    return gender_[m.key];
+  }
   //! Every name mention, in token order.
   const std::vector<Mention>& mentions() const { return mentions_; }
   //! The name mention that covers token `t`, or nullptr.
@@ -59,14 +63,17 @@ class SpeakerNames {
   uint32_t sentence_of(uint32_t t) const;
 
  private:
-  void assign_genders(size_t keys, const std::function<const std::string&(uint32_t)>& folded);
+  // Genders are worked out the first time one is asked for: about four articles in ten with
+  // quotations resolve no pronoun.
+  void assign_genders() const;
 
   const Doc& doc_;
+  FoldedTokens& folded_;
   std::vector<Mention> mentions_;
   std::vector<std::string> canonical_;  // by surname
   std::vector<bool> person_;
   std::vector<bool> organisation_;
-  std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1
+  mutable std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1; empty until asked
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };
 
