@@ -42,17 +42,6 @@ bool similar(std::string_view a, std::string_view b) noexcept {
   return k >= 4 && k * 5 >= shorter * 3;
 }
 
-// Form hashes of the role nouns (Token::form), to test a token without folding it.
-bool is_role_form(uint64_t form) {
-  static const std::vector<uint64_t> kForms = [] {
-    std::vector<uint64_t> out;
-    for (std::string_view w : kRoleNouns) out.push_back(form_hash(w));
-    std::sort(out.begin(), out.end());
-    return out;
-  }();
-  return std::binary_search(kForms.begin(), kForms.end(), form);
-}
-
 bool has_similar(const std::vector<std::string>& words, std::string_view w) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return similar(x, w); });
 }
@@ -68,26 +57,75 @@ size_t token_at(const Doc& doc, Field f, uint32_t offset) {
                              doc.tokens.begin());
 }
 
+// token_at() for offsets that mostly come in increasing order (an article's entities): a few steps on
+// from `from`, the answer for the previous offset, before searching the rest.
+size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
+  const std::vector<Token>& t = doc.tokens;
+  if (from > t.size() || (from > 0 && !before(t[from - 1], f, offset))) return token_at(doc, f, offset);
+  for (int n = 0; n < 32 && from < t.size(); ++n, ++from) {
+    if (!before(t[from], f, offset)) return from;
+  }
+  return static_cast<size_t>(std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(from), t.end(),
+                                                  [&](const Token& x) { return before(x, f, offset); }) -
+                             t.begin());
+}
+
+// Form hashes of short word lists (Token::form), to test a token without folding it.
+template <size_t N>
+std::vector<uint64_t> sorted_forms(const std::string_view (&list)[N]) {
+  std::vector<uint64_t> out;
+  for (std::string_view w : list) out.push_back(form_hash(w));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+bool is_role_form(uint64_t form) {
+  static const std::vector<uint64_t> kForms = sorted_forms(kRoleNouns);
+  return std::binary_search(kForms.begin(), kForms.end(), form);
+}
+bool is_determiner_form(uint64_t form) {
+  static const std::vector<uint64_t> kForms = sorted_forms(kDeterminers);
+  return std::binary_search(kForms.begin(), kForms.end(), form);
+}
+bool is_connector_form(uint64_t form) {
+  static const std::vector<uint64_t> kForms = sorted_forms(kConnectors);
+  return std::binary_search(kForms.begin(), kForms.end(), form);
+}
+
+// The folded form's hash of token k: Token::form, set by the lexical component, else computed.
+uint64_t form_of(const Doc& doc, size_t k) {
+  const Token& t = doc.tokens[k];
+  return t.form ? t.form : form_hash(fold(doc.text(t.span)));
+}
+
 struct Person {
   std::string canonical;
   int mentions = 0;
   std::vector<std::string> described;  // folded words around its mentions
 };
 
+// Called for every role phrase and every quotation's definite speaker phrase: words are tested by their
+// form hashes, and folded only when they describe someone.
 std::vector<Person> people(const Doc& doc) {
   std::vector<Person> out;
   if (!doc.entities || doc.tokens.empty()) return out;
   // Tokens inside a person's mention: descriptions stop there.
-  std::vector<uint8_t> in_person(doc.tokens.size(), 0);
-  std::vector<std::pair<size_t, size_t>> ranges;
+  thread_local std::vector<uint8_t> in_person;
+  thread_local std::vector<std::pair<size_t, size_t>> ranges;
+  in_person.assign(doc.tokens.size(), 0);
+  ranges.clear();
+  size_t cursor = 0;
   for (const Entity& e : *doc.entities) {
-    const size_t b = token_at(doc, e.span.field, e.span.begin);
-    const size_t end = token_at(doc, e.span.field, e.span.end);
+    const size_t b = token_at_from(doc, e.span.field, e.span.begin, cursor);
+    const size_t end = token_at_from(doc, e.span.field, e.span.end, b);
+    cursor = end;
     ranges.emplace_back(b, end);
     if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
   }
   auto word = [&](size_t k) { return doc.tokens[k].has(Token::kWord) && !in_person[k]; };
   auto is_comma = [&](size_t k) { return !doc.tokens[k].has(Token::kWord) && doc.text(doc.tokens[k].span) == ","; };
+  auto fold_tokens = [&](size_t from, size_t to, std::vector<std::string>& words) {
+    for (size_t k = from; k < to; ++k) words.push_back(fold(doc.text(doc.tokens[k].span)));
+  };
   for (size_t m = 0; m < doc.entities->size(); ++m) {
     const Entity& e = (*doc.entities)[m];
     if (e.type != Entity::Type::kPer) continue;
@@ -101,29 +139,27 @@ std::vector<Person> people(const Doc& doc) {
     const Field f = e.span.field;
     // Before the name: "le président biélorusse Alexandre Loukachenko", "le chef de l'Etat, Emmanuel Macron";
     // content words and connectors only ("a dit à Poutine" describes no one), with an office among them.
-    std::vector<std::string> words;
     size_t k = b;
     if (k > 0 && is_comma(k - 1)) --k;
+    const size_t last = k;
+    bool office = false;
     for (int n = 0; n < 6 && k > 0 && doc.tokens[k - 1].span.field == f && word(k - 1); ++n, --k) {
-      std::string w = fold(doc.text(doc.tokens[k - 1].span));
-      if (doc.tokens[k - 1].has(Token::kStop) && !listed(kConnectors, w) && !listed(kDeterminers, w)) break;
-      words.push_back(std::move(w));
+      const uint64_t form = form_of(doc, k - 1);
+      if (doc.tokens[k - 1].has(Token::kStop) && !is_connector_form(form) && !is_determiner_form(form)) break;
+      office |= is_role_form(form);
     }
-    if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return is_role_noun(w); })) {
-      it->described.insert(it->described.end(), words.begin(), words.end());
+    if (office) {
+      // Nearest word first.
+      for (size_t w = last; w > k; --w) it->described.push_back(fold(doc.text(doc.tokens[w - 1].span)));
     }
     // After it, in apposition, starting with an office: "Alexandre Loukachenko, président de la Biélorussie".
-    words.clear();
     k = end;
     if (k < doc.tokens.size() && is_comma(k)) {
-      ++k;
+      const size_t first = ++k;
       for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
-        words.push_back(fold(doc.text(doc.tokens[k].span)));
       }
-    }
-    const size_t head = !words.empty() && listed(kDeterminers, words[0]) ? 1 : 0;
-    if (head < words.size() && is_role_noun(words[head])) {
-      it->described.insert(it->described.end(), words.begin(), words.end());
+      const size_t head = k > first && is_determiner_form(form_of(doc, first)) ? first + 1 : first;
+      if (head < k && is_role_form(form_of(doc, head))) fold_tokens(first, k, it->described);
     }
   }
   return out;
@@ -213,7 +249,7 @@ std::vector<Role> find_roles(const Doc& doc) {
     return k < t.size() && t[k].span.field == t[from].span.field && t[k].has(Token::kWord);
   };
   // Folded-form hashes (Token::form, set by the lexical component) spare folding every stopword.
-  auto form = [&](size_t k) { return t[k].form ? t[k].form : form_hash(folded(k)); };
+  auto form = [&](size_t k) { return form_of(doc, k); };
   static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
                         kAu = form_hash("au");
   std::optional<std::vector<Person>> persons;  // built at the first role phrase

@@ -19,6 +19,7 @@
 // Thread safety: a Model is immutable; tag() may run on many threads at once.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,14 +51,18 @@ class Model {
 
   //! Adds the weights of `features` to `scores` (kRow of them).
   void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
+    // Summed in a local array: int8_t weights may alias `scores` as far as the compiler knows, which kept
+    // it from adding the eight columns as one vector.
+    std::array<int32_t, kRow> sum{};
     for (uint64_t f : features) {
       const uint32_t r = row_of(f);
       const Block& b = blocks_[r >> 6];
       const uint64_t bit = uint64_t{1} << (r & 63);
       if (!(b.present & bit)) continue;
       const int8_t* w = rows_.data() + static_cast<size_t>(b.rank + popcount(b.present & (bit - 1))) * kRow;
-      for (int c = 0; c < kRow; ++c) scores[c] += w[c];
+      for (int c = 0; c < kRow; ++c) sum[static_cast<size_t>(c)] += w[c];
     }
+    for (int c = 0; c < kRow; ++c) scores[c] += sum[static_cast<size_t>(c)];
   }
   size_t nonzero_rows() const noexcept { return nonzero_rows_; }
   //! Tells parsed models apart (from 1), for what a thread keeps of one model's scores.
