@@ -267,9 +267,8 @@ void word_marks(std::string_view surface, uint8_t flags, uint64_t& form, uint32_
 }
 
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
-  view.tokens.clear();
   view.sentences.clear();
-  view.tokens.resize(doc.tokens.size());
+  view.tokens.resize(doc.tokens.size());  // each is written whole below: no clearing first
   // Document hints: forms seen capitalised mid-sentence (few), then which of them also appear in
   // lower case (a bit set of their top bits spares most lower-case words a lookup).
   thread_local FlatHashMap<uint8_t> hints(256);
