@@ -57,15 +57,20 @@ size_t token_at(const Doc& doc, Field f, uint32_t offset) {
                              doc.tokens.begin());
 }
 
-// token_at() for offsets that mostly come in increasing order (an article's entities): a few steps on
-// from `from`, the answer for the previous offset, before searching the rest.
+// token_at() for offsets that mostly come in increasing order (an article's entities): the answer for the
+// previous offset, `from`, is a lower bound; a galloping search from there is a few steps when it is near.
 size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
   const std::vector<Token>& t = doc.tokens;
-  if (from > t.size() || (from > 0 && !before(t[from - 1], f, offset))) return token_at(doc, f, offset);
-  for (int n = 0; n < 32 && from < t.size(); ++n, ++from) {
-    if (!before(t[from], f, offset)) return from;
+  const size_t n = t.size();
+  if (from > n || (from > 0 && !before(t[from - 1], f, offset))) return token_at(doc, f, offset);
+  size_t lo = from, step = 1;  // every token before `lo` is before the offset
+  while (lo + step <= n && before(t[lo + step - 1], f, offset)) {
+    lo += step;
+    step *= 2;
   }
-  return static_cast<size_t>(std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(from), t.end(),
+  const size_t hi = std::min(n, lo + step);
+  return static_cast<size_t>(std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                  t.begin() + static_cast<std::ptrdiff_t>(hi),
                                                   [&](const Token& x) { return before(x, f, offset); }) -
                              t.begin());
 }
