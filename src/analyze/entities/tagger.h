@@ -35,7 +35,7 @@ inline constexpr int kRowBits = 18;
 inline uint32_t row_of(uint64_t feature) noexcept { return static_cast<uint32_t>(feature >> (64 - kRowBits)); }
 
 // Bit count without the POPCNT instruction, which the baseline x86-64 target lacks (the builtin is a
-// library call there).
+// library call there); GCC turns this very sequence into POPCNT where the target has it (see tag_sentence).
 inline uint32_t popcount(uint64_t x) noexcept {
   x = x - ((x >> 1) & 0x5555555555555555ULL);
   x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
