@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "analyze/entities/data.h"
+#include "common/flat_hash_map.h"
 
 namespace recoupe::ner {
 namespace {
@@ -81,48 +82,36 @@ void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&
 // features one by one. The tagger keeps two: a token's own features (kOwnFeatures: its static ones, and
 // those that read it with the previous tag) and those of its previous and next tokens (kPrevFeatures,
 // kNextFeatures: most are punctuation and function words).
-//
-// A direct-mapped table of 2^kBits entries of 32 bytes (the sums in 16 bits, which hold them exactly:
-// a part has at most a few dozen features of at most 128 each; larger sums are not kept): a lookup reads
-// one cache line, and a table stays in the processor's second-level cache, where a hash map of a few
-// megabytes missed it on most lookups.
-template <int kBits>
 class SumCache {
  public:
-  //! Adds the sums for `key` to `scores`; on a miss, `fill(feats)` lists the features, which are scored
-  //! and kept.
+  //! The sums for `key`; on a miss, `fill(feats)` lists the features, which are scored and kept.
   template <typename Fill>
-  void add_to(const Model& model, const FeatureKey& key, std::vector<uint64_t>& feats, Fill&& fill, int32_t* scores) {
+  const std::array<int32_t, kRow>& get(const Model& model, const FeatureKey& key, std::vector<uint64_t>& feats,
+                                       Fill&& fill) {
     if (model.id() != model_) {
-      std::fill(table_.begin(), table_.end(), Entry{});
+      map_.clear();
       model_ = model.id();
     }
     const uint64_t hash = key.form ^ (key.marks * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
-    Entry& e = table_[static_cast<size_t>((hash * 0xD6E8FEB86659FD93ULL) >> (64 - kBits))];
-    if (e.key == key) {
-      for (int c = 0; c < kRow; ++c) scores[c] += e.sums[static_cast<size_t>(c)];
-      return;
-    }
+    if (const Entry* e = map_.find(hash); e && e->key == key) return e->sums;
     feats.clear();
     fill(feats);
-    std::array<int32_t, kRow> sums{};
-    model.score(feats, sums.data());
-    bool fits = true;
-    for (int32_t v : sums) fits &= v >= INT16_MIN && v <= INT16_MAX;
-    if (fits) {
-      e.key = key;
-      for (int c = 0; c < kRow; ++c) e.sums[static_cast<size_t>(c)] = static_cast<int16_t>(sums[static_cast<size_t>(c)]);
-    }
-    for (int c = 0; c < kRow; ++c) scores[c] += sums[static_cast<size_t>(c)];
+    scratch_.sums.fill(0);
+    scratch_.key = key;
+    model.score(feats, scratch_.sums.data());
+    if (map_.size() >= kMaxEntries) map_.clear();  // bounded: a long run meets ever more words
+    if (!map_.find(hash)) map_.try_emplace(hash, scratch_);  // a colliding key is scored, not kept
+    return scratch_.sums;
   }
 
  private:
-  struct alignas(32) Entry {
-    FeatureKey key{0, ~uint64_t{0}};  // no key has these marks (see own_key() and neighbour_key())
-    std::array<int16_t, kRow> sums{};
+  struct Entry {
+    FeatureKey key;
+    std::array<int32_t, kRow> sums{};
   };
-  static_assert(sizeof(Entry) == 32);
-  std::vector<Entry> table_ = std::vector<Entry>(size_t{1} << kBits);
+  static constexpr size_t kMaxEntries = size_t{1} << 14;  // 2 MB of slots
+  FlatHashMap<Entry> map_{4096};
+  Entry scratch_;
   uint64_t model_ = 0;
 };
 
@@ -176,25 +165,22 @@ const Model& Model::builtin() {
 #endif
 void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t end, std::vector<uint8_t>& tags) {
   thread_local std::vector<uint64_t> feats;
-  thread_local SumCache<14> own;         // 512 KB
-  thread_local SumCache<13> neighbours;  // 256 KB: mostly punctuation and function words
+  thread_local SumCache own, neighbours;
   tags.assign(end - begin, kO);
   decode<std::array<int32_t, kRow>>(
       view, begin, end, tags.data(),
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
         FeatureKey key = own_key(view, begin, i);
         key.marks |= static_cast<uint64_t>(prev) << 48;  // the history features it sums read the previous tag
-        own.add_to(
-            model, key, feats,
-            [&](std::vector<uint64_t>& out) {
-              static_features(view, begin, end, i, false, out, kOwnFeatures);
-              history_features(view, i, prev, kO, false, out, kOwnFeatures);  // these do not read prev2
-            },
-            s.data());
+        s = own.get(model, key, feats, [&](std::vector<uint64_t>& out) {
+          static_features(view, begin, end, i, false, out, kOwnFeatures);
+          history_features(view, i, prev, kO, false, out, kOwnFeatures);  // these do not read prev2
+        });
         for (const FeatureParts side : {kPrevFeatures, kNextFeatures}) {
-          neighbours.add_to(
-              model, neighbour_key(view, begin, end, i, side), feats,
-              [&](std::vector<uint64_t>& out) { static_features(view, begin, end, i, false, out, side); }, s.data());
+          const std::array<int32_t, kRow>& n =
+              neighbours.get(model, neighbour_key(view, begin, end, i, side), feats,
+                             [&](std::vector<uint64_t>& out) { static_features(view, begin, end, i, false, out, side); });
+          for (int c = 0; c < kRow; ++c) s[static_cast<size_t>(c)] += n[static_cast<size_t>(c)];
         }
         feats.clear();
         static_features(view, begin, end, i, false, feats, kFarFeatures);
