@@ -207,7 +207,7 @@ TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
       std::sort(all.begin(), all.end());
       std::sort(parts.begin(), parts.end());
       EXPECT_EQ(parts, all) << i;
-      const ner::FeatureKey key = ner::own_key(view, b, i);
+      const ner::OwnKey key = ner::own_key(view, b, i);
       auto [it, fresh] = own_by_key.try_emplace({key.form, key.marks}, own);
       if (!fresh) {
         EXPECT_EQ(it->second, own) << i;  // "Paul Tassin", "Odile Verchère" come back

@@ -328,59 +328,42 @@ bool may_continue(const DocView& view, size_t i) noexcept {
   return t.shape != kPunct || t.joiner;
 }
 
-namespace {
+OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
+  const TokenView& t = view.tokens[i];
+  const bool start = i == begin || (t.flags & Token::kSentenceStart);
+  // kWord decides whether affixes are features; the other flags are read through `start` only.
+  return OwnKey{t.form, uint64_t{t.shape} | uint64_t{t.length} << 8 | uint64_t{t.gaz} << 16 |
+                            uint64_t{t.trigger} << 24 | uint64_t{t.hint} << 32 | uint64_t{start} << 40 |
+                            uint64_t{(t.flags & Token::kWord) != 0} << 41};
+}
 
-// What stands for a neighbour past the sentence's edges.
-const TokenView& pad() noexcept {
+void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
+                     std::vector<uint64_t>& out, FeatureParts parts) {
+  const TokenView& t = view.tokens[i];
   static const TokenView kPad = [] {
     TokenView p;
     p.form = 0x5A5A5A5AULL;
     p.shape = kShapeCount;
     return p;
   }();
-  return kPad;
-}
-
-}  // namespace
-
-FeatureKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
-  const bool start = i == begin || (t.flags & Token::kSentenceStart);
-  // kWord decides whether affixes are features; the other flags are read through `start` only.
-  return FeatureKey{t.form, uint64_t{t.shape} | uint64_t{t.length} << 8 | uint64_t{t.gaz} << 16 |
-                            uint64_t{t.trigger} << 24 | uint64_t{t.hint} << 32 | uint64_t{start} << 40 |
-                            uint64_t{(t.flags & Token::kWord) != 0} << 41};
-}
-
-FeatureKey neighbour_key(const DocView& view, size_t begin, size_t end, size_t i, FeatureParts side) noexcept {
-  const TokenView& kPad = pad();
-  const TokenView& n = side == kPrevFeatures ? (i > begin ? view.tokens[i - 1] : kPad)
-                                             : (i + 1 < end ? view.tokens[i + 1] : kPad);
-  return FeatureKey{n.form, uint64_t{n.shape} | uint64_t{n.gaz} << 8 | uint64_t{n.trigger} << 16 |
-                                uint64_t{view.tokens[i].shape} << 24 | uint64_t{side} << 56};
-}
-
-void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
-                     std::vector<uint64_t>& out, FeatureParts parts) {
-  const TokenView& t = view.tokens[i];
-  const TokenView& kPad = pad();
   const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
   const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
   const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;
   const TokenView& n2 = i + 2 < end ? view.tokens[i + 2] : kPad;
   const bool start = i == begin || (t.flags & Token::kSentenceStart);
   const uint8_t g0 = no_gazetteer ? 0 : t.gaz, gp = no_gazetteer ? 0 : p1.gaz, gn = no_gazetteer ? 0 : n1.gaz;
-  const bool own = (parts & kOwnFeatures) != 0, prev = (parts & kPrevFeatures) != 0,
-             next = (parts & kNextFeatures) != 0, far = (parts & kFarFeatures) != 0;
-  // Every feature below reads the token alone (own; see own_key()), the previous or next token alone or
-  // with the token's shape (prev, next; see neighbour_key()), or the others (far). Each is tested before
-  // it is hashed: the tagger asks for one part at a time.
-  if (own) out.push_back(feat(kBias, 0));
-  if (own) out.push_back(feat(kWord, t.form));
-  if (prev) out.push_back(feat(kPrevWord, p1.form));
-  if (next) out.push_back(feat(kNextWord, n1.form));
-  if (far) out.push_back(feat(kPrev2Word, p2.form));
-  if (far) out.push_back(feat(kNext2Word, n2.form));
+  const bool own = (parts & kOwnFeatures) != 0, context = (parts & kContextFeatures) != 0;
+  // Every feature below reads the token alone (own; see own_key()) or its neighbours too (context).
+  auto add = [&](bool part, uint64_t f) {
+    if (part) out.push_back(f);
+  };
+
+  add(own, feat(kBias, 0));
+  add(own, feat(kWord, t.form));
+  add(context, feat(kPrevWord, p1.form));
+  add(context, feat(kNextWord, n1.form));
+  add(context, feat(kPrev2Word, p2.form));
+  add(context, feat(kNext2Word, n2.form));
   if (own && (t.flags & Token::kWord)) {
     // Prefixes and suffixes in bytes of the folded form (ASCII after folding, nearly always).
     thread_local std::string folded;
@@ -391,26 +374,26 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
     out.push_back(feat(kSuffix2, form_hash(f.size() > 2 ? f.substr(f.size() - 2) : f)));
     out.push_back(feat(kSuffix3, form_hash(f.size() > 3 ? f.substr(f.size() - 3) : f)));
   }
-  if (own) out.push_back(feat(kShape0, t.shape));
-  if (prev) out.push_back(feat(kShapePrev, p1.shape));
-  if (next) out.push_back(feat(kShapeNext, n1.shape));
-  if (prev) out.push_back(feat(kShapePrevCur, p1.shape, t.shape));
-  if (next) out.push_back(feat(kShapeCurNext, t.shape, n1.shape));
-  if (own) out.push_back(feat(kStartShape, start, t.shape));
+  add(own, feat(kShape0, t.shape));
+  add(context, feat(kShapePrev, p1.shape));
+  add(context, feat(kShapeNext, n1.shape));
+  add(context, feat(kShapePrevCur, p1.shape, t.shape));
+  add(context, feat(kShapeCurNext, t.shape, n1.shape));
+  add(own, feat(kStartShape, start, t.shape));
   for (int b = 0; b < 8; ++b) {
-    if (own && (g0 & (1u << b))) out.push_back(feat(kGazBit, static_cast<uint64_t>(b)));
+    if (g0 & (1u << b)) add(own, feat(kGazBit, static_cast<uint64_t>(b)));
   }
-  if (own && g0) out.push_back(feat(kGazShape, g0, t.shape * 2 + start));
-  if (prev) out.push_back(feat(kGazPrev, gp));
-  if (next) out.push_back(feat(kGazNext, gn));
-  if (prev && p1.trigger) out.push_back(feat(kTrigPrev, p1.trigger));
-  if (far && p2.trigger) out.push_back(feat(kTrigPrev2, p2.trigger));
-  if (next && n1.trigger) out.push_back(feat(kTrigNext, n1.trigger));
-  if (own && t.trigger) out.push_back(feat(kTrigSelf, t.trigger));
-  if (own) out.push_back(feat(kHint, t.hint, t.shape * 2 + start));
-  if (own) out.push_back(feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
-  if (prev) out.push_back(feat(kPrevWordShape, p1.form, t.shape));
-  if (far) out.push_back(feat(kWordNext, t.form, n1.form));
+  if (g0) add(own, feat(kGazShape, g0, t.shape * 2 + start));
+  add(context, feat(kGazPrev, gp));
+  add(context, feat(kGazNext, gn));
+  if (p1.trigger) add(context, feat(kTrigPrev, p1.trigger));
+  if (p2.trigger) add(context, feat(kTrigPrev2, p2.trigger));
+  if (n1.trigger) add(context, feat(kTrigNext, n1.trigger));
+  if (t.trigger) add(own, feat(kTrigSelf, t.trigger));
+  add(own, feat(kHint, t.hint, t.shape * 2 + start));
+  add(own, feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
+  add(context, feat(kPrevWordShape, p1.form, t.shape));
+  add(context, feat(kWordNext, t.form, n1.form));
 }
 
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,

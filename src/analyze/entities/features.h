@@ -99,16 +99,8 @@ inline bool may_start(const DocView& view, size_t i) noexcept {
 bool may_continue(const DocView& view, size_t i) noexcept;
 
 //! Which static features: those of the token alone (its form, affixes, shape, length, marks and whether it
-//! starts a sentence), those of the previous token (alone or with the token's shape), of the next one
-//! (likewise), those of the tokens two away and the token's form with the next one's; or several.
-enum FeatureParts : uint8_t {
-  kOwnFeatures = 1,
-  kPrevFeatures = 2,
-  kNextFeatures = 4,
-  kFarFeatures = 8,
-  kContextFeatures = kPrevFeatures | kNextFeatures | kFarFeatures,
-  kAllFeatures = kOwnFeatures | kContextFeatures,
-};
+//! starts a sentence), those of its neighbours, or both.
+enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatures = 3 };
 
 //! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes), in one
 //! fixed order whatever `parts`. With `no_gazetteer`, gazetteer marks are left out (training drops them
@@ -116,22 +108,16 @@ enum FeatureParts : uint8_t {
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
                      std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
 
-//! What some features of token `i` depend on, packed into a key: tokens with equal keys have the same
-//! features of that part (the tagger adds up their weights once per thread, see tagger.cc).
-struct FeatureKey {
+//! What kOwnFeatures of token `i` depend on, packed with its form into a key: tokens with equal keys have
+//! the same own features (the tagger adds up their weights once per thread, see tagger.cc).
+struct OwnKey {
   uint64_t form = 0;
-  uint64_t marks = 0;
-  bool operator==(const FeatureKey&) const = default;
+  uint64_t marks = 0;  //!< shape, length, gazetteer marks, trigger, hint, sentence start, word (bits 0-41)
+  bool operator==(const OwnKey&) const = default;
 };
-//! The key of kOwnFeatures: the token's form; its shape, length, gazetteer marks, trigger, hint, sentence
-//! start and whether it is a word in marks (bits 0-41).
-FeatureKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
-//! The key of kPrevFeatures or kNextFeatures (`side`) of token `i` of sentence [begin, end): that
-//! neighbour's form (or the sentence edge's); its shape, gazetteer marks and trigger, the token's shape and
-//! `side` in marks (bits 0-31, 56-63).
-FeatureKey neighbour_key(const DocView& view, size_t begin, size_t end, size_t i, FeatureParts side) noexcept;
+OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
 //! Appends the features that depend on the two previous tags: with kOwnFeatures those that also read the
-//! token (its form, shape, marks) and the previous tag only, with any other part those of the tags alone.
+//! token (its form, shape, marks) and the previous tag only, with kContextFeatures those of the tags alone.
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
                       std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
 

@@ -76,26 +76,25 @@ void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&
   }
 }
 
-// Summed weights of parts of a token's features, per thread and model, under the key of what they read
-// (features.h): the same words come back all through a text and from one article to the next, and their
-// features need not be hashed and looked up again. Integer sums, so the scores are exactly those of the
-// features one by one. The tagger keeps two: a token's own features (kOwnFeatures: its static ones, and
-// those that read it with the previous tag) and those of its previous and next tokens (kPrevFeatures,
-// kNextFeatures: most are punctuation and function words).
-class SumCache {
+// The summed weights of the features a token has on its own (kOwnFeatures: its static ones, and those that
+// read it with the previous tag), per thread and model: the same words come back all through a text and
+// from one article to the next, and their affixes, shapes and marks need not be hashed and looked up
+// again. Integer sums, so the scores are exactly those of the features one by one.
+class OwnScores {
  public:
-  //! The sums for `key`; on a miss, `fill(feats)` lists the features, which are scored and kept.
-  template <typename Fill>
-  const std::array<int32_t, kRow>& get(const Model& model, const FeatureKey& key, std::vector<uint64_t>& feats,
-                                       Fill&& fill) {
+  const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
+                                       size_t i, int prev, std::vector<uint64_t>& feats) {
     if (model.id() != model_) {
       map_.clear();
       model_ = model.id();
     }
+    OwnKey key = own_key(view, begin, i);
+    key.marks |= static_cast<uint64_t>(prev) << 48;  // the history features it sums read the previous tag
     const uint64_t hash = key.form ^ (key.marks * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
     if (const Entry* e = map_.find(hash); e && e->key == key) return e->sums;
     feats.clear();
-    fill(feats);
+    static_features(view, begin, end, i, false, feats, kOwnFeatures);
+    history_features(view, i, prev, kO, false, feats, kOwnFeatures);  // these do not read prev2
     scratch_.sums.fill(0);
     scratch_.key = key;
     model.score(feats, scratch_.sums.data());
@@ -106,7 +105,7 @@ class SumCache {
 
  private:
   struct Entry {
-    FeatureKey key;
+    OwnKey key;
     std::array<int32_t, kRow> sums{};
   };
   static constexpr size_t kMaxEntries = size_t{1} << 14;  // 2 MB of slots
@@ -165,26 +164,15 @@ const Model& Model::builtin() {
 #endif
 void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t end, std::vector<uint8_t>& tags) {
   thread_local std::vector<uint64_t> feats;
-  thread_local SumCache own, neighbours;
+  thread_local OwnScores own;
   tags.assign(end - begin, kO);
   decode<std::array<int32_t, kRow>>(
       view, begin, end, tags.data(),
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
-        FeatureKey key = own_key(view, begin, i);
-        key.marks |= static_cast<uint64_t>(prev) << 48;  // the history features it sums read the previous tag
-        s = own.get(model, key, feats, [&](std::vector<uint64_t>& out) {
-          static_features(view, begin, end, i, false, out, kOwnFeatures);
-          history_features(view, i, prev, kO, false, out, kOwnFeatures);  // these do not read prev2
-        });
-        for (const FeatureParts side : {kPrevFeatures, kNextFeatures}) {
-          const std::array<int32_t, kRow>& n =
-              neighbours.get(model, neighbour_key(view, begin, end, i, side), feats,
-                             [&](std::vector<uint64_t>& out) { static_features(view, begin, end, i, false, out, side); });
-          for (int c = 0; c < kRow; ++c) s[static_cast<size_t>(c)] += n[static_cast<size_t>(c)];
-        }
+        s = own.get(model, view, begin, end, i, prev, feats);
         feats.clear();
-        static_features(view, begin, end, i, false, feats, kFarFeatures);
-        history_features(view, i, prev, prev2, false, feats, kFarFeatures);  // the tags alone
+        static_features(view, begin, end, i, false, feats, kContextFeatures);
+        history_features(view, i, prev, prev2, false, feats, kContextFeatures);
         model.score(feats, s.data());
       },
       [](size_t, int) {});
