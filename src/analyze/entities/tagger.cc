@@ -128,7 +128,7 @@ Result<Model> Model::parse(std::string_view in) {
   if (in.size() < static_cast<size_t>(rows) * (4 + kRow)) return bad("rows cut short");
   Model m;
   m.blocks_.assign(kRows / 64, Block{});
-  m.rows_.reserve(static_cast<size_t>(rows) * kRow);
+  m.rows_.reserve((static_cast<size_t>(rows) + 1) * kRow);
   int64_t last = -1;
   for (uint32_t r = 0; r < rows; ++r) {
     uint32_t index = 0;
@@ -142,6 +142,7 @@ Result<Model> Model::parse(std::string_view in) {
     m.rows_.insert(m.rows_.end(), in.data(), in.data() + kRow);
     in.remove_prefix(kRow);
   }
+  m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that score() may read for a feature without one
   m.nonzero_rows_ = rows;
   static std::atomic<uint64_t> models{0};
   m.id_ = ++models;

@@ -54,7 +54,10 @@ class Model {
   void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
     // The eight int8 weights of a row are added as one 64-bit word: each made unsigned (+128), the even
     // and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end. Exact: up
-    // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts.
+    // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts. A feature without
+    // a row adds a row of zeros, read where its row would be (rows_ ends with a spare one): no branch on
+    // whether it has one, which the processor could not predict and which kept it from fetching the
+    // rows of the next features while it waited for this one's.
     static_assert(kRow == 8);
     constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
     const uint64_t* f = features.data();
@@ -67,8 +70,8 @@ class Model {
         const uint32_t r = row_of(*f);
         const Block& b = blocks_[r >> 6];
         const uint64_t bit = uint64_t{1} << (r & 63);
-        if (!(b.present & bit)) continue;
-        const uint64_t w = weights(b.rank + popcount(b.present & (bit - 1))) ^ kBias;
+        const uint64_t stored = 0 - ((b.present >> (r & 63)) & 1);  // all ones when the row is stored
+        const uint64_t w = (weights(b.rank + popcount(b.present & (bit - 1))) & stored) ^ kBias;
         even += w & kLow;
         odd += (w >> 8) & kLow;
         ++rows;
@@ -105,7 +108,7 @@ class Model {
   }
 
   std::vector<Block> blocks_;  // (1 << kRowBits) / 64
-  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order
+  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see score())
   size_t nonzero_rows_ = 0;
   uint64_t id_ = 0;
 };
