@@ -224,7 +224,7 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
   std::vector<Mention> added;
   for (const auto& [b, e] : view.sentences) {
     for (uint32_t i = b; i < e; ++i) {
-      if (covered[i] || !(view.tokens[i].flags & Token::kCapitalized)) continue;
+      if (!((covered[i] == 0) & ((view.tokens[i].flags & Token::kCapitalized) != 0))) continue;  // one branch
       // The longest found name starting here.
       uint32_t best_len = 0;
       Entity::Type type = Entity::Type::kMisc;

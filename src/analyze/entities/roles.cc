@@ -259,8 +259,12 @@ std::vector<Role> find_roles(const Doc& doc) {
                         kAu = form_hash("au");
   std::optional<std::vector<Person>> persons;  // built at the first role phrase
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (!t[i].has(Token::kWord) || !t[i].has(Token::kStop)) continue;
-    const uint64_t det = form(i);
+    // One branch for every token (&, |, not && and ||): the tests alone follow no pattern a predictor
+    // learns. A word without its form (no lexical component) is folded below.
+    const uint64_t f = t[i].form;
+    const bool stopword = (t[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
+    if (!(stopword & ((f == kLe) | (f == kLa) | (f == kL) | (f == kDu) | (f == kAu) | (f == 0)))) continue;
+    const uint64_t det = f != 0 ? f : form(i);
     const bool article = det == kLe || det == kLa || det == kL;
     if (!article && det != kDu && det != kAu) continue;
     const size_t j = i + 1;
