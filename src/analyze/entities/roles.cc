@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "analyze/entities/features.h"
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 
 namespace recoupe::ner {
@@ -75,26 +76,21 @@ size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
                              t.begin());
 }
 
-// Form hashes of short word lists (Token::form), to test a token without folding it.
-template <size_t N>
-std::vector<uint64_t> sorted_forms(const std::string_view (&list)[N]) {
-  std::vector<uint64_t> out;
-  for (std::string_view w : list) out.push_back(form_hash(w));
-  std::sort(out.begin(), out.end());
-  return out;
+// Which of the lists above a word is in, by its form hash (Token::form): one lookup in a small table, to
+// test a token without folding it.
+enum WordClass : uint8_t { kRoleNoun = 1, kDeterminer = 2, kConnector = 4 };
+uint8_t word_class(uint64_t form) {
+  static const FlatHashMap<uint8_t> kClasses = [] {
+    FlatHashMap<uint8_t> t(128);
+    for (std::string_view w : kRoleNouns) t.try_emplace(form_hash(w), 0).first |= kRoleNoun;
+    for (std::string_view w : kDeterminers) t.try_emplace(form_hash(w), 0).first |= kDeterminer;
+    for (std::string_view w : kConnectors) t.try_emplace(form_hash(w), 0).first |= kConnector;
+    return t;
+  }();
+  const uint8_t* c = kClasses.find(form);
+  return c ? *c : 0;
 }
-bool is_role_form(uint64_t form) {
-  static const std::vector<uint64_t> kForms = sorted_forms(kRoleNouns);
-  return std::binary_search(kForms.begin(), kForms.end(), form);
-}
-bool is_determiner_form(uint64_t form) {
-  static const std::vector<uint64_t> kForms = sorted_forms(kDeterminers);
-  return std::binary_search(kForms.begin(), kForms.end(), form);
-}
-bool is_connector_form(uint64_t form) {
-  static const std::vector<uint64_t> kForms = sorted_forms(kConnectors);
-  return std::binary_search(kForms.begin(), kForms.end(), form);
-}
+bool is_role_form(uint64_t form) { return (word_class(form) & kRoleNoun) != 0; }
 
 // The folded form's hash of token k: Token::form, set by the lexical component, else computed.
 uint64_t form_of(const Doc& doc, size_t k) {
@@ -149,9 +145,9 @@ std::vector<Person> people(const Doc& doc) {
     const size_t last = k;
     bool office = false;
     for (int n = 0; n < 6 && k > 0 && doc.tokens[k - 1].span.field == f && word(k - 1); ++n, --k) {
-      const uint64_t form = form_of(doc, k - 1);
-      if (doc.tokens[k - 1].has(Token::kStop) && !is_connector_form(form) && !is_determiner_form(form)) break;
-      office |= is_role_form(form);
+      const uint8_t c = word_class(form_of(doc, k - 1));
+      if (doc.tokens[k - 1].has(Token::kStop) && !(c & (kConnector | kDeterminer))) break;
+      office |= (c & kRoleNoun) != 0;
     }
     if (office) {
       // Nearest word first.
@@ -163,7 +159,7 @@ std::vector<Person> people(const Doc& doc) {
       const size_t first = ++k;
       for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
       }
-      const size_t head = k > first && is_determiner_form(form_of(doc, first)) ? first + 1 : first;
+      const size_t head = k > first && (word_class(form_of(doc, first)) & kDeterminer) ? first + 1 : first;
       if (head < k && is_role_form(form_of(doc, head))) fold_tokens(first, k, it->described);
     }
   }
