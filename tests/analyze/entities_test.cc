@@ -181,7 +181,7 @@ TEST(EntityModel, ScoreIsTheSumOfTheStoredRows) {
   std::map<uint32_t, std::array<int8_t, ner::kRow>> stored;
   for (uint32_t r : {5u, 6u, 64u, 700u, 701u, 131071u, 200000u}) {
     std::array<int8_t, ner::kRow> w{};
-    for (int c = 0; c < ner::kRow; ++c) w[static_cast<size_t>(c)] = static_cast<int8_t>((r * 37 + static_cast<uint32_t>(c) * 91) % 255 - 127);
+    for (size_t c = 0; c < w.size(); ++c) w[c] = static_cast<int8_t>(static_cast<int>((r * 37 + c * 91) % 255) - 127);
     stored[r] = w;
   }
   stored[700] = {127, 127, 127, 127, 127, 127, 127, 127};
@@ -200,7 +200,8 @@ TEST(EntityModel, ScoreIsTheSumOfTheStoredRows) {
   auto model = ner::Model::parse(bytes);
   ASSERT_TRUE(model.ok()) << model.error().message;
   auto feature = [](uint32_t row) { return (uint64_t{row} << (64 - ner::kRowBits)) | 0x1234; };
-  const std::vector<uint32_t> rows = {0, 5, 6, 7, 64, 65, 700, 701, 131071, 131072, 200000, 262143};
+  // 7 and 65 are not stored but share a block with rows that are; 200001 comes after the last stored row.
+  const std::vector<uint32_t> rows = {0, 5, 6, 7, 64, 65, 700, 701, 131071, 131072, 200000, 200001, 262143};
   for (size_t n : {size_t{0}, size_t{1}, size_t{12}, size_t{256}, size_t{257}, size_t{700}}) {
     std::vector<uint64_t> features;
     std::array<int64_t, ner::kRow> want{};
@@ -209,13 +210,13 @@ TEST(EntityModel, ScoreIsTheSumOfTheStoredRows) {
       const uint32_t r = k % 3 == 0 ? rows[k % rows.size()] : (k % 3 == 1 ? 700u : 701u);
       features.push_back(feature(r));
       if (auto it = stored.find(r); it != stored.end()) {
-        for (int c = 0; c < ner::kRow; ++c) want[static_cast<size_t>(c)] += it->second[static_cast<size_t>(c)];
+        for (size_t c = 0; c < want.size(); ++c) want[c] += it->second[c];
       }
     }
     std::array<int32_t, ner::kRow> got{};
     got.fill(1000);  // score() adds to what is there
     model->score(features, got.data());
-    for (int c = 0; c < ner::kRow; ++c) EXPECT_EQ(got[static_cast<size_t>(c)], want[static_cast<size_t>(c)] + 1000) << n << " " << c;
+    for (size_t c = 0; c < got.size(); ++c) EXPECT_EQ(got[c], want[c] + 1000) << n << " " << c;
   }
 }
 

@@ -318,7 +318,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
   }
   for (TokenView& v : view.tokens) {
-    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & in_capitals(v.form))) continue;  // else not in `hints`
+    // Not in `hints` unless in `capitals`.
+    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & in_capitals(v.form))) continue;
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);

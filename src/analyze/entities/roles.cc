@@ -124,9 +124,6 @@ std::vector<Person> people(const Doc& doc) {
   }
   auto word = [&](size_t k) { return doc.tokens[k].has(Token::kWord) && !in_person[k]; };
   auto is_comma = [&](size_t k) { return !doc.tokens[k].has(Token::kWord) && doc.text(doc.tokens[k].span) == ","; };
-  auto fold_tokens = [&](size_t from, size_t to, std::vector<std::string>& words) {
-    for (size_t k = from; k < to; ++k) words.push_back(fold(doc.text(doc.tokens[k].span)));
-  };
   for (size_t m = 0; m < doc.entities->size(); ++m) {
     const Entity& e = (*doc.entities)[m];
     if (e.type != Entity::Type::kPer) continue;
@@ -149,18 +146,18 @@ std::vector<Person> people(const Doc& doc) {
       if (doc.tokens[k - 1].has(Token::kStop) && !(c & (kConnector | kDeterminer))) break;
       office |= (c & kRoleNoun) != 0;
     }
-    if (office) {
-      // Nearest word first.
+    if (office) {  // the nearest word first
       for (size_t w = last; w > k; --w) it->described.push_back(fold(doc.text(doc.tokens[w - 1].span)));
     }
     // After it, in apposition, starting with an office: "Alexandre Loukachenko, président de la Biélorussie".
     k = end;
     if (k < doc.tokens.size() && is_comma(k)) {
       const size_t first = ++k;
-      for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
-      }
+      while (k - first < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k)) ++k;
       const size_t head = k > first && (word_class(form_of(doc, first)) & kDeterminer) ? first + 1 : first;
-      if (head < k && is_role_form(form_of(doc, head))) fold_tokens(first, k, it->described);
+      if (head < k && is_role_form(form_of(doc, head))) {
+        for (size_t w = first; w < k; ++w) it->described.push_back(fold(doc.text(doc.tokens[w].span)));
+      }
     }
   }
   return out;

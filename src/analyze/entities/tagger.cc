@@ -109,7 +109,8 @@ class OwnScores {
     std::array<int32_t, kRow> sums{};
   };
   // Small enough to stay in the second-level cache between articles (8,192 slots of 56 bytes, 450 KB): a
-  // larger table kept more sums but missed that cache on most lookups, which cost more than the misses.
+  // table four times larger kept more sums, but its lookups missed that cache, which cost more time than
+  // scoring again the sums it would have kept.
   static constexpr size_t kMaxEntries = size_t{1} << 12;
   FlatHashMap<Entry> map_{kMaxEntries};
   Entry scratch_;
