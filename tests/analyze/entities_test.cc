@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -170,6 +171,53 @@ TEST(Entities, OtherLanguagesGetAnEmptyList) {
   const Doc d = testing::analysed_doc(std::move(r));
   ASSERT_TRUE(d.entities.has_value());
   EXPECT_TRUE(d.entities->empty());
+}
+
+// Model::score adds a row's eight weights as one 64-bit word, in parts of 256 features, and reads a row
+// of zeros for a feature without one: the sums must be those of the weights one by one, for the extreme
+// weights, for features whose row is not stored (before the first, between, after the last) and for
+// lists longer than a part.
+TEST(EntityModel, ScoreIsTheSumOfTheStoredRows) {
+  std::map<uint32_t, std::array<int8_t, ner::kRow>> stored;
+  for (uint32_t r : {5u, 6u, 64u, 700u, 701u, 131071u, 200000u}) {
+    std::array<int8_t, ner::kRow> w{};
+    for (size_t c = 0; c < w.size(); ++c) w[c] = static_cast<int8_t>(static_cast<int>((r * 37 + c * 91) % 255) - 127);
+    stored[r] = w;
+  }
+  stored[700] = {127, 127, 127, 127, 127, 127, 127, 127};
+  stored[701] = {-128, -128, -128, -128, -128, -128, -128, -128};
+  std::string bytes = "RNER";
+  auto put32 = [&](uint32_t v) { bytes.append(reinterpret_cast<const char*>(&v), 4); };
+  put32(1);
+  put32(ner::kRowBits);
+  put32(static_cast<uint32_t>(stored.size()));
+  const float scale = 1;
+  bytes.append(reinterpret_cast<const char*>(&scale), 4);
+  for (const auto& [r, w] : stored) {
+    put32(r);
+    bytes.append(reinterpret_cast<const char*>(w.data()), ner::kRow);
+  }
+  auto model = ner::Model::parse(bytes);
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  auto feature = [](uint32_t row) { return (uint64_t{row} << (64 - ner::kRowBits)) | 0x1234; };
+  // 7 and 65 are not stored but share a block with rows that are; 200001 comes after the last stored row.
+  const std::vector<uint32_t> rows = {0, 5, 6, 7, 64, 65, 700, 701, 131071, 131072, 200000, 200001, 262143};
+  for (size_t n : {size_t{0}, size_t{1}, size_t{12}, size_t{256}, size_t{257}, size_t{700}}) {
+    std::vector<uint64_t> features;
+    std::array<int64_t, ner::kRow> want{};
+    for (size_t k = 0; k < n; ++k) {
+      // Mostly the two extreme rows, so that long lists reach the largest sums a lane must hold.
+      const uint32_t r = k % 3 == 0 ? rows[k % rows.size()] : (k % 3 == 1 ? 700u : 701u);
+      features.push_back(feature(r));
+      if (auto it = stored.find(r); it != stored.end()) {
+        for (size_t c = 0; c < want.size(); ++c) want[c] += it->second[c];
+      }
+    }
+    std::array<int32_t, ner::kRow> got{};
+    got.fill(1000);  // score() adds to what is there
+    model->score(features, got.data());
+    for (size_t c = 0; c < got.size(); ++c) EXPECT_EQ(got[c], want[c] + 1000) << n << " " << c;
+  }
 }
 
 TEST(EntityModel, ShippedModelLoadsAndTags) {

@@ -16,9 +16,18 @@ bool is_function_word(const TokenView& t) {
   return (t.trigger & kTrigConnector) != 0 || t.shape == kElided || (t.flags & Token::kStop) != 0;
 }
 
+// The words of a mention: token indices, a slice of one list shared by all the mentions of an article.
+struct Words {
+  const uint32_t* first = nullptr;
+  size_t count = 0;
+  size_t size() const noexcept { return count; }
+  bool empty() const noexcept { return count == 0; }
+  uint32_t operator[](size_t k) const noexcept { return first[k]; }
+};
+
 struct Info {
-  std::vector<uint32_t> words;  // token indices of the words
-  uint64_t sequence = 0;        // Gazetteer sequence hash of all the tokens
+  Words words;
+  uint64_t sequence = 0;  // Gazetteer sequence hash of all the tokens
   bool acronym = false;
   std::string initials_all, initials_content;
 };
@@ -95,13 +104,20 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
                                          const std::vector<Mention>& mentions) {
   const size_t n = mentions.size();
   std::vector<Info> info(n);
+  thread_local std::vector<uint32_t> word_tokens;
+  word_tokens.clear();
+  size_t tokens = 0;
+  for (const Mention& m : mentions) tokens += m.end - m.begin;
+  word_tokens.reserve(tokens);  // the slices point into it: no reallocation below
   for (size_t m = 0; m < n; ++m) {
     Info& in = info[m];
     in.sequence = Gazetteer::kSeed;
+    in.words.first = word_tokens.data() + word_tokens.size();
     for (uint32_t t = mentions[m].begin; t < mentions[m].end; ++t) {
       in.sequence = Gazetteer::extend(in.sequence, view.tokens[t].form);
       if (!(view.tokens[t].flags & Token::kWord)) continue;
-      in.words.push_back(t);
+      word_tokens.push_back(t);
+      in.words.count += 1;
       const TokenView& tv = view.tokens[t];
       if (tv.initial == 0) continue;
       in.initials_all.push_back(tv.initial);
@@ -123,7 +139,8 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
   auto join = [&](size_t a, size_t b) { parent[find(parent, static_cast<int>(a))] = find(parent, static_cast<int>(b)); };
 
   // The mentions of each type, in order: a mention is compared with those of its type only.
-  std::array<std::vector<uint32_t>, 4> of_type;
+  thread_local std::array<std::vector<uint32_t>, 4> of_type;
+  for (std::vector<uint32_t>& list : of_type) list.clear();
   for (size_t m = 0; m < n; ++m) of_type[static_cast<size_t>(mentions[m].type)].push_back(static_cast<uint32_t>(m));
   for (size_t m = 0; m < n; ++m) {
     const Info& a = info[m];
@@ -132,6 +149,7 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
     // The same words are the same entity.
     int best = -1;
     std::string acr;
+    int listed = -1;  // whether the gazetteer lists this one-word name: asked once, when needed
     for (const uint32_t o : of_type[static_cast<size_t>(mentions[m].type)]) {
       if (o == m) continue;
       const Info& b = info[o];
@@ -146,8 +164,10 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
         } else if (a.acronym) {
           if (acr.empty()) acr = fold(doc.text(doc.tokens[a.words[0]].span));  // once per mention
           match = acr == b.initials_all || acr == b.initials_content;
-        } else if (a.words.size() == 1 && !gazetteer.known_name(mentions[m].type, a.sequence)) {
-          match = same_words(a, 0, b, 0, 1);  // "Lion" for "Lion de Belfort", not "France" for "France Info"
+        } else if (a.words.size() == 1) {
+          if (listed < 0) listed = gazetteer.known_name(mentions[m].type, a.sequence) != nullptr;
+          // "Lion" for "Lion de Belfort", not "France" for "France Info"
+          if (!listed) match = same_words(a, 0, b, 0, 1);
         }
       }
       if (!match) continue;

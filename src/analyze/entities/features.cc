@@ -267,9 +267,8 @@ void word_marks(std::string_view surface, uint8_t flags, uint64_t& form, uint32_
 }
 
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
-  view.tokens.clear();
   view.sentences.clear();
-  view.tokens.resize(doc.tokens.size());
+  view.tokens.resize(doc.tokens.size());  // each is written whole below: no clearing first
   // Document hints: forms seen capitalised mid-sentence (few), then which of them also appear in
   // lower case (a bit set of their top bits spares most lower-case words a lookup).
   thread_local FlatHashMap<uint8_t> hints(256);
@@ -311,13 +310,16 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     }
   }
   if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
+  // The tests are combined without branches (&, not &&): which tokens are words, in lower case or in
+  // `capitals` follows no pattern, and one branch per token on each cost more than the loads.
+  auto in_capitals = [&](uint64_t form) { return ((capitals[form >> 58] >> ((form >> 52) & 63)) & 1) != 0; };
   for (TokenView& v : view.tokens) {
-    if (v.shape != kLower || !(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;
+    if (!((v.shape == kLower) & in_capitals(v.form))) continue;
     if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
   }
   for (TokenView& v : view.tokens) {
-    if (v.shape == kLower || !(v.flags & Token::kWord)) continue;
-    if (!(capitals[v.form >> 58] & (uint64_t{1} << ((v.form >> 52) & 63)))) continue;  // not in `hints`
+    // Not in `hints` unless in `capitals`.
+    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & in_capitals(v.form))) continue;
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);

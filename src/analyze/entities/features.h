@@ -82,17 +82,16 @@ class Gazetteer;
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view);
 
 //! True when a mention may start at token `i` after an O: a capitalised word, a gazetteer entry, a lower-case head.
-//! Inline: the tagger asks it of every token.
+//! Inline and without branches: the tagger asks it of every token, and words, capitals and punctuation
+//! follow each other in no order a branch predictor could learn.
 inline bool may_start(const DocView& view, size_t i) noexcept {
   const TokenView& t = view.tokens[i];
-  if (!(t.flags & Token::kWord)) return false;
-  switch (t.shape) {
-    case kCapital: case kAllCaps: case kSingleCap: case kMixedCase: return true;
-    case kElided: return (t.flags & Token::kCapitalized) != 0;
-    default: break;
-  }
+  constexpr uint32_t kCapitalShapes = 1u << kCapital | 1u << kAllCaps | 1u << kSingleCap | 1u << kMixedCase;
   constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
-  return (t.gaz & kAnyBegin) != 0 || (t.trigger & kTrigLowerHead) != 0;
+  const bool capital = ((kCapitalShapes >> t.shape) & 1) != 0;
+  const bool capital_elided = (t.shape == kElided) & ((t.flags & Token::kCapitalized) != 0);
+  const bool listed_or_head = ((t.gaz & kAnyBegin) != 0) | ((t.trigger & kTrigLowerHead) != 0);
+  return ((t.flags & Token::kWord) != 0) & (capital | capital_elided | listed_or_head);
 }
 
 //! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.

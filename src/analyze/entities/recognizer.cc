@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
+#include <tuple>
 
 #include "analyze/components.h"
-#include "common/flat_hash_map.h"
 
 namespace recoupe::ner {
 namespace {
@@ -169,61 +168,81 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
     if (listed_org || (after_org && !(t.gaz & gaz_begin_bit(kGazLoc)))) m.type = Entity::Type::kOrg;
   }
 
-  // One type per name in the article: the majority of its mentions (the first on a tie).
-  struct Votes {
-    std::array<int, 4> count{};
-    int first = 0;
-  };
-  thread_local FlatHashMap<Votes> votes(256);
-  votes.clear();
-  std::vector<uint64_t> sequences(mentions.size());
+  // One type per name in the article: the majority of its mentions (the first on a tie). Mentions are
+  // grouped by their sequence hash in a sorted list (a few dozen per article), each group in text order.
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> by_name;  // (sequence, mention index)
+  by_name.clear();
   for (size_t k = 0; k < mentions.size(); ++k) {
-    const Mention& m = mentions[k];
-    sequences[k] = sequence_of(view, m.begin, m.end);
-    auto [v, fresh] = votes.try_emplace(sequences[k], Votes{});
-    if (fresh) v.first = static_cast<int>(m.type);
-    v.count[static_cast<size_t>(m.type)] += 1;
+    by_name.emplace_back(sequence_of(view, mentions[k].begin, mentions[k].end), static_cast<uint32_t>(k));
   }
-  for (size_t k = 0; k < mentions.size(); ++k) {
-    const Votes& v = votes.try_emplace(sequences[k], Votes{}).first;  // present: counted above
-    int best = v.first;
-    for (int t = 0; t < 4; ++t) {
-      if (v.count[static_cast<size_t>(t)] > v.count[static_cast<size_t>(best)]) best = t;
+  std::sort(by_name.begin(), by_name.end());
+  for (size_t g = 0; g < by_name.size();) {
+    size_t h = g;
+    std::array<int, 4> count{};
+    for (; h < by_name.size() && by_name[h].first == by_name[g].first; ++h) {
+      count[static_cast<size_t>(mentions[by_name[h].second].type)] += 1;
     }
-    mentions[k].type = static_cast<Entity::Type>(best);
+    int best = static_cast<int>(mentions[by_name[g].second].type);
+    for (int t = 0; t < 4; ++t) {
+      if (count[static_cast<size_t>(t)] > count[static_cast<size_t>(best)]) best = t;
+    }
+    for (; g < h; ++g) mentions[by_name[g].second].type = static_cast<Entity::Type>(best);
   }
 
   // Other occurrences of a found name, capitalised as it was, that the tagger left out
   // (a name at the start of a sentence, most often).
-  std::vector<uint8_t> covered(view.tokens.size(), 0);
+  thread_local std::vector<uint8_t> covered;
+  covered.assign(view.tokens.size(), 0);
   for (const Mention& m : mentions) std::fill(covered.begin() + m.begin, covered.begin() + m.end, 1);
-  std::map<std::pair<uint64_t, uint32_t>, Entity::Type> names;  // (first form, length) → candidates
-  std::map<uint64_t, Entity::Type> by_sequence;
-  for (const Mention& m : mentions) {
+  // The capitalised names: (first form, length) and their whole sequences, each with the type of the first
+  // mention in text order, in sorted lists.
+  struct Name {
+    uint64_t form;
+    uint32_t length, order;
+    Entity::Type type;
+  };
+  thread_local std::vector<Name> names;
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> sequences;  // (sequence, mention index)
+  names.clear();
+  sequences.clear();
+  for (const auto& [sequence, k] : by_name) {
+    const Mention& m = mentions[k];
     if (!(view.tokens[m.begin].flags & Token::kCapitalized)) continue;
-    by_sequence.emplace(sequence_of(view, m.begin, m.end), m.type);
-    names.emplace(std::make_pair(view.tokens[m.begin].form, m.end - m.begin), m.type);
+    sequences.emplace_back(sequence, k);  // sorted, as by_name is
+    names.push_back(Name{view.tokens[m.begin].form, m.end - m.begin, k, m.type});
   }
+  std::sort(names.begin(), names.end(), [](const Name& x, const Name& y) {
+    return std::tie(x.form, x.length, x.order) < std::tie(y.form, y.length, y.order);
+  });
+  names.erase(std::unique(names.begin(), names.end(),
+                          [](const Name& x, const Name& y) { return x.form == y.form && x.length == y.length; }),
+              names.end());
+  auto type_of_sequence = [&](uint64_t sequence) -> const Entity::Type* {
+    const auto it = std::lower_bound(sequences.begin(), sequences.end(), std::make_pair(sequence, uint32_t{0}));
+    return it != sequences.end() && it->first == sequence ? &mentions[it->second].type : nullptr;
+  };
   std::vector<Mention> added;
   for (const auto& [b, e] : view.sentences) {
     for (uint32_t i = b; i < e; ++i) {
-      if (covered[i] || !(view.tokens[i].flags & Token::kCapitalized)) continue;
+      if (!((covered[i] == 0) & ((view.tokens[i].flags & Token::kCapitalized) != 0))) continue;  // one branch
       // The longest found name starting here.
       uint32_t best_len = 0;
       Entity::Type type = Entity::Type::kMisc;
-      for (auto it = names.lower_bound({view.tokens[i].form, 0});
-           it != names.end() && it->first.first == view.tokens[i].form; ++it) {
-        const uint32_t len = it->first.second;
+      const uint64_t form = view.tokens[i].form;
+      for (auto it = std::lower_bound(names.begin(), names.end(), form,
+                                      [](const Name& n, uint64_t f) { return n.form < f; });
+           it != names.end() && it->form == form; ++it) {
+        const uint32_t len = it->length;
         if (i + len > e || len <= best_len) continue;
         bool free = true;
         for (uint32_t k = i; k < i + len; ++k) free &= covered[k] == 0;
         if (!free) continue;
-        auto s = by_sequence.find(sequence_of(view, i, i + len));
-        if (s == by_sequence.end()) continue;
+        const Entity::Type* found = type_of_sequence(sequence_of(view, i, i + len));
+        if (!found) continue;
         // Not inside a longer capitalised run ("Paris" in "Paris Saint-Germain").
         if (i + len < e && (view.tokens[i + len].shape == kCapital || view.tokens[i + len].shape == kAllCaps)) continue;
         best_len = len;
-        type = s->second;
+        type = *found;
       }
       if (best_len == 0) continue;
       added.push_back(Mention{i, i + best_len, type});
@@ -250,7 +269,7 @@ std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazettee
     Entity e;
     e.span = Span{first.span.field, first.span.begin, last.span.end};
     e.type = mentions[m].type;
-    e.canonical = names[m];
+    e.canonical = std::move(names[m]);
     out.push_back(std::move(e));
   }
   return out;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "analyze/entities/features.h"
+#include "common/flat_hash_map.h"
 #include "common/folding.h"
 
 namespace recoupe::ner {
@@ -42,17 +43,6 @@ bool similar(std::string_view a, std::string_view b) noexcept {
   return k >= 4 && k * 5 >= shorter * 3;
 }
 
-// Form hashes of the role nouns (Token::form), to test a token without folding it.
-bool is_role_form(uint64_t form) {
-  static const std::vector<uint64_t> kForms = [] {
-    std::vector<uint64_t> out;
-    for (std::string_view w : kRoleNouns) out.push_back(form_hash(w));
-    std::sort(out.begin(), out.end());
-    return out;
-  }();
-  return std::binary_search(kForms.begin(), kForms.end(), form);
-}
-
 bool has_similar(const std::vector<std::string>& words, std::string_view w) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return similar(x, w); });
 }
@@ -68,21 +58,67 @@ size_t token_at(const Doc& doc, Field f, uint32_t offset) {
                              doc.tokens.begin());
 }
 
+// token_at() for offsets that mostly come in increasing order (an article's entities): the answer for the
+// previous offset, `from`, is a lower bound; a galloping search from there is a few steps when it is near.
+size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
+  const std::vector<Token>& t = doc.tokens;
+  const size_t n = t.size();
+  if (from > n || (from > 0 && !before(t[from - 1], f, offset))) return token_at(doc, f, offset);
+  size_t lo = from, step = 1;  // every token before `lo` is before the offset
+  while (lo + step <= n && before(t[lo + step - 1], f, offset)) {
+    lo += step;
+    step *= 2;
+  }
+  const size_t hi = std::min(n, lo + step);
+  return static_cast<size_t>(std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                  t.begin() + static_cast<std::ptrdiff_t>(hi),
+                                                  [&](const Token& x) { return before(x, f, offset); }) -
+                             t.begin());
+}
+
+// Which of the lists above a word is in, by its form hash (Token::form): one lookup in a small table, to
+// test a token without folding it.
+enum WordClass : uint8_t { kRoleNoun = 1, kDeterminer = 2, kConnector = 4 };
+uint8_t word_class(uint64_t form) {
+  static const FlatHashMap<uint8_t> kClasses = [] {
+    FlatHashMap<uint8_t> t(128);
+    for (std::string_view w : kRoleNouns) t.try_emplace(form_hash(w), 0).first |= kRoleNoun;
+    for (std::string_view w : kDeterminers) t.try_emplace(form_hash(w), 0).first |= kDeterminer;
+    for (std::string_view w : kConnectors) t.try_emplace(form_hash(w), 0).first |= kConnector;
+    return t;
+  }();
+  const uint8_t* c = kClasses.find(form);
+  return c ? *c : 0;
+}
+bool is_role_form(uint64_t form) { return (word_class(form) & kRoleNoun) != 0; }
+
+// The folded form's hash of token k: Token::form, set by the lexical component, else computed.
+uint64_t form_of(const Doc& doc, size_t k) {
+  const Token& t = doc.tokens[k];
+  return t.form ? t.form : form_hash(fold(doc.text(t.span)));
+}
+
 struct Person {
   std::string canonical;
   int mentions = 0;
   std::vector<std::string> described;  // folded words around its mentions
 };
 
+// Called for every role phrase and every quotation's definite speaker phrase: words are tested by their
+// form hashes, and folded only when they describe someone.
 std::vector<Person> people(const Doc& doc) {
   std::vector<Person> out;
   if (!doc.entities || doc.tokens.empty()) return out;
   // Tokens inside a person's mention: descriptions stop there.
-  std::vector<uint8_t> in_person(doc.tokens.size(), 0);
-  std::vector<std::pair<size_t, size_t>> ranges;
+  thread_local std::vector<uint8_t> in_person;
+  thread_local std::vector<std::pair<size_t, size_t>> ranges;
+  in_person.assign(doc.tokens.size(), 0);
+  ranges.clear();
+  size_t cursor = 0;
   for (const Entity& e : *doc.entities) {
-    const size_t b = token_at(doc, e.span.field, e.span.begin);
-    const size_t end = token_at(doc, e.span.field, e.span.end);
+    const size_t b = token_at_from(doc, e.span.field, e.span.begin, cursor);
+    const size_t end = token_at_from(doc, e.span.field, e.span.end, b);
+    cursor = end;
     ranges.emplace_back(b, end);
     if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
   }
@@ -101,29 +137,27 @@ std::vector<Person> people(const Doc& doc) {
     const Field f = e.span.field;
     // Before the name: "le président biélorusse Alexandre Loukachenko", "le chef de l'Etat, Emmanuel Macron";
     // content words and connectors only ("a dit à Poutine" describes no one), with an office among them.
-    std::vector<std::string> words;
     size_t k = b;
     if (k > 0 && is_comma(k - 1)) --k;
+    const size_t last = k;
+    bool office = false;
     for (int n = 0; n < 6 && k > 0 && doc.tokens[k - 1].span.field == f && word(k - 1); ++n, --k) {
-      std::string w = fold(doc.text(doc.tokens[k - 1].span));
-      if (doc.tokens[k - 1].has(Token::kStop) && !listed(kConnectors, w) && !listed(kDeterminers, w)) break;
-      words.push_back(std::move(w));
+      const uint8_t c = word_class(form_of(doc, k - 1));
+      if (doc.tokens[k - 1].has(Token::kStop) && !(c & (kConnector | kDeterminer))) break;
+      office |= (c & kRoleNoun) != 0;
     }
-    if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return is_role_noun(w); })) {
-      it->described.insert(it->described.end(), words.begin(), words.end());
+    if (office) {  // the nearest word first
+      for (size_t w = last; w > k; --w) it->described.push_back(fold(doc.text(doc.tokens[w - 1].span)));
     }
     // After it, in apposition, starting with an office: "Alexandre Loukachenko, président de la Biélorussie".
-    words.clear();
     k = end;
     if (k < doc.tokens.size() && is_comma(k)) {
-      ++k;
-      for (int n = 0; n < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k); ++n, ++k) {
-        words.push_back(fold(doc.text(doc.tokens[k].span)));
+      const size_t first = ++k;
+      while (k - first < 10 && k < doc.tokens.size() && doc.tokens[k].span.field == f && word(k)) ++k;
+      const size_t head = k > first && (word_class(form_of(doc, first)) & kDeterminer) ? first + 1 : first;
+      if (head < k && is_role_form(form_of(doc, head))) {
+        for (size_t w = first; w < k; ++w) it->described.push_back(fold(doc.text(doc.tokens[w].span)));
       }
-    }
-    const size_t head = !words.empty() && listed(kDeterminers, words[0]) ? 1 : 0;
-    if (head < words.size() && is_role_noun(words[head])) {
-      it->described.insert(it->described.end(), words.begin(), words.end());
     }
   }
   return out;
@@ -213,13 +247,17 @@ std::vector<Role> find_roles(const Doc& doc) {
     return k < t.size() && t[k].span.field == t[from].span.field && t[k].has(Token::kWord);
   };
   // Folded-form hashes (Token::form, set by the lexical component) spare folding every stopword.
-  auto form = [&](size_t k) { return t[k].form ? t[k].form : form_hash(folded(k)); };
+  auto form = [&](size_t k) { return form_of(doc, k); };
   static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
                         kAu = form_hash("au");
   std::optional<std::vector<Person>> persons;  // built at the first role phrase
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (!t[i].has(Token::kWord) || !t[i].has(Token::kStop)) continue;
-    const uint64_t det = form(i);
+    // One branch for every token (&, |, not && and ||): the tests alone follow no pattern a predictor
+    // learns. A word without its form (no lexical component) is folded below.
+    const uint64_t f = t[i].form;
+    const bool stopword = (t[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
+    if (!(stopword & ((f == kLe) | (f == kLa) | (f == kL) | (f == kDu) | (f == kAu) | (f == 0)))) continue;
+    const uint64_t det = f != 0 ? f : form(i);
     const bool article = det == kLe || det == kLa || det == kL;
     if (!article && det != kDu && det != kAu) continue;
     const size_t j = i + 1;
