@@ -26,6 +26,8 @@ constexpr uint32_t kMinUncuedWords = 6;
 constexpr uint32_t kRunningParagraphs = 1;
 // Sentences searched back for a pronoun's antecedent.
 constexpr uint32_t kAntecedentSentences = 6;
+// Tokens searched after a quotation for the reporting clause that ends its sentence.
+constexpr uint32_t kMaxClauseTokens = 40;
 // Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
 constexpr uint32_t kMaxVerbDistance = 12;
 // A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
@@ -287,6 +289,9 @@ class QuoteFinder {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
         }
+        if (k + 1 < n && is_stressed_pronoun(fold_of(k + 1))) {  // ", selon elle"
+          return Attribution{span_of(k + 1, k + 1), span_of(k, k), k + 1, true, std::nullopt, false};
+        }
         return std::nullopt;
       }
       if (f == "d'" && k + 1 < n && fold_of(k + 1) == "apres" && k == start) {
@@ -354,6 +359,23 @@ class QuoteFinder {
     return std::nullopt;
   }
 
+  // A reporting clause after a comma that closes the sentence of token `t` (", a précisé le maire."),
+  // before another quotation opens.
+  std::optional<Attribution> reporting_clause_after(uint32_t t) {
+    const size_t n = token_count();
+    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !broken(t, k) && !sentence_end(k) && !is_mark(k); ++k) {
+      if (raw(k) != "," || k + 1 >= n || raw(k + 1) == "à" || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)))) continue;
+      auto later = cue_after(k + 1);
+      if (!later || !later->mention || !later->cue) continue;
+      // The clause's last token: it must end the sentence.
+      const uint32_t end_byte = std::max(later->cue->end, later->mention->end);
+      uint32_t e = k + 1;
+      while (e + 1 < n && !broken(e, e + 1) && doc_.tokens[e + 1].span.end <= end_byte) ++e;
+      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1)) return later;
+    }
+    return std::nullopt;
+  }
+
   // Before the opening mark at token `mark`, within its sentence: a speech verb, a colon, "selon X".
   std::optional<Attribution> cue_before(uint32_t mark, uint32_t floor) {
     if (mark == 0) return std::nullopt;
@@ -372,6 +394,9 @@ class QuoteFinder {
         const uint32_t c0 = f == "apres" ? v - 1 : v;
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
+        }
+        if (v + 1 < mark && is_stressed_pronoun(fold_of(v + 1))) {  // "selon lui, … « … »"
+          return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
         }
         continue;
       }
@@ -502,7 +527,9 @@ class QuoteFinder {
   std::string resolve_pronoun(uint32_t p) {
     const uint32_t sentence = names_->sentence_of(p);
     const std::string& word = fold_of(p);
-    const int gender = word == "il" || word == "ils" ? 1 : word == "elle" || word == "elles" ? -1 : 0;
+    const int gender = word == "il" || word == "ils" || word == "lui" || word == "eux" ? 1
+                       : word == "elle" || word == "elles"                               ? -1
+                                                                                          : 0;
     const auto& ms = names_->mentions();
     auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const SpeakerNames::Mention& m, uint32_t t) {
       return m.first < t;
@@ -719,6 +746,11 @@ class QuoteFinder {
       const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
                                             fold_of(open_tok - 2) == "n'");
       if (article && !pronoun) naming = true;
+    }
+    // "… était « maîtrisé », après avoir détruit 165 hectares, a indiqué le maire.": a reporting clause
+    // that ends the sentence takes the words quoted anywhere in it.
+    if ((!a || !a->mention) && mq.closed && !naming) {
+      if (auto later = reporting_clause_after(token_at(field, mq.after))) a = later;
     }
     Candidate c;
     c.quote.span = Span{field, mq.begin, mq.end};

@@ -76,6 +76,11 @@ bool is_subject_pronoun(std::string_view folded) noexcept {
   return in(set, folded);
 }
 
+bool is_stressed_pronoun(std::string_view folded) noexcept {
+  static const WordSet set = {"lui", "elle", "eux", "elles"};
+  return in(set, folded);
+}
+
 bool is_determiner(std::string_view folded) noexcept {
   static const WordSet set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
                               "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "des", "du"};

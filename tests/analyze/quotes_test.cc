@@ -267,6 +267,37 @@ TEST(Quotes, SpeechVerbsBeforeTheQuote) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, SourcePrepositionBeforeAPronoun) {
+  const std::vector<Case> cases = {
+      {"selon elle before the quotation",
+       "Claire Montel dirige le collectif des riverains. Le chantier est, selon elle, un « gâchis ».",
+       {{"gâchis", "Claire Montel"}}},
+      {"selon lui after the quotation",
+       "Bruno Farge a quitté la fédération en mai. Les arbitres sont moins fautifs que « les règlements », selon "
+       "lui.",
+       {{"les règlements", "Bruno Farge"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, AReportingClauseEndingTheSentence) {
+  const std::vector<Case> cases = {
+      {"a word quoted before a clause at the sentence end",
+       "La crue était jeudi soir « contenue », après avoir inondé trois quartiers, a indiqué à la presse le "
+       "maire de Lorvil, Gaston Peyrac.",
+       {{"contenue", "Gaston Peyrac"}}},
+      {"an inverted pronoun ends the sentence",
+       "Le préfet Henri Daumal a visité la digue. Les agents devaient « colmater » la brèche avant la nuit, "
+       "a-t-il précisé.",
+       {{"colmater", "Henri Daumal"}}},
+      {"a clause that does not end the sentence is not the cue",
+       "Le club a fêté son « centenaire » devant mille supporters, a indiqué la mairie avant que le stade ne "
+       "ferme.",
+       {}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, NounsThatPointBack) {
   const std::vector<Case> cases = {
       {"an organisation noun stands for the organisation named before",
