@@ -148,6 +148,12 @@ class QuoteFinder {
     return Span{doc_.tokens[a].span.field, doc_.tokens[a].span.begin, doc_.tokens[b].span.end};
   }
 
+  // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
+  bool role_word(uint32_t t) {
+    if (is_person_role(fold_of(t))) return true;
+    return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
+  }
+
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
@@ -183,7 +189,9 @@ class QuoteFinder {
         k += 3;
         continue;
       }
-      if (g == "de" || g == "du" || g == "des" || g == "d'") {
+      // "l'ex-candidat à la présidentielle", "le ministre aux Transports": a role's "à" complement.
+      const bool role_complement = (raw(k) == "à" || g == "au" || g == "aux") && role_word(j);
+      if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
         uint32_t n = k + 1;
         while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
         if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
@@ -232,7 +240,8 @@ class QuoteFinder {
       const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
       const std::string& det = fold_of(k);
       const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
-                          ((det == "du" || det == "des") && k > floor && is_word(k - 1));
+                          ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
+                          (k > floor + 1 && raw(k - 1) == "à" && is_person_role(fold_of(k - 2)));
       if (k == floor || !linked) break;
     }
     if (!found && name) {
@@ -255,7 +264,7 @@ class QuoteFinder {
     if (names_->mention_at(last)) return true;
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
-    return is_person_role(fold_of(head));
+    return role_word(head);
   }
 
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
@@ -573,9 +582,24 @@ class QuoteFinder {
     return 0;
   }
 
+  // "le Républicain", "l'Insoumise": an article and one capitalised word, the singular of an organisation
+  // named in the plural ("Les Républicains", "La France insoumise" aside), is a member of it, a person.
+  bool party_member(uint32_t first, uint32_t last) {
+    const std::string& det = fold_of(first);
+    uint32_t word = first + 1;
+    if (det != "le" && det != "la" && det != "l'") return false;
+    if (word != last || !doc_.tokens[word].has(Token::kCapitalized)) return false;
+    const std::string org = names_->canonical(span_of(word, word));
+    if (org.empty() || names_->names_person(org)) return false;
+    const std::string org_last = fold(std::string_view(org).substr(org.rfind(' ') + 1));
+    const std::string& w = fold_of(word);
+    return org_last.size() == w.size() + 1 && org_last.starts_with(w) && (org_last.back() == 's' || org_last.back() == 'x');
+  }
+
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
-    if (std::string name = names_->canonical(mention); !name.empty()) {
+    const bool member = party_member(first, last);
+    if (std::string name = names_->canonical(mention); !name.empty() && !member) {
       // A name inside a "de" complement ("le tyran de Minsk") is not the speaker; a name in apposition
       // ("l'actuel chef du PNF, Jean-François Bohnert", "le président Emmanuel Macron") is.
       const auto* m = names_->mention_at(last);
@@ -591,7 +615,9 @@ class QuoteFinder {
         --before;
       }
       const std::string& b = before > first ? fold_of(before - 1) : fold_of(first);
-      const bool complement = before > first && (b == "de" || b == "du" || b == "des" || b == "d'");
+      const bool complement =
+          before > first && (b == "de" || b == "du" || b == "des" || b == "d'" || b == "au" || b == "aux" ||
+                             raw(before - 1) == "à");
       if (!complement) return name;
     }
     uint32_t head = first;
@@ -601,7 +627,7 @@ class QuoteFinder {
     const uint32_t sentence = names_->sentence_of(first);
     // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
     // person just quoted.
-    if ((det == "ce" || det == "cet" || det == "cette") && is_person_role(fold_of(head)) && running_is_name_ &&
+    if ((det == "ce" || det == "cet" || det == "cette") && role_word(head) && running_is_name_ &&
         !running_speaker_.empty() && names_->sentence_of(running_token_) + kAntecedentSentences >= sentence) {
       return running_speaker_;
     }
@@ -629,7 +655,7 @@ class QuoteFinder {
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.
-    if (is_person_role(fold_of(head))) {
+    if (role_word(head)) {
       uint32_t k = last + 1;
       if (k < token_count() && raw(k) == ",") ++k;
       // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
@@ -647,7 +673,7 @@ class QuoteFinder {
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
       }
     }
-    if (is_person_role(fold_of(head)) && definite) {
+    if ((role_word(head) || member) && definite) {
       // A role noun stands for the person it is written beside elsewhere ("son homologue biélorusse
       // Alexandre Loukachenko"), sharing a word of the phrase; otherwise for the running speaker.
       // The modifiers tell which one ("biélorusse"); the head alone only when there are none.
@@ -656,6 +682,10 @@ class QuoteFinder {
         if (is_word(k) && !doc_.tokens[k].has(Token::kStop)) words.push_back(doc_.tokens[k].term);
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
+      // "l'ancien procureur": a former holder is not whoever holds the role now; only "ancien" tells.
+      for (uint32_t k = first; k <= last; ++k) {
+        if (fold_of(k) == "ancien" || fold_of(k) == "ancienne") words.assign(1, doc_.tokens[k].term);
+      }
       for (const auto& m : names_->mentions()) {
         if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {

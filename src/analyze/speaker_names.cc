@@ -84,6 +84,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   std::vector<std::vector<std::string_view>> variants;
   // Keys that are entities: their type, and for a person the canonical name to prefer.
   std::vector<int8_t> entity_type;  // -1 for a run of capitalised words
+  // The last tokens of places the entities component found: a run ending there is no person's name
+  // ("la République de Paris", "le tribunal de Nanterre").
+  std::vector<uint32_t> place_ends;
   if (doc.entities) {
     // The entities component has found the names: people and organisations speak, places do not.
     // A person is known by the canonical name; an organisation as the article writes it at its
@@ -94,6 +97,10 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     };
     std::vector<Found> found;
     for (const Entity& e : *doc.entities) {
+      if (e.type == Entity::Type::kLoc) {
+        const size_t end = doc.token_at(e.span.field, e.span.end);
+        if (end > 0 && end <= tokens.size()) place_ends.push_back(static_cast<uint32_t>(end - 1));
+      }
       if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
       auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(e.span.field, e.span.begin));
       if (it == tokens.end() || it->span.field != e.span.field || it->span.end > e.span.end) continue;
@@ -173,7 +180,8 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     auto [it, fresh] = key_index.emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     if (fresh) {
       variants.emplace_back();
-      entity_type.push_back(-1);
+      const bool place = std::find(place_ends.begin(), place_ends.end(), last) != place_ends.end();
+      entity_type.push_back(place ? static_cast<int8_t>(Entity::Type::kLoc) : -1);
     }
     m.key = it->second;
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};

@@ -107,6 +107,8 @@ bool is_person_role(std::string_view folded) noexcept {
       "syndicaliste", "edile", "batonnier", "batonniere", "policier", "policiere", "enqueteur", "enqueteuse",
       "sous-directeur", "sous-directrice", "ex-candidat", "ex-candidate", "dernier", "derniere",
       "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire", "trentenaire"};
+  // "ex-maire", "ex-directrice": a former holder of the role.
+  if (folded.starts_with("ex-")) folded.remove_prefix(3);
   return in(set, folded);
 }
 

@@ -298,6 +298,30 @@ TEST(Quotes, AReportingClauseEndingTheSentence) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, RolePhrasesAndTheirComplements) {
+  const std::vector<Case> cases = {
+      {"a role's complement in à is part of the phrase, not the speaker",
+       "Julie Brasseur a reçu les militants samedi. Ce que l'ex-candidate à la mairie a aussitôt accepté : « Je "
+       "ne suis pas contre. »",
+       {{"Je ne suis pas contre.", "Julie Brasseur"}}},
+      {"a run of capitalised words ending with a place is not a person",
+       "Le procureur de la République de Lorvil a parlé lundi. Paul Rivière est prévenu de l'incendie du "
+       "tribunal. Il se rend alors sur place. « Je n'oublierai jamais la fumée dans les couloirs », confie "
+       "l'ancien procureur de la République.",
+       {{"Je n'oublierai jamais la fumée dans les couloirs", "Paul Rivière"}}},
+      {"a former holder is not the person who holds the role now",
+       "Hugo Lenoir, le procureur de la République, a ouvert une enquête lundi. Paul Rivière, qui occupait le "
+       "poste avant lui, a été entendu mardi. « Je n'ai rien vu venir », confie l'ancien procureur de la "
+       "République.",
+       {{"Je n'ai rien vu venir", "Paul Rivière"}}},
+      {"the singular of a party named in the plural is a member, a person",
+       "Le secrétaire général des Démocrates, Hugo Farel, a présenté le programme. Interrogé sur les salaires, "
+       "le Démocrate répond qu'il y aurait « pour partie des hausses et pour partie un effort demandé ».",
+       {{"pour partie des hausses et pour partie un effort demandé", "Hugo Farel"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, NounsThatPointBack) {
   const std::vector<Case> cases = {
       {"an organisation noun stands for the organisation named before",
