@@ -368,19 +368,27 @@ class QuoteFinder {
     return std::nullopt;
   }
 
-  // A reporting clause after a comma that closes the sentence of token `t` (", a précisé le maire."),
-  // before another quotation opens.
+  // A reporting clause after a comma that closes the sentence of token `t` (", a précisé le maire.",
+  // ", selon sa présidente.") or is an incise in it (", ajoute le maire, …"), over later quotations.
   std::optional<Attribution> reporting_clause_after(uint32_t t) {
     const size_t n = token_count();
-    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !broken(t, k) && !sentence_end(k) && !is_mark(k); ++k) {
-      if (raw(k) != "," || k + 1 >= n || raw(k + 1) == "à" || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)))) continue;
+    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !broken(t, k) && !sentence_end(k); ++k) {
+      if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
+      if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
+      // ", selon un bilan de la préfecture": a source that is a person or an organisation only.
+      if (fold_of(k + 1) == "selon" && !later->pronoun) {
+        uint32_t head = token_at(later->mention->field, later->mention->begin);
+        while (head < later->mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+        if (!names_->mention_at(head) && !role_word(head) && !is_organisation_noun(fold_of(head))) continue;
+      }
       // The clause's last token: it must end the sentence.
       const uint32_t end_byte = std::max(later->cue->end, later->mention->end);
       uint32_t e = k + 1;
       while (e + 1 < n && !broken(e, e + 1) && doc_.tokens[e + 1].span.end <= end_byte) ++e;
-      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1)) return later;
+      // At the sentence's end, or an incise between commas (", ajoute le procureur, mais …").
+      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw(e + 1) == ",") return later;
     }
     return std::nullopt;
   }

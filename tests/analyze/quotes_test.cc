@@ -290,6 +290,17 @@ TEST(Quotes, AReportingClauseEndingTheSentence) {
        "Le préfet Henri Daumal a visité la digue. Les agents devaient « colmater » la brèche avant la nuit, "
        "a-t-il précisé.",
        {{"colmater", "Henri Daumal"}}},
+      {"an incise between commas takes the words quoted before it",
+       "Le maire Gaston Peyrac a visité le quartier. Voyant la digue « céder », il a fait évacuer les rues, ajoute "
+       "le maire, mais trop tard.",
+       {{"céder", "Gaston Peyrac"}}},
+      {"selon and a person after a later quotation",
+       "Créée en juin, l'association avait envoyé un courrier au préfet afin de l'« avertir » d'un « danger "
+       "grave », selon sa présidente Lucie Varenne.",
+       {{"avertir", "Lucie Varenne"}, {"danger grave", "Lucie Varenne"}}},
+      {"selon and a document is no speaker",
+       "Le parc a été « dévasté » par la tempête, selon un rapport de la préfecture du Var.",
+       {}},
       {"a clause that does not end the sentence is not the cue",
        "Le club a fêté son « centenaire » devant mille supporters, a indiqué la mairie avant que le stade ne "
        "ferme.",
