@@ -458,6 +458,9 @@ class QuoteFinder {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
+          } else if (subj == begin && (g == "et" || g == "puis" || g == "mais")) {
+            // "Et souligne avoir …": a verb whose subject is elided shares the one of the sentence before.
+            a.participle = v;
           } else if (g == "qui" && subj > begin) {
             uint32_t e = subj - 1;
             if (raw(e) == "," && e > begin) --e;
@@ -815,6 +818,15 @@ class QuoteFinder {
       c.own_cue = !c.quote.speaker.empty();
     } else if (a) {
       c.quote.cue = a->cue;
+    }
+    // "X a appelé à « réparer » le lien « abîmé »": a later quotation in the sentence of one whose
+    // speech verb came before it is under the same verb.
+    if (!c.own_cue && !naming && prev && prev->own_cue && prev->quote.cue &&
+        prev->quote.cue->end <= prev->quote.span.begin && !prev->quote.speaker.empty() &&
+        names_->sentence_of(token_at(field, prev->quote.span.begin)) == names_->sentence_of(open_tok)) {
+      c.quote.speaker = prev->quote.speaker;
+      c.quote.cue = prev->quote.cue;
+      c.own_cue = true;
     }
     const bool cued = c.own_cue || (a && a->cue);
     bool accept;

@@ -71,7 +71,7 @@ TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
     if (std::string_view(w) == "a-t-il") continue;
     EXPECT_TRUE(is_speech_verb(w)) << w;
   }
-  for (const char* w : {"mange", "table", "fut", "es"}) EXPECT_FALSE(is_speech_verb(w)) << w;
+  for (const char* w : {"mange", "table", "fut", "es", "sera", "soit", "savait", "eurent"}) EXPECT_FALSE(is_speech_verb(w)) << w;
   EXPECT_TRUE(is_person_role("president"));
   EXPECT_TRUE(is_naming_noun("operation"));
 }
@@ -329,6 +329,19 @@ TEST(Quotes, RolePhrasesAndTheirComplements) {
        "Le secrétaire général des Démocrates, Hugo Farel, a présenté le programme. Interrogé sur les salaires, "
        "le Démocrate répond qu'il y aurait « pour partie des hausses et pour partie un effort demandé ».",
        {{"pour partie des hausses et pour partie un effort demandé", "Hugo Farel"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(Quotes, QuotationsUnderAVerbOfTheSentence) {
+  const std::vector<Case> cases = {
+      {"a later quotation in the sentence of a verb before the first",
+       "La ministre Agnès Morel avait appelé en mai à « recoudre » le tissu « déchiré » des campagnes.",
+       {{"recoudre", "Agnès Morel"}, {"déchiré", "Agnès Morel"}}},
+      {"a verb whose subject is elided after et",
+       "Gilles Ferrat a décrit la tempête à la radio. Et raconte avoir traversé « à la nage » le dernier bras du "
+       "fleuve.",
+       {{"à la nage", "Gilles Ferrat"}}},
   };
   for (const Case& c : cases) check(c);
 }
