@@ -111,6 +111,23 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       }
       found.push_back({first, last, &e});
     }
+    std::vector<bool> tagged(tokens.size(), false);
+    for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
+    // "Pierre-Olivier Sur" tagged as "Pierre-Olivier", "David-Xavier Weiss" as "Xavier Weiss": a person's
+    // name cut short is completed by the capitalised words written right after it, and by the first half
+    // of a hyphenated given name, that no other name holds.
+    for (Found& f : found) {
+      if (f.entity->type != Entity::Type::kPer) continue;
+      while (f.first >= 2 && !tagged[f.first - 2] && doc.text(tokens[f.first - 1].span) == "-" &&
+             adjacent(f.first - 2, f.first - 1) && adjacent(f.first - 1, f.first) && name_word(f.first - 2)) {
+        tagged[f.first - 1] = tagged[f.first - 2] = true;
+        f.first -= 2;
+      }
+      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) && name_word(f.last + 1) &&
+             std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
+        tagged[++f.last] = true;
+      }
+    }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
     std::unordered_map<std::string_view, uint32_t> by_name;
     for (const Found& f : found) {
@@ -205,7 +222,11 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     auto words = [](std::string_view v) { return std::count(v.begin(), v.end(), ' ') + 1; };
     std::string_view best = variants[k].front();
     for (std::string_view v : variants[k]) {
-      if (words(v) > words(best) || (words(v) == words(best) && all_caps(best) && !all_caps(v))) best = v;
+      // "Paul-Henri Weiss" is fuller than "Henri Weiss", which it ends with.
+      if (words(v) > words(best) || (words(v) == words(best) && all_caps(best) && !all_caps(v)) ||
+          (v.size() > best.size() && v.ends_with(best))) {
+        best = v;
+      }
     }
     canonical_[k] = std::string(best);
     person_[k] = words(best) >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));

@@ -184,6 +184,14 @@ TEST(Quotes, SpeakersThroughEntities) {
        "L'avocate Nadia Kerbel défend la partie civile. « Mon client n'a jamais vu cet argent », a déclaré son "
        "avocat Me Bastien Rouvier à la sortie.",
        {{"Mon client n'a jamais vu cet argent", "Bastien Rouvier"}}},
+      {"a name the tagger cuts short is completed by the capitalised word after it",
+       "La comédienne a été hospitalisée lundi. Son avocat Jean-Marc Sur a indiqué mardi qu'elle souffrait "
+       "d'une infection. « Elle est fatiguée, ce n'est pas grave », a-t-il précisé.",
+       {{"Elle est fatiguée, ce n'est pas grave", "Jean-Marc Sur"}}},
+      {"and by the first half of a hyphenated given name",
+       "La comédienne a été hospitalisée lundi. Paul-Henri Weiss, adjoint au maire, a parlé d'un malaise. "
+       "« Rien de grave », a-t-il assuré.",
+       {{"Rien de grave", "Paul-Henri Weiss"}}},
       {"a surname the tagger leaves alone joins the full name",
        "Le maire Victor Amblard a présenté son budget. « Il n'y aura aucune hausse », a promis Amblard.",
        {{"Il n'y aura aucune hausse", "Victor Amblard"}}},
