@@ -107,7 +107,9 @@ class QuoteFinder {
       // The lexical component's folded-form hash, when it ran, spares folding every word looked at.
       const uint64_t form = doc_.tokens[t].form;
       const bool speech = form != 0 ? is_speech_verb_form(form) : is_speech_verb(fold_of(t));
-      v = speech || multiword_cue(t) ? 2 : 1;
+      // "c'est-à-dire" explains; it reports no speech.
+      const bool explains = t >= 2 && raw(t - 1) == "-" && raw(t - 2) == "à";
+      v = (speech || multiword_cue(t)) && !explains ? 2 : 1;
     }
     return v == 2;
   }
@@ -250,6 +252,33 @@ class QuoteFinder {
       return first;
     }
     return found;
+  }
+
+  // True when "qui" and a speech verb come shortly before the mark at `mark` ("qui a fustigé une
+  // enquête « … »").
+  bool in_relative_clause(uint32_t mark, uint32_t floor) {
+    for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
+      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, mark)) return false;
+      if (fold_of(k) != "qui" || k + 1 >= mark) continue;
+      uint32_t v = k + 1;
+      while (v + 1 < mark && (is_auxiliary(fold_of(v)) || is_adverb(fold_of(v)))) ++v;
+      return verb(v);
+    }
+    return false;
+  }
+
+  // True when the speech verb at `v` follows a form of être, over adverbs: a passive participle ("est
+  // souvent accusé", "était poursuivi"); "s'est exprimé" is reflexive, not passive.
+  bool passive(uint32_t v, uint32_t floor) {
+    uint32_t k = v;
+    while (k > floor && is_adverb(fold_of(k - 1)) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
+    if (k == floor) return false;
+    const std::string& b = fold_of(k - 1);
+    if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
+          b == "seront" || b == "serait")) {
+      return false;
+    }
+    return !(k >= floor + 2 && (fold_of(k - 2) == "s'" || fold_of(k - 2) == "se"));
   }
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
@@ -425,6 +454,8 @@ class QuoteFinder {
           (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))) {
         continue;
       }
+      // "était poursuivi pour « … »", "sont accusés de": a passive speech verb; its subject is not the speaker.
+      if (passive(v, begin)) continue;
       Attribution a;
       uint32_t cue_begin = v, cue_end = v;
       if (auto p = inverted_pronoun(v, mark)) {
@@ -458,7 +489,7 @@ class QuoteFinder {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
-          } else if (subj == begin && (g == "et" || g == "puis" || g == "mais")) {
+          } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
             // "Et souligne avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
           } else if (g == "qui" && subj > begin) {
@@ -745,6 +776,11 @@ class QuoteFinder {
     if (mq.closed) a = cue_after(token_at(field, mq.after));
     uint32_t floor = 0;
     if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
+    // "X, qui a fustigé une enquête « … », a annoncé une action": the quotation is the relative clause's,
+    // and the verb after it is the main clause's, whose object follows it.
+    if (a && !a->pronoun && in_relative_clause(open_tok, floor)) {
+      if (auto own = cue_before(open_tok, floor); own && own->mention) a = own;
+    }
     if (!a && !continues_open) a = cue_before(open_tok, floor);
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {

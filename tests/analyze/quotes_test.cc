@@ -354,6 +354,22 @@ TEST(Quotes, QuotationsUnderAVerbOfTheSentence) {
   for (const Case& c : cases) check(c);
 }
 
+TEST(Quotes, VerbsThatReportNoSpeech) {
+  const std::vector<Case> cases = {
+      {"c'est-à-dire explains, it does not cue",
+       "Les salariés obtiendront des congés et une « compensation », c'est-à-dire une prime de mille euros.",
+       {}},
+      {"a passive speech verb's subject is not the speaker",
+       "Me Lucien Parrot a défendu son confrère. Me Hector Vial était poursuivi pour « outrage au tribunal ».",
+       {}},
+      {"a quotation in a relative clause takes the relative's antecedent, not the main verb's object",
+       "La présidente du tribunal, Mme Odile Ferran, qui a dénoncé une audience « indigne et choquante », a "
+       "aussi annoncé une réforme des règles.",
+       {{"indigne et choquante", "Odile Ferran"}}},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(Quotes, NounsThatPointBack) {
   const std::vector<Case> cases = {
       {"an organisation noun stands for the organisation named before",
