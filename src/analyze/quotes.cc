@@ -492,6 +492,10 @@ class QuoteFinder {
           } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
             // "Et souligne avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
+          } else if (g == "pour" && subj + 1 == v && (raw(v).ends_with("er") || raw(v).ends_with("ir") ||
+                                                      raw(v).ends_with("re"))) {
+            // "X a réuni la presse pour dénoncer une « faute »": the infinitive's subject is the clause's.
+            a.participle = v;
           } else if (g == "qui" && subj > begin) {
             uint32_t e = subj - 1;
             if (raw(e) == "," && e > begin) --e;
@@ -781,7 +785,11 @@ class QuoteFinder {
     if (a && !a->pronoun && in_relative_clause(open_tok, floor)) {
       if (auto own = cue_before(open_tok, floor); own && own->mention) a = own;
     }
-    if (!a && !continues_open) a = cue_before(open_tok, floor);
+    if ((!a || (!a->mention && !a->participle)) && !continues_open) {
+      // A verb after it with no subject of its own (", estimant que …") yields to a cue before it.
+      auto before = cue_before(open_tok, floor);
+      if (before && (!a || before->mention || before->participle)) a = before;
+    }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
       if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;

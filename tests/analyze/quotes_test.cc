@@ -346,6 +346,10 @@ TEST(Quotes, QuotationsUnderAVerbOfTheSentence) {
       {"a later quotation in the sentence of a verb before the first",
        "La ministre Agnès Morel avait appelé en mai à « recoudre » le tissu « déchiré » des campagnes.",
        {{"recoudre", "Agnès Morel"}, {"déchiré", "Agnès Morel"}}},
+      {"an infinitive after pour has the clause's subject, and a verb after the quote with none yields",
+       "Dix ans après l'accident, Eric Morin avait réuni la presse pour annoncer une plainte contre l'Etat pour "
+       "« négligence grave », estimant que les enquêteurs avaient « renoncé à chercher » sa fille.",
+       {{"négligence grave", "Eric Morin"}, {"renoncé à chercher", "Eric Morin"}}},
       {"a verb whose subject is elided after et",
        "Gilles Ferrat a décrit la tempête à la radio. Et raconte avoir traversé « à la nage » le dernier bras du "
        "fleuve.",
