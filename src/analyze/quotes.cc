@@ -837,6 +837,18 @@ class QuoteFinder {
     if ((!a || !a->mention) && mq.closed && !naming) {
       if (auto later = reporting_clause_after(token_at(field, mq.after))) a = later;
     }
+    // "son « incompréhension » face à la grève, la directrice appelle à ce que « … »": a word or two with
+    // no cue takes the speaker of the next quotation of its sentence.
+    if ((!a || !a->mention) && !naming && words < 3 && mq.closed && i + 1 < marked_.size() &&
+        marked_[i + 1].first == field && marked_[i + 1].second.closed) {
+      const MarkedQuote& next = marked_[i + 1].second;
+      const uint32_t next_open = token_at(field, next.open);
+      if (names_->sentence_of(next_open) == names_->sentence_of(open_tok)) {
+        auto later = cue_before(next_open, token_at(field, mq.after));
+        if (!later || !later->mention) later = cue_after(token_at(field, next.after));
+        if (later && later->mention && !later->far) a = later;
+      }
+    }
     Candidate c;
     c.quote.span = Span{field, mq.begin, mq.end};
     c.paragraph = mq.paragraph;

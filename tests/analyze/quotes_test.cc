@@ -350,6 +350,10 @@ TEST(Quotes, QuotationsUnderAVerbOfTheSentence) {
        "Dix ans après l'accident, Eric Morin avait réuni la presse pour annoncer une plainte contre l'Etat pour "
        "« négligence grave », estimant que les enquêteurs avaient « renoncé à chercher » sa fille.",
        {{"négligence grave", "Eric Morin"}, {"renoncé à chercher", "Eric Morin"}}},
+      {"a word with no cue takes the speaker of the next quotation of its sentence",
+       "Tout en faisant part de sa « colère » face au projet, la maire Hélène Brun appelle à ce que « la "
+       "concertation reprenne vite ».",
+       {{"colère", "Hélène Brun"}, {"la concertation reprenne vite", "Hélène Brun"}}},
       {"a verb whose subject is elided after et",
        "Gilles Ferrat a décrit la tempête à la radio. Et raconte avoir traversé « à la nage » le dernier bras du "
        "fleuve.",
