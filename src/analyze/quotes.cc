@@ -422,6 +422,32 @@ class QuoteFinder {
     return std::nullopt;
   }
 
+  // The subject of the sentence holding the mark at `mark`: what comes just before its first verb
+  // before `limit` ("Des battues …, X s'est démené … : « … »", "Il a aussi défendu … : « … »"), set
+  // as `a`'s mention. The sentence may begin before an earlier quotation ("X a évoqué « … » le 30
+  // janvier : « … »"). Returns the sentence's first token.
+  uint32_t clause_subject(uint32_t mark, uint32_t limit, Attribution& a) {
+    uint32_t start = mark;
+    while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
+    for (uint32_t k = start; k < limit; ++k) {
+      if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
+      uint32_t e = k;
+      while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+      if (e == start) break;
+      --e;
+      if (is_subject_pronoun(fold_of(e))) {
+        a.mention = span_of(e, e);
+        a.mention_token = e;
+        a.pronoun = true;
+      } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
+        a.mention = span_of(*first, e);
+        a.mention_token = e;
+      }
+      break;
+    }
+    return start;
+  }
+
   // Before the opening mark at token `mark`, within its sentence: a speech verb, a colon, "selon X".
   std::optional<Attribution> cue_before(uint32_t mark, uint32_t floor) {
     if (mark == 0) return std::nullopt;
@@ -542,27 +568,7 @@ class QuoteFinder {
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
         // phrase not governed by a preposition.
-        // The sentence may begin before an earlier quotation ("X a évoqué « … » le 30 janvier : « … »").
-        uint32_t start = begin;
-        while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
-        // The subject is what comes just before the clause's first verb ("Des battues …, Eric Mouzin
-        // s'est démené … : « … »", "Il a aussi défendu … : « … »").
-        for (uint32_t k = start; !a.mention && k < colon; ++k) {
-          if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
-          uint32_t e = k;
-          while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
-          if (e == start) break;
-          --e;
-          if (is_subject_pronoun(fold_of(e))) {
-            a.mention = span_of(e, e);
-            a.mention_token = e;
-            a.pronoun = true;
-          } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
-            a.mention = span_of(*first, e);
-            a.mention_token = e;
-          }
-          break;
-        }
+        const uint32_t start = clause_subject(mark, colon, a);
         for (uint32_t k = start; !a.mention && k < colon; ++k) {
           if (in_quote_[k] || is_mark(k)) continue;
           if (k > start && is_preposition_word(fold_of(k - 1))) continue;
@@ -874,6 +880,27 @@ class QuoteFinder {
       c.own_cue = !c.quote.speaker.empty();
     } else if (a) {
       c.quote.cue = a->cue;
+    }
+    // "le père y a « cru »", "il reste membre et « compte le rester »": a word or two with no cue in a
+    // clause whose subject is a named person are that person's words.
+    // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
+    // "cette « tradition »" holds the word at a distance; neither reports words said.
+    if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
+        !(is_preposition_word(fold_of(open_tok - 1)) && raw(open_tok - 1) != "à") &&
+        !is_determiner(fold_of(open_tok - 1))) {
+      Attribution subject;
+      clause_subject(open_tok, open_tok, subject);
+      if (subject.mention) {
+        std::string who = subject.pronoun ? resolve_pronoun(subject.mention_token)
+                                          : resolve_phrase(*subject.mention,
+                                                           token_at(field, subject.mention->begin),
+                                                           subject.mention_token);
+        if (names_->names_person(who)) {
+          c.quote.speaker = std::move(who);
+          c.quote.speaker_mention = subject.mention;
+          c.own_cue = true;
+        }
+      }
     }
     // "X a appelé à « réparer » le lien « abîmé »": a later quotation in the sentence of one whose
     // speech verb came before it is under the same verb.

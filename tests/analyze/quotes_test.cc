@@ -354,6 +354,13 @@ TEST(Quotes, QuotationsUnderAVerbOfTheSentence) {
        "Tout en faisant part de sa « colère » face au projet, la maire Hélène Brun appelle à ce que « la "
        "concertation reprenne vite ».",
        {{"colère", "Hélène Brun"}, {"la concertation reprenne vite", "Hélène Brun"}}},
+      {"a word or two with no cue in a clause whose subject is a named person",
+       "Gaston Peyrac a été réélu en mars. S'il est toujours membre du conseil et « compte y rester », il veut "
+       "changer la ligne du parti.",
+       {{"compte y rester", "Gaston Peyrac"}}},
+      {"but not after a determiner, which holds the word at a distance",
+       "Avant lui, Gaston Peyrac s'était déjà plié à cette « coutume » en 2007.",
+       {}},
       {"a verb whose subject is elided after et",
        "Gilles Ferrat a décrit la tempête à la radio. Et raconte avoir traversé « à la nage » le dernier bras du "
        "fleuve.",
