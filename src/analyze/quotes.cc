@@ -367,6 +367,16 @@ class QuoteFinder {
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
             if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
+              // "à la presse Julie X": the person named after the complement's noun is the subject.
+              uint32_t person = 0;
+              for (uint32_t w = s + 2; end && w <= *end && !person; ++w) {
+                const auto* m = names_->mention_at(w);
+                if (m && m->first == w && names_->is_person(*m) && !names_->mention_at(w - 1)) person = w;
+              }
+              if (person) {
+                s = person;
+                break;
+              }
               s = end ? *end + 1 : s + 1;  // "au micro de BFMTV": a bare noun, skipped word by word
               continue;
             }

@@ -38,6 +38,22 @@ bool all_caps(std::string_view s) {
   return letters > 1;
 }
 
+// "FranceYves Lefébure": a heading glued to the name that follows it (the paragraph break was lost).
+// The name starts at the capital after a lower-case letter inside its first word, when a surname follows.
+std::string_view unglued(std::string_view run, bool several_words) {
+  if (!several_words) return run;
+  const size_t space = std::min(run.find(' '), run.size());
+  size_t i = 0;
+  bool lower_before = false;
+  while (i < space) {
+    const size_t at = i;
+    const char32_t c = utf8::next(run, i);
+    if (lower_before && is_upper(c)) return run.substr(at);
+    lower_before = is_lower(c);
+  }
+  return run;
+}
+
 }  // namespace
 
 SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
@@ -110,6 +126,23 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
         ++last;
       }
       found.push_back({first, last, &e});
+    }
+    // "AFP Marie-Morgane Jeanneau" tagged as one organisation: an organisation's name that ends with the
+    // name of a person of the article is that person, the organisation before it left out.
+    for (Found& f : found) {
+      if (f.entity->type != Entity::Type::kOrg) continue;
+      const std::string_view text = doc.text(f.entity->span);
+      for (const Found& p : found) {
+        const std::string_view person = doc.text(p.entity->span);
+        if (p.entity->type != Entity::Type::kPer || person.size() + 1 >= text.size() || !text.ends_with(person) ||
+            text[text.size() - person.size() - 1] != ' ') {
+          continue;
+        }
+        const uint32_t begin = f.entity->span.end - static_cast<uint32_t>(person.size());
+        while (f.first < f.last && tokens[f.first].span.begin < begin) ++f.first;
+        f.entity = p.entity;
+        break;
+      }
     }
     std::vector<bool> tagged(tokens.size(), false);
     for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
@@ -202,7 +235,9 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     }
     m.key = it->second;
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
-    variants[m.key].emplace_back(doc.text(whole));
+    const std::string_view name = unglued(doc.text(whole), last > t);
+    if (name.size() < whole.size()) m.after_preposition = false;  // the preposition was the heading's
+    variants[m.key].emplace_back(name);
     for (uint32_t k = t; k <= last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
     mentions_.push_back(m);
     t = last;

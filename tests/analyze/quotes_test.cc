@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/quote_scanner.h"
+#include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
 #include "support/analysed_doc.h"
 
@@ -192,6 +193,10 @@ TEST(Quotes, SpeakersThroughEntities) {
        "La comédienne a été hospitalisée lundi. Paul-Henri Weiss, adjoint au maire, a parlé d'un malaise. "
        "« Rien de grave », a-t-il assuré.",
        {{"Rien de grave", "Paul-Henri Weiss"}}},
+      {"a person named after a complement's noun is the inverted subject",
+       "« Un chat ne souffre pas moins qu'un veau », explique à la presse Amélie Tanguy, porte-parole du "
+       "collectif.",
+       {{"Un chat ne souffre pas moins qu'un veau", "Amélie Tanguy"}}},
       {"a surname the tagger leaves alone joins the full name",
        "Le maire Victor Amblard a présenté son budget. « Il n'y aura aucune hausse », a promis Amblard.",
        {{"Il n'y aura aucune hausse", "Victor Amblard"}}},
@@ -383,6 +388,40 @@ TEST(Quotes, VerbsThatReportNoSpeech) {
        {{"indigne et choquante", "Odile Ferran"}}},
   };
   for (const Case& c : cases) check(c);
+}
+
+// Entities as a tagger might have cut them, set by hand: the rules of SpeakerNames that repair them.
+Entity entity_at(const Doc& d, std::string_view words, Entity::Type type, size_t from = 0) {
+  const size_t at = d.field(Field::kText).find(words, from);
+  EXPECT_NE(at, std::string::npos) << words;
+  return Entity{Span{Field::kText, static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())}, type,
+                std::string(words)};
+}
+
+TEST(SpeakerNames, AnOrganisationEndingWithAPersonsNameIsThatPerson) {
+  Doc d = analysed("Amélie Tanguy a fondé le collectif. « Un chat souffre », explique à l'AFP Amélie Tanguy.");
+  const size_t second = d.field(Field::kText).find("AFP");
+  d.entities = std::vector<Entity>{entity_at(d, "Amélie Tanguy", Entity::Type::kPer),
+                                   entity_at(d, "AFP Amélie Tanguy", Entity::Type::kOrg)};
+  const SpeakerNames names(d);
+  const auto at = static_cast<uint32_t>(d.field(Field::kText).find("Amélie", second));
+  const Span tail{Field::kText, at, at + static_cast<uint32_t>(std::string_view("Amélie Tanguy").size())};
+  EXPECT_EQ(names.canonical(tail), "Amélie Tanguy");
+  const auto* m = names.mention_at(static_cast<uint32_t>(d.token_at(Field::kText, at)));
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(names.is_person(*m));
+}
+
+TEST(SpeakerNames, AHeadingGluedToANameIsNotPartOfIt) {
+  Doc d = analysed("Le marché a rouvert.Bilan en BretagneYves Carhaix, venu de Lyon, s'arrête devant un stand.");
+  d.entities = std::vector<Entity>{};
+  const SpeakerNames names(d);
+  const auto at = static_cast<uint32_t>(d.field(Field::kText).find("Carhaix"));
+  const auto* m = names.mention_at(static_cast<uint32_t>(d.token_at(Field::kText, at)));
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(names.canonical(*m), "Yves Carhaix");
+  EXPECT_TRUE(names.is_person(*m));
+  EXPECT_FALSE(m->after_preposition);  // "en" was the heading's
 }
 
 TEST(Quotes, NounsThatPointBack) {
