@@ -8,6 +8,7 @@
 // (an incise's second half, the next paragraph of a long quotation).
 // Short quoted words with no speaker are names or scare quotes, not speech.
 #include <algorithm>
+#include <unordered_set>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -33,32 +34,33 @@ constexpr uint32_t kMaxVerbDistance = 12;
 // A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
 constexpr size_t kMinContentStopwordBytes = 6;
 
+// Adverbs, clitics and time words that may stand between a subject and its verb. A hash set: this
+// is asked for most words around every quotation.
 bool is_adverb(std::string_view f) {
-  return f == "egalement" || f == "aussi" || f == "encore" || f == "alors" || f == "ainsi" || f == "ensuite" ||
-         f == "deja" || f == "pourtant" || f == "toutefois" || f == "meme" || f == "notamment" || f == "bien" ||
-         f == "enfin" || f == "d'ailleurs" || f == "ailleurs" || f == "par" || f == "ne" || f == "n'" ||
-         f == "lui" || f == "leur" || f == "l'" || f == "me" || f == "m'" || f == "nous" || f == "vous" ||
-         f == "y" || f == "en" || f == "cependant" || f == "neanmoins" || f == "simplement" || f == "plus" ||
-         f == "tard" || f == "aujourd'hui" || f == "hier" || f == "recemment" || f == "immediatement" ||
-         f == "justement" || f == "clairement" || f == "pas" || f == "d'abord" || f == "abord" || f == "le" ||
-         f == "la" || f == "les" || f == "lundi" || f == "mardi" || f == "mercredi" || f == "jeudi" ||
-         f == "vendredi" || f == "samedi" || f == "dimanche" || f == "soir" || f == "matin" || f == "ce" ||
-         f == "cette";
+  static const std::unordered_set<std::string_view> words = {
+      "egalement", "aussi", "encore", "alors", "ainsi", "ensuite", "deja", "pourtant", "toutefois", "meme",
+      "notamment", "bien", "enfin", "d'ailleurs", "ailleurs", "par", "ne", "n'", "lui", "leur", "l'", "me",
+      "m'", "nous", "vous", "y", "en", "cependant", "neanmoins", "simplement", "plus", "tard", "aujourd'hui",
+      "hier", "recemment", "immediatement", "justement", "clairement", "pas", "d'abord", "abord", "le", "la",
+      "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "ce",
+      "cette"};
+  return words.count(f) > 0;
 }
 
 bool is_preposition_word(std::string_view f) {
-  return f == "de" || f == "d'" || f == "du" || f == "des" || f == "a" || f == "au" || f == "aux" || f == "en" ||
-         f == "par" || f == "pour" || f == "sur" || f == "dans" || f == "avec" || f == "selon" || f == "contre" ||
-         f == "chez" || f == "vers" || f == "entre" || f == "sans" || f == "sous" || f == "apres" || f == "avant";
+  static const std::unordered_set<std::string_view> words = {
+      "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
+      "chez", "vers", "entre", "sans", "sous", "apres", "avant"};
+  return words.count(f) > 0;
 }
 
 bool is_stop_for_np(std::string_view f) {
-  return f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "a" || f == "au" || f == "aux" || f == "en" ||
-         f == "dans" || f == "lors" || f == "sur" || f == "pour" || f == "apres" || f == "avant" || f == "avec" ||
-         f == "et" || f == "ou" || f == "mais" || f == "selon" || f == "par" || f == "lorsqu'" || f == "quand" ||
-         f == "il" || f == "elle" || f == "ce" || f == "devant" || f == "face" || f == "lundi" || f == "mardi" ||
-         f == "mercredi" || f == "jeudi" || f == "vendredi" || f == "samedi" || f == "dimanche" || f == "ce" ||
-         f == "cette" || f == "vers" || f == "chez" || f == "sans" || f == "sous" || f == "comme" || f == "si";
+  static const std::unordered_set<std::string_view> words = {
+      "qui", "que", "qu'", "dont", "a", "au", "aux", "en", "dans", "lors", "sur", "pour", "apres", "avant",
+      "avec", "et", "ou", "mais", "selon", "par", "lorsqu'", "quand", "il", "elle", "ce", "devant", "face",
+      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "cette", "vers", "chez", "sans",
+      "sous", "comme", "si"};
+  return words.count(f) > 0;
 }
 
 class QuoteFinder {
@@ -258,7 +260,7 @@ class QuoteFinder {
   // enquête « … »").
   bool in_relative_clause(uint32_t mark, uint32_t floor) {
     for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
-      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, mark)) return false;
+      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
       if (fold_of(k) != "qui" || k + 1 >= mark) continue;
       uint32_t v = k + 1;
       while (v + 1 < mark && (is_auxiliary(fold_of(v)) || is_adverb(fold_of(v)))) ++v;
@@ -411,7 +413,7 @@ class QuoteFinder {
   // ", selon sa présidente.") or is an incise in it (", ajoute le maire, …"), over later quotations.
   std::optional<Attribution> reporting_clause_after(uint32_t t) {
     const size_t n = token_count();
-    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !broken(t, k) && !sentence_end(k); ++k) {
+    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !(k > t && broken(k - 1, k)) && !sentence_end(k); ++k) {
       if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
       if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
       auto later = cue_after(k + 1);
@@ -900,7 +902,13 @@ class QuoteFinder {
         !is_determiner(fold_of(open_tok - 1))) {
       Attribution subject;
       clause_subject(open_tok, open_tok, subject);
-      if (subject.mention) {
+      // Only a pronoun, a person's name or a role noun can turn out to be a person.
+      uint32_t head = subject.mention ? token_at(field, subject.mention->begin) : 0;
+      while (subject.mention && head < subject.mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) {
+        ++head;
+      }
+      const auto* named = subject.mention ? names_->mention_at(head) : nullptr;
+      if (subject.mention && (subject.pronoun || (named && names_->is_person(*named)) || role_word(head))) {
         std::string who = subject.pronoun ? resolve_pronoun(subject.mention_token)
                                           : resolve_phrase(*subject.mention,
                                                            token_at(field, subject.mention->begin),

@@ -129,22 +129,31 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     }
     // "AFP Marie-Morgane Jeanneau" tagged as one organisation: an organisation's name that ends with the
     // name of a person of the article is that person, the organisation before it left out.
+    std::vector<std::pair<uint64_t, const Entity*>> people;  // by the term of the surname
+    for (const Found& f : found) {
+      if (f.entity->type == Entity::Type::kPer) people.emplace_back(tokens[f.last].term, f.entity);
+    }
     for (Found& f : found) {
-      if (f.entity->type != Entity::Type::kOrg) continue;
+      if (f.entity->type != Entity::Type::kOrg || f.first == f.last) continue;
       const std::string_view text = doc.text(f.entity->span);
-      for (const Found& p : found) {
-        const std::string_view person = doc.text(p.entity->span);
-        if (p.entity->type != Entity::Type::kPer || person.size() + 1 >= text.size() || !text.ends_with(person) ||
-            text[text.size() - person.size() - 1] != ' ') {
+      for (const auto& [surname, who] : people) {
+        if (surname != tokens[f.last].term) continue;
+        const std::string_view person = doc.text(who->span);
+        if (person.size() + 1 >= text.size() || !text.ends_with(person) || text[text.size() - person.size() - 1] != ' ') {
           continue;
         }
         const uint32_t begin = f.entity->span.end - static_cast<uint32_t>(person.size());
         while (f.first < f.last && tokens[f.first].span.begin < begin) ++f.first;
-        f.entity = p.entity;
+        f.entity = who;
         break;
       }
     }
     std::vector<bool> tagged(tokens.size(), false);
+    auto capitalised = [&](uint32_t t) {
+      const Token& k = tokens[t];
+      return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
+             !k.has(Token::kSentenceStart);
+    };
     for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
     // "Pierre-Olivier Sur" tagged as "Pierre-Olivier", "David-Xavier Weiss" as "Xavier Weiss": a person's
     // name cut short is completed by the capitalised words written right after it, and by the first half
@@ -152,11 +161,11 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     for (Found& f : found) {
       if (f.entity->type != Entity::Type::kPer) continue;
       while (f.first >= 2 && !tagged[f.first - 2] && doc.text(tokens[f.first - 1].span) == "-" &&
-             adjacent(f.first - 2, f.first - 1) && adjacent(f.first - 1, f.first) && name_word(f.first - 2)) {
+             adjacent(f.first - 2, f.first - 1) && adjacent(f.first - 1, f.first) && capitalised(f.first - 2)) {
         tagged[f.first - 1] = tagged[f.first - 2] = true;
         f.first -= 2;
       }
-      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) && name_word(f.last + 1) &&
+      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) && capitalised(f.last + 1) &&
              std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
         tagged[++f.last] = true;
       }
