@@ -151,8 +151,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
     std::vector<bool> tagged(tokens.size(), false);
     auto capitalised = [&](uint32_t t) {
       const Token& k = tokens[t];
-      return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber) &&
-             !k.has(Token::kSentenceStart);
+      return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber);
     };
     for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
     // "Pierre-Olivier Sur" tagged as "Pierre-Olivier", "David-Xavier Weiss" as "Xavier Weiss": a person's
