@@ -413,7 +413,8 @@ class QuoteFinder {
   // ", selon sa présidente.") or is an incise in it (", ajoute le maire, …"), over later quotations.
   std::optional<Attribution> reporting_clause_after(uint32_t t) {
     const size_t n = token_count();
-    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !(k > t && broken(k - 1, k)) && !sentence_end(k); ++k) {
+    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
+      if (k > t && broken(k - 1, k)) break;
       if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
       if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
       auto later = cue_after(k + 1);
@@ -646,8 +647,8 @@ class QuoteFinder {
     return 0;
   }
 
-  // "le Républicain", "l'Insoumise": an article and one capitalised word, the singular of an organisation
-  // named in the plural ("Les Républicains", "La France insoumise" aside), is a member of it, a person.
+  // "le Républicain": an article and one capitalised word, the singular of an organisation named in the
+  // plural ("Les Républicains"), is a member of it, a person.
   bool party_member(uint32_t first, uint32_t last) {
     const std::string& det = fold_of(first);
     uint32_t word = first + 1;
@@ -657,7 +658,8 @@ class QuoteFinder {
     if (org.empty() || names_->names_person(org)) return false;
     const std::string org_last = fold(std::string_view(org).substr(org.rfind(' ') + 1));
     const std::string& w = fold_of(word);
-    return org_last.size() == w.size() + 1 && org_last.starts_with(w) && (org_last.back() == 's' || org_last.back() == 'x');
+    return org_last.size() == w.size() + 1 && org_last.starts_with(w) &&
+           (org_last.back() == 's' || org_last.back() == 'x');
   }
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
@@ -904,7 +906,8 @@ class QuoteFinder {
       clause_subject(open_tok, open_tok, subject);
       // Only a pronoun, a person's name or a role noun can turn out to be a person.
       uint32_t head = subject.mention ? token_at(field, subject.mention->begin) : 0;
-      while (subject.mention && head < subject.mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) {
+      while (subject.mention && head < subject.mention_token &&
+             (is_determiner(fold_of(head)) || fold_of(head) == "'")) {
         ++head;
       }
       const auto* named = subject.mention ? names_->mention_at(head) : nullptr;

@@ -139,7 +139,8 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       for (const auto& [surname, who] : people) {
         if (surname != tokens[f.last].term) continue;
         const std::string_view person = doc.text(who->span);
-        if (person.size() + 1 >= text.size() || !text.ends_with(person) || text[text.size() - person.size() - 1] != ' ') {
+        if (person.size() + 1 >= text.size() || !text.ends_with(person) ||
+            text[text.size() - person.size() - 1] != ' ') {
           continue;
         }
         const uint32_t begin = f.entity->span.end - static_cast<uint32_t>(person.size());
@@ -164,8 +165,8 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
         tagged[f.first - 1] = tagged[f.first - 2] = true;
         f.first -= 2;
       }
-      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) && capitalised(f.last + 1) &&
-             std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
+      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) &&
+             capitalised(f.last + 1) && std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
         tagged[++f.last] = true;
       }
     }
