@@ -193,7 +193,7 @@ class QuoteFinder {
         k += 3;
         continue;
       }
-      // "l'ex-candidat à la présidentielle", "le ministre aux Transports": a role's "à" complement.
+      // "l'ex-candidate à la mairie", "le ministre aux Transports": a role's "à" complement.
       const bool role_complement = (raw(k) == "à" || g == "au" || g == "aux") && role_word(j);
       if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
         uint32_t n = k + 1;
@@ -256,8 +256,8 @@ class QuoteFinder {
     return found;
   }
 
-  // True when "qui" and a speech verb come shortly before the mark at `mark` ("qui a fustigé une
-  // enquête « … »").
+  // True when "qui" and a speech verb come shortly before the mark at `mark` ("qui a dénoncé une
+  // audience « … »").
   bool in_relative_clause(uint32_t mark, uint32_t floor) {
     for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
       if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
@@ -419,7 +419,7 @@ class QuoteFinder {
       if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
-      // ", selon un bilan de la préfecture": a source that is a person or an organisation only.
+      // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
       if (fold_of(k + 1) == "selon" && !later->pronoun) {
         uint32_t head = token_at(later->mention->field, later->mention->begin);
         while (head < later->mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
@@ -529,11 +529,12 @@ class QuoteFinder {
             a.mention_token = subj;
             a.pronoun = true;
           } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
-            // "Et souligne avoir …": a verb whose subject is elided shares the one of the sentence before.
+            // "Et raconte avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
           } else if (g == "pour" && subj + 1 == v && (raw(v).ends_with("er") || raw(v).ends_with("ir") ||
                                                       raw(v).ends_with("re"))) {
-            // "X a réuni la presse pour dénoncer une « faute »": the infinitive's subject is the clause's.
+            // "X a réuni la presse pour annoncer une plainte pour « négligence »": the infinitive's
+            // subject is the clause's.
             a.participle = v;
           } else if (g == "qui" && subj > begin) {
             uint32_t e = subj - 1;
@@ -800,7 +801,7 @@ class QuoteFinder {
     if (mq.closed) a = cue_after(token_at(field, mq.after));
     uint32_t floor = 0;
     if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
-    // "X, qui a fustigé une enquête « … », a annoncé une action": the quotation is the relative clause's,
+    // "X, qui a dénoncé une audience « … », a annoncé une réforme": the quotation is the relative clause's,
     // and the verb after it is the main clause's, whose object follows it.
     if (a && !a->pronoun && in_relative_clause(open_tok, floor)) {
       if (auto own = cue_before(open_tok, floor); own && own->mention) a = own;
@@ -852,12 +853,12 @@ class QuoteFinder {
                                             fold_of(open_tok - 2) == "n'");
       if (article && !pronoun) naming = true;
     }
-    // "… était « maîtrisé », après avoir détruit 165 hectares, a indiqué le maire.": a reporting clause
-    // that ends the sentence takes the words quoted anywhere in it.
+    // "La crue était « contenue », après avoir inondé trois quartiers, a indiqué le maire.": a reporting
+    // clause that ends the sentence takes the words quoted anywhere in it.
     if ((!a || !a->mention) && mq.closed && !naming) {
       if (auto later = reporting_clause_after(token_at(field, mq.after))) a = later;
     }
-    // "son « incompréhension » face à la grève, la directrice appelle à ce que « … »": a word or two with
+    // "sa « colère » face au projet, la maire appelle à ce que « … »": a word or two with
     // no cue takes the speaker of the next quotation of its sentence.
     if ((!a || !a->mention) && !naming && words < 3 && mq.closed && i + 1 < marked_.size() &&
         marked_[i + 1].first == field && marked_[i + 1].second.closed) {
@@ -895,10 +896,10 @@ class QuoteFinder {
     } else if (a) {
       c.quote.cue = a->cue;
     }
-    // "le père y a « cru »", "il reste membre et « compte le rester »": a word or two with no cue in a
+    // "il est membre du conseil et « compte y rester »": a word or two with no cue in a
     // clause whose subject is a named person are that person's words.
     // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
-    // "cette « tradition »" holds the word at a distance; neither reports words said.
+    // "cette « coutume »" holds the word at a distance; neither reports words said.
     if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
         !(is_preposition_word(fold_of(open_tok - 1)) && raw(open_tok - 1) != "à") &&
         !is_determiner(fold_of(open_tok - 1))) {
@@ -923,7 +924,7 @@ class QuoteFinder {
         }
       }
     }
-    // "X a appelé à « réparer » le lien « abîmé »": a later quotation in the sentence of one whose
+    // "X a appelé à « recoudre » le tissu « déchiré »": a later quotation in the sentence of one whose
     // speech verb came before it is under the same verb.
     if (!c.own_cue && !naming && prev && prev->own_cue && prev->quote.cue &&
         prev->quote.cue->end <= prev->quote.span.begin && !prev->quote.speaker.empty() &&

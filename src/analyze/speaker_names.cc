@@ -38,7 +38,7 @@ bool all_caps(std::string_view s) {
   return letters > 1;
 }
 
-// "FranceYves Lefébure": a heading glued to the name that follows it (the paragraph break was lost).
+// "BretagneYves Carhaix": a heading glued to the name that follows it (the paragraph break was lost).
 // The name starts at the capital after a lower-case letter inside its first word, when a surname follows.
 std::string_view unglued(std::string_view run, bool several_words) {
   if (!several_words) return run;
@@ -101,7 +101,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
   // Keys that are entities: their type, and for a person the canonical name to prefer.
   std::vector<int8_t> entity_type;  // -1 for a run of capitalised words
   // The last tokens of places the entities component found: a run ending there is no person's name
-  // ("la République de Paris", "le tribunal de Nanterre").
+  // ("la République de Lorvil", "le tribunal de Nanterre").
   std::vector<uint32_t> place_ends;
   if (doc.entities) {
     // The entities component has found the names: people and organisations speak, places do not.
@@ -127,7 +127,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       }
       found.push_back({first, last, &e});
     }
-    // "AFP Marie-Morgane Jeanneau" tagged as one organisation: an organisation's name that ends with the
+    // "AFP Amélie Tanguy" tagged as one organisation: an organisation's name that ends with the
     // name of a person of the article is that person, the organisation before it left out.
     std::vector<std::pair<uint64_t, const Entity*>> people;  // by the term of the surname
     for (const Found& f : found) {
@@ -155,7 +155,7 @@ SpeakerNames::SpeakerNames(const Doc& doc) : doc_(doc) {
       return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber);
     };
     for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
-    // "Pierre-Olivier Sur" tagged as "Pierre-Olivier", "David-Xavier Weiss" as "Xavier Weiss": a person's
+    // "Jean-Marc Sur" tagged as "Jean-Marc", "Paul-Henri Weiss" as "Henri Weiss": a person's
     // name cut short is completed by the capitalised words written right after it, and by the first half
     // of a hyphenated given name, that no other name holds.
     for (Found& f : found) {
