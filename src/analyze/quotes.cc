@@ -853,6 +853,12 @@ class QuoteFinder {
                                             fold_of(open_tok - 2) == "n'");
       if (article && !pronoun) naming = true;
     }
+    // "poursuivi pour « … »", "une plainte pour « … »": after "pour", a quoted phrase with no verb names
+    // a charge or a motive; a cue of its own may still make it words said.
+    if (open_tok > 0 && fold_of(open_tok - 1) == "pour" && !broken(open_tok - 1, open_tok) &&
+        (!a || (!a->mention && !a->participle))) {
+      naming = true;
+    }
     // "La crue était « contenue », après avoir inondé trois quartiers, a indiqué le maire.": a reporting
     // clause that ends the sentence takes the words quoted anywhere in it.
     if ((!a || !a->mention) && mq.closed && !naming) {

@@ -382,6 +382,10 @@ TEST(Quotes, VerbsThatReportNoSpeech) {
       {"a passive speech verb's subject is not the speaker",
        "Me Lucien Parrot a défendu son confrère. Me Hector Vial était poursuivi pour « outrage au tribunal ».",
        {}},
+      {"after pour, a quoted phrase with no cue names a charge",
+       "Me Lucien Parrot a défendu son confrère. Me Hector Vial a été condamné en mai pour « outrage et "
+       "rébellion envers un agent de police ».",
+       {}},
       {"a quotation in a relative clause takes the relative's antecedent, not the main verb's object",
        "La présidente du tribunal, Mme Odile Ferran, qui a dénoncé une audience « indigne et choquante », a "
        "aussi annoncé une réforme des règles.",
