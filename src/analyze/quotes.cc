@@ -906,9 +906,11 @@ class QuoteFinder {
     // clause whose subject is a named person are that person's words.
     // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
     // "cette « coutume »" holds the word at a distance; neither reports words said.
+    // The word before the mark, an elided one with its apostrophe ("d'« … »").
+    std::string before_mark = open_tok > 0 ? fold_of(open_tok - 1) : std::string();
+    if (before_mark == "'" && open_tok > 1) before_mark = fold_of(open_tok - 2) + "'";
     if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
-        !(is_preposition_word(fold_of(open_tok - 1)) && raw(open_tok - 1) != "à") &&
-        !is_determiner(fold_of(open_tok - 1))) {
+        !(is_preposition_word(before_mark) && raw(open_tok - 1) != "à") && !is_determiner(before_mark)) {
       Attribution subject;
       clause_subject(open_tok, open_tok, subject);
       // Only a pronoun, a person's name or a role noun can turn out to be a person.
