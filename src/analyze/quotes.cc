@@ -9,6 +9,7 @@
 // Short quoted words with no speaker are names or scare quotes, not speech.
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -17,6 +18,7 @@
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
+#include "common/folding.h"
 
 namespace recoupe {
 namespace {
@@ -27,37 +29,40 @@ constexpr uint32_t kMinUncuedWords = 6;
 constexpr uint32_t kRunningParagraphs = 1;
 // Sentences searched back for a pronoun's antecedent.
 constexpr uint32_t kAntecedentSentences = 6;
+// Tokens searched after a quotation for the reporting clause that ends its sentence.
+constexpr uint32_t kMaxClauseTokens = 40;
 // Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
 constexpr uint32_t kMaxVerbDistance = 12;
 // A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
 constexpr size_t kMinContentStopwordBytes = 6;
 
+// Adverbs, clitics and time words that may stand between a subject and its verb. A hash set: this
+// is asked for most words around every quotation.
 bool is_adverb(std::string_view f) {
-  return f == "egalement" || f == "aussi" || f == "encore" || f == "alors" || f == "ainsi" || f == "ensuite" ||
-         f == "deja" || f == "pourtant" || f == "toutefois" || f == "meme" || f == "notamment" || f == "bien" ||
-         f == "enfin" || f == "d'ailleurs" || f == "ailleurs" || f == "par" || f == "ne" || f == "n'" ||
-         f == "lui" || f == "leur" || f == "l'" || f == "me" || f == "m'" || f == "nous" || f == "vous" ||
-         f == "y" || f == "en" || f == "cependant" || f == "neanmoins" || f == "simplement" || f == "plus" ||
-         f == "tard" || f == "aujourd'hui" || f == "hier" || f == "recemment" || f == "immediatement" ||
-         f == "justement" || f == "clairement" || f == "pas" || f == "d'abord" || f == "abord" || f == "le" ||
-         f == "la" || f == "les" || f == "lundi" || f == "mardi" || f == "mercredi" || f == "jeudi" ||
-         f == "vendredi" || f == "samedi" || f == "dimanche" || f == "soir" || f == "matin" || f == "ce" ||
-         f == "cette";
+  static const std::unordered_set<std::string_view> words = {
+      "egalement", "aussi", "encore", "alors", "ainsi", "ensuite", "deja", "pourtant", "toutefois", "meme",
+      "notamment", "bien", "enfin", "d'ailleurs", "ailleurs", "par", "ne", "n'", "lui", "leur", "l'", "me",
+      "m'", "nous", "vous", "y", "en", "cependant", "neanmoins", "simplement", "plus", "tard", "aujourd'hui",
+      "hier", "recemment", "immediatement", "justement", "clairement", "pas", "d'abord", "abord", "le", "la",
+      "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "ce",
+      "cette"};
+  return words.count(f) > 0;
 }
 
 bool is_preposition_word(std::string_view f) {
-  return f == "de" || f == "d'" || f == "du" || f == "des" || f == "a" || f == "au" || f == "aux" || f == "en" ||
-         f == "par" || f == "pour" || f == "sur" || f == "dans" || f == "avec" || f == "selon" || f == "contre" ||
-         f == "chez" || f == "vers" || f == "entre" || f == "sans" || f == "sous" || f == "apres" || f == "avant";
+  static const std::unordered_set<std::string_view> words = {
+      "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
+      "chez", "vers", "entre", "sans", "sous", "apres", "avant"};
+  return words.count(f) > 0;
 }
 
 bool is_stop_for_np(std::string_view f) {
-  return f == "qui" || f == "que" || f == "qu'" || f == "dont" || f == "a" || f == "au" || f == "aux" || f == "en" ||
-         f == "dans" || f == "lors" || f == "sur" || f == "pour" || f == "apres" || f == "avant" || f == "avec" ||
-         f == "et" || f == "ou" || f == "mais" || f == "selon" || f == "par" || f == "lorsqu'" || f == "quand" ||
-         f == "il" || f == "elle" || f == "ce" || f == "devant" || f == "face" || f == "lundi" || f == "mardi" ||
-         f == "mercredi" || f == "jeudi" || f == "vendredi" || f == "samedi" || f == "dimanche" || f == "ce" ||
-         f == "cette" || f == "vers" || f == "chez" || f == "sans" || f == "sous" || f == "comme" || f == "si";
+  static const std::unordered_set<std::string_view> words = {
+      "qui", "que", "qu'", "dont", "a", "au", "aux", "en", "dans", "lors", "sur", "pour", "apres", "avant",
+      "avec", "et", "ou", "mais", "selon", "par", "lorsqu'", "quand", "il", "elle", "ce", "devant", "face",
+      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "cette", "vers", "chez", "sans",
+      "sous", "comme", "si"};
+  return words.count(f) > 0;
 }
 
 class QuoteFinder {
@@ -104,7 +109,9 @@ class QuoteFinder {
       // The lexical component's folded-form hash, when it ran, spares folding every word looked at.
       const uint64_t form = doc_.tokens[t].form;
       const bool speech = form != 0 ? is_speech_verb_form(form) : is_speech_verb(fold_of(t));
-      v = speech || multiword_cue(t) ? 2 : 1;
+      // "c'est-à-dire" explains; it reports no speech.
+      const bool explains = t >= 2 && raw(t - 1) == "-" && raw(t - 2) == "à";
+      v = (speech || multiword_cue(t)) && !explains ? 2 : 1;
     }
     return v == 2;
   }
@@ -151,6 +158,12 @@ class QuoteFinder {
     return Span{doc_.tokens[a].span.field, doc_.tokens[a].span.begin, doc_.tokens[b].span.end};
   }
 
+  // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
+  bool role_word(uint32_t t) {
+    if (is_person_role(fold_of(t))) return true;
+    return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
+  }
+
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
@@ -186,7 +199,9 @@ class QuoteFinder {
         k += 3;
         continue;
       }
-      if (g == "de" || g == "du" || g == "des" || g == "d'") {
+      // "l'ex-candidate à la mairie", "le ministre aux Transports": a role's "à" complement.
+      const bool role_complement = (raw(k) == "à" || g == "au" || g == "aux") && role_word(j);
+      if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
         uint32_t n = k + 1;
         while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
         if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
@@ -235,7 +250,8 @@ class QuoteFinder {
       const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
       const std::string& det = fold_of(k);
       const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
-                          ((det == "du" || det == "des") && k > floor && is_word(k - 1));
+                          ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
+                          (k > floor + 1 && raw(k - 1) == "à" && is_person_role(fold_of(k - 2)));
       if (k == floor || !linked) break;
     }
     if (!found && name) {
@@ -244,6 +260,33 @@ class QuoteFinder {
       return first;
     }
     return found;
+  }
+
+  // True when "qui" and a speech verb come shortly before the mark at `mark` ("qui a dénoncé une
+  // audience « … »").
+  bool in_relative_clause(uint32_t mark, uint32_t floor) {
+    for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
+      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
+      if (fold_of(k) != "qui" || k + 1 >= mark) continue;
+      uint32_t v = k + 1;
+      while (v + 1 < mark && (is_auxiliary(fold_of(v)) || is_adverb(fold_of(v)))) ++v;
+      return verb(v);
+    }
+    return false;
+  }
+
+  // True when the speech verb at `v` follows a form of être, over adverbs: a passive participle ("est
+  // souvent accusé", "était poursuivi"); "s'est exprimé" is reflexive, not passive.
+  bool passive(uint32_t v, uint32_t floor) {
+    uint32_t k = v;
+    while (k > floor && is_adverb(fold_of(k - 1)) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
+    if (k == floor) return false;
+    const std::string& b = fold_of(k - 1);
+    if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
+          b == "seront" || b == "serait")) {
+      return false;
+    }
+    return !(k >= floor + 2 && (fold_of(k - 2) == "s'" || fold_of(k - 2) == "se"));
   }
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
@@ -258,7 +301,7 @@ class QuoteFinder {
     if (names_->mention_at(last)) return true;
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
-    return is_person_role(fold_of(head));
+    return role_word(head);
   }
 
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
@@ -291,6 +334,9 @@ class QuoteFinder {
       if (k == start && is_source_preposition(f)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
+        }
+        if (k + 1 < n && is_stressed_pronoun(fold_of(k + 1))) {  // ", selon elle"
+          return Attribution{span_of(k + 1, k + 1), span_of(k, k), k + 1, true, std::nullopt, false};
         }
         return std::nullopt;
       }
@@ -329,6 +375,16 @@ class QuoteFinder {
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
             if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
+              // "à la presse Julie X": the person named after the complement's noun is the subject.
+              uint32_t person = 0;
+              for (uint32_t w = s + 2; end && w <= *end && !person; ++w) {
+                const auto* m = names_->mention_at(w);
+                if (m && m->first == w && names_->is_person(*m) && !names_->mention_at(w - 1)) person = w;
+              }
+              if (person) {
+                s = person;
+                break;
+              }
               s = end ? *end + 1 : s + 1;  // "au micro de BFMTV": a bare noun, skipped word by word
               continue;
             }
@@ -359,6 +415,58 @@ class QuoteFinder {
     return std::nullopt;
   }
 
+  // A reporting clause after a comma that closes the sentence of token `t` (", a précisé le maire.",
+  // ", selon sa présidente.") or is an incise in it (", ajoute le maire, …"), over later quotations.
+  std::optional<Attribution> reporting_clause_after(uint32_t t) {
+    const size_t n = token_count();
+    for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
+      if (k > t && broken(k - 1, k)) break;
+      if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
+      if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
+      auto later = cue_after(k + 1);
+      if (!later || !later->mention || !later->cue) continue;
+      // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
+      if (fold_of(k + 1) == "selon" && !later->pronoun) {
+        uint32_t head = token_at(later->mention->field, later->mention->begin);
+        while (head < later->mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+        if (!names_->mention_at(head) && !role_word(head) && !is_organisation_noun(fold_of(head))) continue;
+      }
+      // The clause's last token: it must end the sentence.
+      const uint32_t end_byte = std::max(later->cue->end, later->mention->end);
+      uint32_t e = k + 1;
+      while (e + 1 < n && !broken(e, e + 1) && doc_.tokens[e + 1].span.end <= end_byte) ++e;
+      // At the sentence's end, or an incise between commas (", ajoute le procureur, mais …").
+      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw(e + 1) == ",") return later;
+    }
+    return std::nullopt;
+  }
+
+  // The subject of the sentence holding the mark at `mark`: what comes just before its first verb
+  // before `limit` ("Des battues …, X s'est démené … : « … »", "Il a aussi défendu … : « … »"), set
+  // as `a`'s mention. The sentence may begin before an earlier quotation ("X a évoqué « … » le 30
+  // janvier : « … »"). Returns the sentence's first token.
+  uint32_t clause_subject(uint32_t mark, uint32_t limit, Attribution& a) {
+    uint32_t start = mark;
+    while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
+    for (uint32_t k = start; k < limit; ++k) {
+      if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
+      uint32_t e = k;
+      while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+      if (e == start) break;
+      --e;
+      if (is_subject_pronoun(fold_of(e))) {
+        a.mention = span_of(e, e);
+        a.mention_token = e;
+        a.pronoun = true;
+      } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
+        a.mention = span_of(*first, e);
+        a.mention_token = e;
+      }
+      break;
+    }
+    return start;
+  }
+
   // Before the opening mark at token `mark`, within its sentence: a speech verb, a colon, "selon X".
   std::optional<Attribution> cue_before(uint32_t mark, uint32_t floor) {
     if (mark == 0) return std::nullopt;
@@ -378,6 +486,9 @@ class QuoteFinder {
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
         }
+        if (v + 1 < mark && is_stressed_pronoun(fold_of(v + 1))) {  // "selon lui, … « … »"
+          return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
+        }
         continue;
       }
       if (!is_word(v) || !verb(v)) continue;
@@ -388,6 +499,8 @@ class QuoteFinder {
           (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))) {
         continue;
       }
+      // "était poursuivi pour « … »", "sont accusés de": a passive speech verb; its subject is not the speaker.
+      if (passive(v, begin)) continue;
       Attribution a;
       uint32_t cue_begin = v, cue_end = v;
       if (auto p = inverted_pronoun(v, mark)) {
@@ -421,6 +534,14 @@ class QuoteFinder {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
+          } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
+            // "Et raconte avoir …": a verb whose subject is elided shares the one of the sentence before.
+            a.participle = v;
+          } else if (g == "pour" && subj + 1 == v && (raw(v).ends_with("er") || raw(v).ends_with("ir") ||
+                                                      raw(v).ends_with("re"))) {
+            // "X a réuni la presse pour annoncer une plainte pour « négligence »": the infinitive's
+            // subject is the clause's.
+            a.participle = v;
           } else if (g == "qui" && subj > begin) {
             uint32_t e = subj - 1;
             if (raw(e) == "," && e > begin) --e;
@@ -467,27 +588,7 @@ class QuoteFinder {
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
         // phrase not governed by a preposition.
-        // The sentence may begin before an earlier quotation ("X a évoqué « … » le 30 janvier : « … »").
-        uint32_t start = begin;
-        while (start > 0 && start + 60 > mark && !broken(start - 1, mark) && !sentence_end(start - 1)) --start;
-        // The subject is what comes just before the clause's first verb ("Des battues …, Eric Mouzin
-        // s'est démené … : « … »", "Il a aussi défendu … : « … »").
-        for (uint32_t k = start; !a.mention && k < colon; ++k) {
-          if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
-          uint32_t e = k;
-          while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
-          if (e == start) break;
-          --e;
-          if (is_subject_pronoun(fold_of(e))) {
-            a.mention = span_of(e, e);
-            a.mention_token = e;
-            a.pronoun = true;
-          } else if (auto first = noun_phrase_ending(e, start); first && !in_quote_[*first]) {
-            a.mention = span_of(*first, e);
-            a.mention_token = e;
-          }
-          break;
-        }
+        const uint32_t start = clause_subject(mark, colon, a);
         for (uint32_t k = start; !a.mention && k < colon; ++k) {
           if (in_quote_[k] || is_mark(k)) continue;
           if (k > start && is_preposition_word(fold_of(k - 1))) continue;
@@ -507,7 +608,9 @@ class QuoteFinder {
   std::string resolve_pronoun(uint32_t p) {
     const uint32_t sentence = names_->sentence_of(p);
     const std::string& word = fold_of(p);
-    const int gender = word == "il" || word == "ils" ? 1 : word == "elle" || word == "elles" ? -1 : 0;
+    const int gender = word == "il" || word == "ils" || word == "lui" || word == "eux" ? 1
+                       : word == "elle" || word == "elles"                               ? -1
+                                                                                          : 0;
     const auto& ms = names_->mentions();
     auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const SpeakerNames::Mention& m, uint32_t t) {
       return m.first < t;
@@ -551,9 +654,25 @@ class QuoteFinder {
     return 0;
   }
 
+  // "le Républicain": an article and one capitalised word, the singular of an organisation named in the
+  // plural ("Les Républicains"), is a member of it, a person.
+  bool party_member(uint32_t first, uint32_t last) {
+    const std::string& det = fold_of(first);
+    uint32_t word = first + 1;
+    if (det != "le" && det != "la" && det != "l'") return false;
+    if (word != last || !doc_.tokens[word].has(Token::kCapitalized)) return false;
+    const std::string org = names_->canonical(span_of(word, word));
+    if (org.empty() || names_->names_person(org)) return false;
+    const std::string org_last = fold(std::string_view(org).substr(org.rfind(' ') + 1));
+    const std::string& w = fold_of(word);
+    return org_last.size() == w.size() + 1 && org_last.starts_with(w) &&
+           (org_last.back() == 's' || org_last.back() == 'x');
+  }
+
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
-    if (std::string name = names_->canonical(mention); !name.empty()) {
+    const bool member = party_member(first, last);
+    if (std::string name = names_->canonical(mention); !name.empty() && !member) {
       // A name inside a "de" complement ("le tyran de Minsk") is not the speaker; a name in apposition
       // ("l'actuel chef du PNF, Jean-François Bohnert", "le président Emmanuel Macron") is.
       const auto* m = names_->mention_at(last);
@@ -569,7 +688,9 @@ class QuoteFinder {
         --before;
       }
       const std::string& b = before > first ? fold_of(before - 1) : fold_of(first);
-      const bool complement = before > first && (b == "de" || b == "du" || b == "des" || b == "d'");
+      const bool complement =
+          before > first && (b == "de" || b == "du" || b == "des" || b == "d'" || b == "au" || b == "aux" ||
+                             raw(before - 1) == "à");
       if (!complement) return name;
     }
     uint32_t head = first;
@@ -579,7 +700,7 @@ class QuoteFinder {
     const uint32_t sentence = names_->sentence_of(first);
     // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
     // person just quoted.
-    if ((det == "ce" || det == "cet" || det == "cette") && is_person_role(fold_of(head)) && running_is_name_ &&
+    if ((det == "ce" || det == "cet" || det == "cette") && role_word(head) && running_is_name_ &&
         !running_speaker_.empty() && names_->sentence_of(running_token_) + kAntecedentSentences >= sentence) {
       return running_speaker_;
     }
@@ -607,7 +728,7 @@ class QuoteFinder {
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.
-    if (is_person_role(fold_of(head))) {
+    if (role_word(head)) {
       uint32_t k = last + 1;
       if (k < token_count() && raw(k) == ",") ++k;
       // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
@@ -625,7 +746,7 @@ class QuoteFinder {
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
       }
     }
-    if (is_person_role(fold_of(head)) && definite) {
+    if ((role_word(head) || member) && definite) {
       // A role noun stands for the person it is written beside elsewhere ("son homologue biélorusse
       // Alexandre Loukachenko"), sharing a word of the phrase; otherwise for the running speaker.
       // The modifiers tell which one ("biélorusse"); the head alone only when there are none.
@@ -634,6 +755,10 @@ class QuoteFinder {
         if (is_word(k) && !doc_.tokens[k].has(Token::kStop)) words.push_back(doc_.tokens[k].term);
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
+      // "l'ancien procureur": a former holder is not whoever holds the role now; only "ancien" tells.
+      for (uint32_t k = first; k <= last; ++k) {
+        if (fold_of(k) == "ancien" || fold_of(k) == "ancienne") words.assign(1, doc_.tokens[k].term);
+      }
       for (const auto& m : names_->mentions()) {
         if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
@@ -682,7 +807,16 @@ class QuoteFinder {
     if (mq.closed) a = cue_after(token_at(field, mq.after));
     uint32_t floor = 0;
     if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
-    if (!a && !continues_open) a = cue_before(open_tok, floor);
+    // "X, qui a dénoncé une audience « … », a annoncé une réforme": the quotation is the relative clause's,
+    // and the verb after it is the main clause's, whose object follows it.
+    if (a && !a->pronoun && in_relative_clause(open_tok, floor)) {
+      if (auto own = cue_before(open_tok, floor); own && own->mention) a = own;
+    }
+    if ((!a || (!a->mention && !a->participle)) && !continues_open) {
+      // A verb after it with no subject of its own (", estimant que …") yields to a cue before it.
+      auto before = cue_before(open_tok, floor);
+      if (before && (!a || before->mention || before->participle)) a = before;
+    }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
       if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
@@ -725,6 +859,29 @@ class QuoteFinder {
                                             fold_of(open_tok - 2) == "n'");
       if (article && !pronoun) naming = true;
     }
+    // "poursuivi pour « … »", "une plainte pour « … »": after "pour", a quoted phrase with no verb names
+    // a charge or a motive; a cue of its own may still make it words said.
+    if (open_tok > 0 && fold_of(open_tok - 1) == "pour" && !broken(open_tok - 1, open_tok) &&
+        (!a || (!a->mention && !a->participle))) {
+      naming = true;
+    }
+    // "La crue était « contenue », après avoir inondé trois quartiers, a indiqué le maire.": a reporting
+    // clause that ends the sentence takes the words quoted anywhere in it.
+    if ((!a || !a->mention) && mq.closed && !naming) {
+      if (auto later = reporting_clause_after(token_at(field, mq.after))) a = later;
+    }
+    // "sa « colère » face au projet, la maire appelle à ce que « … »": a word or two with
+    // no cue takes the speaker of the next quotation of its sentence.
+    if ((!a || !a->mention) && !naming && words < 3 && mq.closed && i + 1 < marked_.size() &&
+        marked_[i + 1].first == field && marked_[i + 1].second.closed) {
+      const MarkedQuote& next = marked_[i + 1].second;
+      const uint32_t next_open = token_at(field, next.open);
+      if (names_->sentence_of(next_open) == names_->sentence_of(open_tok)) {
+        auto later = cue_before(next_open, token_at(field, mq.after));
+        if (!later || !later->mention) later = cue_after(token_at(field, next.after));
+        if (later && later->mention && !later->far) a = later;
+      }
+    }
     Candidate c;
     c.quote.span = Span{field, mq.begin, mq.end};
     c.paragraph = mq.paragraph;
@@ -750,6 +907,45 @@ class QuoteFinder {
       c.own_cue = !c.quote.speaker.empty();
     } else if (a) {
       c.quote.cue = a->cue;
+    }
+    // "il est membre du conseil et « compte y rester »": a word or two with no cue in a
+    // clause whose subject is a named person are that person's words.
+    // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
+    // "cette « coutume »" holds the word at a distance; neither reports words said.
+    // The word before the mark, an elided one with its apostrophe ("d'« … »").
+    std::string before_mark = open_tok > 0 ? fold_of(open_tok - 1) : std::string();
+    if (before_mark == "'" && open_tok > 1) before_mark = fold_of(open_tok - 2) + "'";
+    if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
+        !(is_preposition_word(before_mark) && raw(open_tok - 1) != "à") && !is_determiner(before_mark)) {
+      Attribution subject;
+      clause_subject(open_tok, open_tok, subject);
+      // Only a pronoun, a person's name or a role noun can turn out to be a person.
+      uint32_t head = subject.mention ? token_at(field, subject.mention->begin) : 0;
+      while (subject.mention && head < subject.mention_token &&
+             (is_determiner(fold_of(head)) || fold_of(head) == "'")) {
+        ++head;
+      }
+      const auto* named = subject.mention ? names_->mention_at(head) : nullptr;
+      if (subject.mention && (subject.pronoun || (named && names_->is_person(*named)) || role_word(head))) {
+        std::string who = subject.pronoun ? resolve_pronoun(subject.mention_token)
+                                          : resolve_phrase(*subject.mention,
+                                                           token_at(field, subject.mention->begin),
+                                                           subject.mention_token);
+        if (names_->names_person(who)) {
+          c.quote.speaker = std::move(who);
+          c.quote.speaker_mention = subject.mention;
+          c.own_cue = true;
+        }
+      }
+    }
+    // "X a appelé à « recoudre » le tissu « déchiré »": a later quotation in the sentence of one whose
+    // speech verb came before it is under the same verb.
+    if (!c.own_cue && !naming && prev && prev->own_cue && prev->quote.cue &&
+        prev->quote.cue->end <= prev->quote.span.begin && !prev->quote.speaker.empty() &&
+        names_->sentence_of(token_at(field, prev->quote.span.begin)) == names_->sentence_of(open_tok)) {
+      c.quote.speaker = prev->quote.speaker;
+      c.quote.cue = prev->quote.cue;
+      c.own_cue = true;
     }
     const bool cued = c.own_cue || (a && a->cue);
     bool accept;

@@ -67,7 +67,9 @@ struct Fullest {
 
   void offer(std::string_view v) {
     const long w = std::count(v.begin(), v.end(), ' ') + 1;
-    if (words == 0 || w > words || (w == words && all_caps(best) && !all_caps(v))) {
+    // "Paul-Henri Weiss" is fuller than "Henri Weiss", which it ends with.
+    if (words == 0 || w > words || (w == words && all_caps(best) && !all_caps(v)) ||
+        (v.size() > best.size() && v.ends_with(best))) {
       best = v;
       words = w;
     }
@@ -91,6 +93,22 @@ class SentenceWalk {
   const Doc* doc_;
   size_t next_ = 0;  // the first sentence starting after the last token asked
 };
+
+// "BretagneYves Carhaix": a heading glued to the name that follows it (the paragraph break was lost).
+// The name starts at the capital after a lower-case letter inside its first word, when a surname follows.
+std::string_view unglued(std::string_view run, bool several_words) {
+  if (!several_words) return run;
+  const size_t space = std::min(run.find(' '), run.size());
+  size_t i = 0;
+  bool lower_before = false;
+  while (i < space) {
+    const size_t at = i;
+    const char32_t c = utf8::next(run, i);
+    if (lower_before && is_upper(c)) return run.substr(at);
+    lower_before = is_lower(c);
+  }
+  return run;
+}
 
 }  // namespace
 
@@ -128,6 +146,9 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   std::vector<Fullest> variants;
   // Mentions come in token order within each pass: their sentences are found walking forward.
   SentenceWalk sentences(doc);
+  // The last tokens of places the entities component found: a run ending there is no person's name
+  // ("la République de Lorvil", "le tribunal de Nanterre").
+  std::vector<uint32_t> place_ends;
   if (doc.entities) {
     mentions_.reserve(doc.entities->size());
     // The entities component has found the names: people and organisations speak, places do not.
@@ -140,6 +161,10 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     std::vector<Found> found;
     found.reserve(doc.entities->size());
     for (const Entity& e : *doc.entities) {
+      if (e.type == Entity::Type::kLoc) {
+        const size_t end = doc.token_at(e.span.field, e.span.end);
+        if (end > 0 && end <= tokens.size()) place_ends.push_back(static_cast<uint32_t>(end - 1));
+      }
       if (e.type != Entity::Type::kPer && e.type != Entity::Type::kOrg) continue;
       auto it = tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(e.span.field, e.span.begin));
       if (it == tokens.end() || it->span.field != e.span.field || it->span.end > e.span.end) continue;
@@ -149,6 +174,49 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         ++last;
       }
       found.push_back({first, last, &e});
+    }
+    // "AFP Amélie Tanguy" tagged as one organisation: an organisation's name that ends with the
+    // name of a person of the article is that person, the organisation before it left out.
+    std::vector<std::pair<uint64_t, const Entity*>> people;  // by the term of the surname
+    for (const Found& f : found) {
+      if (f.entity->type == Entity::Type::kPer) people.emplace_back(tokens[f.last].term, f.entity);
+    }
+    for (Found& f : found) {
+      if (f.entity->type != Entity::Type::kOrg || f.first == f.last) continue;
+      const std::string_view text = doc.text(f.entity->span);
+      for (const auto& [surname, who] : people) {
+        if (surname != tokens[f.last].term) continue;
+        const std::string_view person = doc.text(who->span);
+        if (person.size() + 1 >= text.size() || !text.ends_with(person) ||
+            text[text.size() - person.size() - 1] != ' ') {
+          continue;
+        }
+        const uint32_t begin = f.entity->span.end - static_cast<uint32_t>(person.size());
+        while (f.first < f.last && tokens[f.first].span.begin < begin) ++f.first;
+        f.entity = who;
+        break;
+      }
+    }
+    std::vector<bool> tagged(tokens.size(), false);
+    auto capitalised = [&](uint32_t t) {
+      const Token& k = tokens[t];
+      return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber);
+    };
+    for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
+    // "Jean-Marc Sur" tagged as "Jean-Marc", "Paul-Henri Weiss" as "Henri Weiss": a person's
+    // name cut short is completed by the capitalised words written right after it, and by the first half
+    // of a hyphenated given name, that no other name holds.
+    for (Found& f : found) {
+      if (f.entity->type != Entity::Type::kPer) continue;
+      while (f.first >= 2 && !tagged[f.first - 2] && doc.text(tokens[f.first - 1].span) == "-" &&
+             adjacent(f.first - 2, f.first - 1) && adjacent(f.first - 1, f.first) && capitalised(f.first - 2)) {
+        tagged[f.first - 1] = tagged[f.first - 2] = true;
+        f.first -= 2;
+      }
+      while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) &&
+             capitalised(f.last + 1) && std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
+        tagged[++f.last] = true;
+      }
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
     // By the name's 64-bit hash (a collision among an article's few dozen names is as likely as
@@ -222,9 +290,16 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
     auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     m.key = key;
-    if (fresh) variants.emplace_back();
+    if (fresh) {
+      variants.emplace_back();
+      if (std::find(place_ends.begin(), place_ends.end(), last) != place_ends.end()) {
+        variants.back().entity_type = static_cast<int8_t>(Entity::Type::kLoc);
+      }
+    }
     const Span whole{tokens[t].span.field, tokens[t].span.begin, tokens[last].span.end};
-    variants[m.key].offer(doc.text(whole));
+    const std::string_view name = unglued(doc.text(whole), last > t);
+    if (name.size() < whole.size()) m.after_preposition = false;  // the preposition was the heading's
+    variants[m.key].offer(name);
     for (uint32_t k = t; k <= last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
     mentions_.push_back(m);
     t = last;

@@ -76,6 +76,11 @@ bool is_subject_pronoun(std::string_view folded) noexcept {
   return in(set, folded);
 }
 
+bool is_stressed_pronoun(std::string_view folded) noexcept {
+  static const WordSet set = {"lui", "elle", "eux", "elles"};
+  return in(set, folded);
+}
+
 bool is_determiner(std::string_view folded) noexcept {
   static const WordSet set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
                               "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "des", "du"};
@@ -90,7 +95,7 @@ bool is_person_role(std::string_view folded) noexcept {
       "chanceliere", "candidat", "candidate", "leader", "elu", "elue", "procureur", "procureure", "prefet",
       "prefete", "entraineur", "entraineuse", "selectionneur", "fondateur", "fondatrice", "pdg", "homologue",
       "numero", "souverain", "roi", "reine", "pape", "ambassadeur", "ambassadrice", "commissaire", "general",
-      "generale", "colonel", "capitaine", "ex-president", "ex-ministre", "ancien", "ancienne", "eurodepute",
+      "generale", "colonel", "capitaine", "ancien", "ancienne", "eurodepute",
       "eurodeputee", "conseiller", "conseillere", "gouverneur", "epoux", "epouse", "mari", "femme", "pere",
       "mere", "fils", "fille", "frere", "soeur", "star", "chanteur", "chanteuse", "acteur", "actrice",
       "animateur", "animatrice", "joueur", "joueuse", "attaquant", "milieu", "defenseur", "gardien",
@@ -100,8 +105,10 @@ bool is_person_role(std::string_view folded) noexcept {
       "enseignant", "enseignante", "professeur", "professeure", "virologue", "epidemiologiste", "infectiologue",
       "sociologue", "economiste", "historien", "historienne", "politologue", "chercheur", "chercheuse",
       "syndicaliste", "edile", "batonnier", "batonniere", "policier", "policiere", "enqueteur", "enqueteuse",
-      "sous-directeur", "sous-directrice", "ex-candidat", "ex-candidate", "dernier", "derniere",
+      "sous-directeur", "sous-directrice", "dernier", "derniere",
       "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire", "trentenaire"};
+  // "ex-maire", "ex-directrice": a former holder of the role.
+  if (folded.starts_with("ex-")) folded.remove_prefix(3);
   return in(set, folded);
 }
 

@@ -22,6 +22,8 @@ bool is_auxiliary(std::string_view folded) noexcept;
 bool is_source_preposition(std::string_view folded) noexcept;
 //! "il", "elle", "ils", "elles", "on": a subject pronoun.
 bool is_subject_pronoun(std::string_view folded) noexcept;
+//! "lui", "elle", "eux", "elles": a pronoun after a preposition ("selon lui").
+bool is_stressed_pronoun(std::string_view folded) noexcept;
 //! "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "ce", "cette": a determiner.
 bool is_determiner(std::string_view folded) noexcept;
 //! "président", "ministre", "porte-parole", "avocate": a noun for a person by role.
