@@ -1,6 +1,7 @@
 #include "analyze/pipeline.h"
 
 #include <algorithm>
+#include <exception>
 #include <set>
 
 #include "analyze/components.h"
@@ -57,6 +58,21 @@ Result<Pipeline> Pipeline::build(const std::vector<std::string>& names, const Co
 
 void Pipeline::process(Doc& doc) const {
   for (const auto& c : components_) c->process(doc);
+}
+
+std::vector<std::string> Pipeline::process(std::span<Doc> docs) const {
+  std::vector<std::string> failures(docs.size());
+  for (const auto& c : components_) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (!failures[i].empty()) continue;
+      try {
+        c->process(docs[i]);
+      } catch (const std::exception& e) {
+        failures[i] = c->name() + ": " + e.what();
+      }
+    }
+  }
+  return failures;
 }
 
 std::string Pipeline::explain() const {

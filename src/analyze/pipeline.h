@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,11 @@ class Pipeline {
 
   //! Runs every component on `doc`.
   void process(Doc& doc) const;
+  //! Runs every component on each of `docs`, one component over the whole group before the next, so that
+  //! its tables stay in the processor's cache (document after document, each component evicted the
+  //! others': 6% more CPU time for the same result). Returns, per document, the message of what its
+  //! analysis threw, or an empty string; a document that failed is left out of the later components.
+  std::vector<std::string> process(std::span<Doc> docs) const;
   //! One row per component: name, requires, assigns (for `recoupe pipeline`).
   std::string explain() const;
   const std::vector<std::unique_ptr<Component>>& components() const { return components_; }

@@ -59,6 +59,8 @@ class Engine {
     std::vector<std::pair<std::string, std::string>> skipped, notes;  // (where, what)
   };
   static constexpr size_t kChunkRecords = 256;
+  //! Documents that go through the analysis components together, one component after the other.
+  static constexpr size_t kGroupDocs = 32;
   Chunk analyze_chunk(std::vector<RawRecord> records) const;
   void report_progress(bool final);
   //! Final counts and progress line; returns `status`.

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "analyze/components.h"
 #include "analyze/lexicon.h"
 #include "clean/cleaner.h"
 #include "common/string_store.h"
+#include "doc/serializer.h"
 #include "support/analysed_doc.h"
 
 namespace recoupe {
@@ -36,6 +38,79 @@ TEST(Pipeline, RefusesUnmetRequirementsAndUnknownNames) {
   auto good = Pipeline::build(Pipeline::default_names());
   ASSERT_TRUE(good.ok());
   EXPECT_NE(good->explain().find("link_features"), std::string::npos);
+}
+
+// A component that writes its name into the document's source, to show the order the group ran in, and
+// throws on the document whose id it is told.
+class Recorder : public Component {
+ public:
+  Recorder(std::string name, std::string fail_on, std::vector<std::string>& log)
+      : name_(std::move(name)), fail_on_(std::move(fail_on)), log_(log) {}
+  std::string name() const override { return name_; }
+  std::vector<std::string> assigns() const override { return {"doc." + name_}; }
+  void process(Doc& doc) const override {
+    if (doc.id == fail_on_) throw std::runtime_error("cannot read " + doc.id);
+    log_.push_back(name_ + ":" + doc.id);
+  }
+
+ private:
+  std::string name_, fail_on_;
+  std::vector<std::string>& log_;
+};
+
+TEST(Pipeline, AGroupRunsComponentAfterComponentAndLeavesAFailedDocumentOut) {
+  std::vector<std::string> log;
+  ComponentRegistry registry;
+  registry.add("first", [&] { return std::make_unique<Recorder>("first", "b", log); });
+  registry.add("second", [&] { return std::make_unique<Recorder>("second", "", log); });
+  auto pipeline = Pipeline::build({"first", "second"}, registry);
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<Doc> docs(3);
+  docs[0].id = "a";
+  docs[1].id = "b";
+  docs[2].id = "c";
+  const std::vector<std::string> failures = pipeline->process(std::span<Doc>(docs));
+  EXPECT_EQ(log, (std::vector<std::string>{"first:a", "first:c", "second:a", "second:c"}));
+  ASSERT_EQ(failures.size(), 3u);
+  EXPECT_EQ(failures[0], "");
+  EXPECT_EQ(failures[1], "first: cannot read b");
+  EXPECT_EQ(failures[2], "");
+}
+
+TEST(Pipeline, AGroupGivesWhatDocumentAfterDocumentGives) {
+  // Components keep per-thread caches: none may carry one document's state into the next one's analysis.
+  const std::vector<std::pair<std::string, std::string>> articles = {
+      {"Grève à la gare de Brévannes", "« Nous ne céderons pas », a déclaré hier Hélène Marchetti, secrétaire du "
+                                        "syndicat. Le trafic reprendra lundi 16 juin, selon la direction."},
+      {"Le maire de Sorbe inaugure le pont", "Le maire, Paul Vernet, a coupé le ruban samedi. « C'est un grand "
+                                              "jour », a-t-il dit devant deux cents habitants."},
+      {"", "Il pleuvra cette semaine sur la Bretagne et la Normandie, annonce Météo-France."},
+  };
+  auto pipeline = Pipeline::build(Pipeline::default_names());
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<Doc> group;
+  std::string one_by_one;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    RawRecord r;
+    r.id = "g" + std::to_string(i);
+    r.title = articles[i].first;
+    r.text = articles[i].second;
+    r.published = "2025-06-14T10:00:00+02:00";
+    Result<Doc> alone = make_doc(RawRecord(r));
+    Result<Doc> grouped = make_doc(std::move(r));
+    ASSERT_TRUE(alone.ok() && grouped.ok());
+    pipeline->process(*alone);
+    append_contract_json(*alone, one_by_one);
+    group.push_back(std::move(grouped.value()));
+  }
+  const std::vector<std::string> failures = pipeline->process(std::span<Doc>(group));
+  std::string together;
+  for (size_t i = 0; i < group.size(); ++i) {
+    EXPECT_EQ(failures[i], "");
+    append_contract_json(group[i], together);
+  }
+  EXPECT_EQ(together, one_by_one);
+  EXPECT_NE(together.find("Hélène Marchetti"), std::string::npos);
 }
 
 TEST(Segmenter, SentencesIncludingGluedOnes) {
