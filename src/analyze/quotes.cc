@@ -724,7 +724,7 @@ class QuoteFinder {
           return r.canonical;
         }
       }
-      if (std::string who = ner::resolve_role(doc_, mention); !who.empty() && names_->names_person(who)) return who;
+      if (std::string who = roles_.resolve(mention); !who.empty() && names_->names_person(who)) return who;
     }
     // "son avocat Me Laurent Bayon", "son médecin, Sean Conley": a role noun followed by a person's
     // name in apposition is that person.
@@ -1041,6 +1041,7 @@ class QuoteFinder {
   std::array<uint32_t, kFieldCount + 2> field_tokens_{};  // first token of each field, and the end
   std::optional<FoldedTokens> folded_;  // for a document with quotation marks
   mutable LazyNames names_{doc_, nullptr, std::nullopt};  // mutable: const gender_of() asks too
+  ner::RoleResolver roles_{doc_};
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
   std::vector<bool> in_quote_;

@@ -88,9 +88,11 @@ TEST(Roles, SameAnswerWhateverTheEntityOrderAndWithoutForms) {
   std::reverse(reversed.entities->begin(), reversed.entities->end());
   Doc formless = analysed(text);
   for (Token& t : formless.tokens) t.form = 0;
+  ner::RoleResolver resolver(d);  // one document, many phrases: the people gathered once
   for (const auto& [role, person] : roles) {
     const Span span = last(d, role);
     EXPECT_EQ(ner::resolve_role(d, span), person) << role;
+    EXPECT_EQ(resolver.resolve(span), person) << role;
     EXPECT_EQ(ner::resolve_role(reversed, span), person) << role;
     EXPECT_EQ(ner::resolve_role(formless, span), person) << role;
   }

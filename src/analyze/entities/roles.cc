@@ -175,6 +175,18 @@ std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>&
 
 std::string resolve_role(const Doc& doc, const Span& role) { return resolve(doc, role, people(doc)); }
 
+struct RoleResolver::People {
+  std::vector<Person> all;
+};
+
+RoleResolver::RoleResolver(const Doc& doc) : doc_(doc) {}
+RoleResolver::~RoleResolver() = default;
+
+std::string RoleResolver::resolve(const Span& role) {
+  if (!people_) people_ = std::make_unique<People>(People{people(doc_)});
+  return ner::resolve(doc_, role, people_->all);
+}
+
 namespace {
 
 std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {

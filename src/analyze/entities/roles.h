@@ -15,6 +15,7 @@
 // Thread safety: pure functions of the Doc.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,21 @@ bool is_role_noun(std::string_view folded) noexcept;
 //! The canonical name of the person that the role phrase `role` stands for in `doc`, or empty when the
 //! article does not make it clear. Needs doc.tokens and doc.entities (empty without them).
 std::string resolve_role(const Doc& doc, const Span& role);
+
+//! resolve_role() for many role phrases of one document: the document's people and what describes them
+//! are gathered once, at the first phrase, instead of at each (quotations ask about every definite
+//! speaker phrase). The Doc must outlive it, its tokens and entities unchanged.
+class RoleResolver {
+ public:
+  explicit RoleResolver(const Doc& doc);
+  ~RoleResolver();
+  std::string resolve(const Span& role);
+
+ private:
+  struct People;
+  const Doc& doc_;
+  std::unique_ptr<People> people_;  // on first use
+};
 
 //! Role phrases of `doc` (determiner, role noun, an adjective, "de ..." complement) resolved to a person.
 std::vector<Role> find_roles(const Doc& doc);
