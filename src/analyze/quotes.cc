@@ -9,7 +9,6 @@
 // Short quoted words with no speaker are names or scare quotes, not speech.
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -19,6 +18,7 @@
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
 #include "common/folding.h"
+#include "common/word_set.h"
 
 namespace recoupe {
 namespace {
@@ -39,30 +39,30 @@ constexpr size_t kMinContentStopwordBytes = 6;
 // Adverbs, clitics and time words that may stand between a subject and its verb. A hash set: this
 // is asked for most words around every quotation.
 bool is_adverb(std::string_view f) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "egalement", "aussi", "encore", "alors", "ainsi", "ensuite", "deja", "pourtant", "toutefois", "meme",
       "notamment", "bien", "enfin", "d'ailleurs", "ailleurs", "par", "ne", "n'", "lui", "leur", "l'", "me",
       "m'", "nous", "vous", "y", "en", "cependant", "neanmoins", "simplement", "plus", "tard", "aujourd'hui",
       "hier", "recemment", "immediatement", "justement", "clairement", "pas", "d'abord", "abord", "le", "la",
       "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "ce",
       "cette"};
-  return words.count(f) > 0;
+  return words.contains(f);
 }
 
 bool is_preposition_word(std::string_view f) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
       "chez", "vers", "entre", "sans", "sous", "apres", "avant"};
-  return words.count(f) > 0;
+  return words.contains(f);
 }
 
 bool is_stop_for_np(std::string_view f) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "qui", "que", "qu'", "dont", "a", "au", "aux", "en", "dans", "lors", "sur", "pour", "apres", "avant",
       "avec", "et", "ou", "mais", "selon", "par", "lorsqu'", "quand", "il", "elle", "ce", "devant", "face",
       "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "cette", "vers", "chez", "sans",
       "sous", "comme", "si"};
-  return words.count(f) > 0;
+  return words.contains(f);
 }
 
 class QuoteFinder {

@@ -2,18 +2,18 @@
 
 #include <string>
 #include <unordered_map>
+#include <array>
 #include <unordered_set>
 
 #include "analyze/entities/features.h"
 #include "analyze/lexicon.h"
 #include "common/flat_hash_map.h"
 #include "common/folding.h"
+#include "common/word_set.h"
 #include "data/embedded_data.h"
 
 namespace recoupe {
 namespace {
-
-using WordSet = std::unordered_set<std::string_view>;
 
 // Looked up with string_views, without building a string per word.
 struct Hash {
@@ -42,8 +42,6 @@ const std::unordered_map<std::string, int, Hash, std::equal_to<>>& given_names()
   return *map;
 }
 
-bool in(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
-
 }  // namespace
 
 bool is_speech_verb(std::string_view folded) noexcept {
@@ -51,40 +49,53 @@ bool is_speech_verb(std::string_view folded) noexcept {
 }
 
 bool is_speech_verb_form(uint64_t form) noexcept {
+  // The table of forms is too large for the processor's first caches, and nearly every word asked is no
+  // speech verb: a bit per 16-bit slice of the hash (8 kB) turns most of them away first.
+  struct Forms {
+    FlatHashMap<uint8_t> map{speech_verbs().size()};
+    std::array<uint64_t, 1024> bits{};
+    static size_t bit(uint64_t form) { return (form >> 24) & 0xFFFF; }
+  };
   static const auto* forms = [] {
-    auto* m = new FlatHashMap<uint8_t>(speech_verbs().size());
-    for (const std::string& v : speech_verbs()) m->try_emplace(ner::form_hash(v), 1);
-    return m;
+    auto* f = new Forms;
+    for (const std::string& v : speech_verbs()) {
+      const uint64_t h = ner::form_hash(v);
+      f->map.try_emplace(h, 1);
+      f->bits[Forms::bit(h) / 64] |= uint64_t{1} << (Forms::bit(h) % 64);
+    }
+    return f;
   }();
-  return forms->find(form) != nullptr;
+  const size_t b = Forms::bit(form);
+  if (!(forms->bits[b / 64] >> (b % 64) & 1)) return false;
+  return forms->map.find(form) != nullptr;
 }
 
 bool is_auxiliary(std::string_view folded) noexcept {
   static const WordSet set = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir",
                               "ayant", "est", "sont", "etait", "etaient", "serait", "s'est", "se", "s'",
                               "s'etait", "va", "vont", "allait", "doit", "devait", "vient", "venait", "de", "d'"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_source_preposition(std::string_view folded) noexcept {
   static const WordSet set = {"selon", "pour"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_subject_pronoun(std::string_view folded) noexcept {
   static const WordSet set = {"il", "elle", "ils", "elles", "on"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_stressed_pronoun(std::string_view folded) noexcept {
   static const WordSet set = {"lui", "elle", "eux", "elles"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_determiner(std::string_view folded) noexcept {
   static const WordSet set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
                               "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "des", "du"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_person_role(std::string_view folded) noexcept {
@@ -109,7 +120,7 @@ bool is_person_role(std::string_view folded) noexcept {
       "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire", "trentenaire"};
   // "ex-maire", "ex-directrice": a former holder of the role.
   if (folded.starts_with("ex-")) folded.remove_prefix(3);
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_organisation_noun(std::string_view folded) noexcept {
@@ -117,7 +128,7 @@ bool is_organisation_noun(std::string_view folded) noexcept {
                               "ministere", "operateur", "enseigne", "firme", "federation", "organisation",
                               "association", "institution", "banque", "agence", "centrale", "confederation",
                               "club", "formation", "fabricant", "transporteur", "assureur", "laboratoire"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 bool is_naming_noun(std::string_view folded) noexcept {
@@ -131,7 +142,7 @@ bool is_naming_noun(std::string_view folded) noexcept {
       "mot", "terme", "expression", "surnom", "emoji", "gilets", "segur", "pacte", "reforme", "mission",
       "contrat", "fonds", "prix", "tournoi", "rubrique", "theme", "cellule", "brigade", "salon", "sommet",
       "opus", "clip", "jeu", "logiciel", "pass", "statut", "zone", "zones", "protocole", "etiquette", "ecole"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 int given_name_gender(std::string_view folded) noexcept {
@@ -147,7 +158,7 @@ int given_name_gender(std::string_view folded) noexcept {
 bool is_honorific(std::string_view folded) noexcept {
   static const WordSet set = {"m", "mme", "mmes", "mm", "mlle", "dr", "pr", "me", "mgr", "docteur", "professeur",
                               "maitre", "sir", "lord", "saint", "sainte"};
-  return in(set, folded);
+  return set.contains(folded);
 }
 
 }  // namespace recoupe

@@ -2,6 +2,7 @@
 // written for these tests (people and places are invented).
 #include <gtest/gtest.h>
 
+#include "analyze/entities/features.h"
 #include "analyze/folded_tokens.h"
 #include "analyze/quote_scanner.h"
 #include "analyze/speaker_names.h"
@@ -74,6 +75,11 @@ TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
     EXPECT_TRUE(is_speech_verb(w)) << w;
   }
   for (const char* w : {"mange", "table", "fut", "es", "sera", "soit", "savait", "eurent"}) EXPECT_FALSE(is_speech_verb(w)) << w;
+  // By the form's hash (quotations ask so for every word), with the same answers.
+  for (const char* w : {"declare", "ajoute", "estime", "souligne", "affirmait", "explique", "mange", "table", "fut",
+                        "es", "sera", "soit", "savait", "eurent", "", "x"}) {
+    EXPECT_EQ(is_speech_verb_form(ner::form_hash(w)), is_speech_verb(w)) << w;
+  }
   EXPECT_TRUE(is_person_role("president"));
   EXPECT_TRUE(is_naming_noun("operation"));
 }

@@ -5,6 +5,7 @@
 #include "common/json_writer.h"
 #include "common/timestamp.h"
 #include "common/utf8.h"
+#include "common/word_set.h"
 
 namespace recoupe {
 namespace {
@@ -119,6 +120,17 @@ TEST(Folding, CaseAccentsLigaturesApostrophes) {
   EXPECT_TRUE(is_upper(U'É'));
   EXPECT_FALSE(is_upper(U'é'));
   EXPECT_TRUE(is_lower(U'ç'));
+}
+
+TEST(WordSet, MembersAndOthers) {
+  const WordSet small = {"de", "du", "l'", "aujourd'hui", "de"};
+  EXPECT_EQ(small.size(), 4u);
+  for (const char* w : {"de", "du", "l'", "aujourd'hui"}) EXPECT_TRUE(small.contains(w)) << w;
+  for (const char* w : {"", "d", "des", "l", "aujourd", "DE"}) EXPECT_FALSE(small.contains(w)) << w;
+  WordSet grown;  // past several doublings of its table
+  for (int i = 0; i < 5000; ++i) grown.insert("w" + std::to_string(i * 7));
+  EXPECT_EQ(grown.size(), 5000u);
+  for (int i = 0; i < 35000; ++i) EXPECT_EQ(grown.contains("w" + std::to_string(i)), i % 7 == 0) << i;
 }
 
 TEST(FlatHashMap, InsertFindGrowAndZeroKey) {
