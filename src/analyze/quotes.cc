@@ -84,9 +84,11 @@ class QuoteFinder {
     names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
     in_quote_.assign(doc_.tokens.size(), false);
+    mark_tokens_.reserve(marked_.size());
     for (const auto& [f, mq] : marked_) {
-      const uint32_t end = token_at(f, mq.end);
-      for (uint32_t t = token_at(f, mq.begin); t < end; ++t) in_quote_[t] = true;
+      const MarkTokens& mt = mark_tokens_.emplace_back(
+          MarkTokens{token_at(f, mq.open), token_at(f, mq.begin), token_at(f, mq.end), token_at(f, mq.after)});
+      for (uint32_t t = mt.begin; t < mt.end; ++t) in_quote_[t] = true;
     }
     for (size_t i = 0; i < marked_.size(); ++i) consider(i);
     forward_fill();
@@ -785,8 +787,8 @@ class QuoteFinder {
 
   void consider(size_t i) {
     const auto& [field, mq] = marked_[i];
-    const uint32_t open_tok = token_at(field, mq.open);
-    const uint32_t first = token_at(field, mq.begin), end = token_at(field, mq.end);
+    const uint32_t open_tok = mark_tokens_[i].open;
+    const uint32_t first = mark_tokens_[i].begin, end = mark_tokens_[i].end;
     uint32_t words = 0, function_words = 0;
     for (uint32_t t = first; t < end; ++t) {
       words += is_word(t);
@@ -804,9 +806,9 @@ class QuoteFinder {
     const bool continues_open = prev && !prev->closed && starts_paragraph && prev->paragraph + 1 == mq.paragraph;
 
     std::optional<Attribution> a;
-    if (mq.closed) a = cue_after(token_at(field, mq.after));
+    if (mq.closed) a = cue_after(mark_tokens_[i].after);
     uint32_t floor = 0;
-    if (i > 0 && marked_[i - 1].first == field) floor = token_at(field, marked_[i - 1].second.after);
+    if (i > 0 && marked_[i - 1].first == field) floor = mark_tokens_[i - 1].after;
     // "X, qui a dénoncé une audience « … », a annoncé une réforme": the quotation is the relative clause's,
     // and the verb after it is the main clause's, whose object follows it.
     if (a && !a->pronoun && in_relative_clause(open_tok, floor)) {
@@ -830,14 +832,14 @@ class QuoteFinder {
     // "« A », qui …, « B », indique-t-elle": the cue after the sentence's last quotation serves them all.
     for (size_t j = i + 1; (!a || !a->mention) && words >= 3 && j < marked_.size() && marked_[j].first == field; ++j) {
       const MarkedQuote& next = marked_[j].second;
-      if (names_->sentence_of(token_at(field, next.open)) != names_->sentence_of(open_tok) || !next.closed) break;
-      const uint32_t gap_end = token_at(field, next.open);
+      if (names_->sentence_of(mark_tokens_[j].open) != names_->sentence_of(open_tok) || !next.closed) break;
+      const uint32_t gap_end = mark_tokens_[j].open;
       bool full_stop = false;  // "… d'adoption.- Titre -« … »": a stop the sentence splitter missed
-      for (uint32_t t = token_at(field, marked_[j - 1].second.after); t < gap_end && !full_stop; ++t) {
+      for (uint32_t t = mark_tokens_[j - 1].after; t < gap_end && !full_stop; ++t) {
         full_stop = raw(t) == "." || raw(t) == "!" || raw(t) == "?";
       }
       if (full_stop) break;
-      if (auto later = cue_after(token_at(field, next.after)); later && later->mention) a = later;
+      if (auto later = cue_after(mark_tokens_[j].after); later && later->mention) a = later;
     }
     // A name or title: "l'opération « … »", "baptisé « … »".
     bool naming = false;
@@ -868,17 +870,16 @@ class QuoteFinder {
     // "La crue était « contenue », après avoir inondé trois quartiers, a indiqué le maire.": a reporting
     // clause that ends the sentence takes the words quoted anywhere in it.
     if ((!a || !a->mention) && mq.closed && !naming) {
-      if (auto later = reporting_clause_after(token_at(field, mq.after))) a = later;
+      if (auto later = reporting_clause_after(mark_tokens_[i].after)) a = later;
     }
     // "sa « colère » face au projet, la maire appelle à ce que « … »": a word or two with
     // no cue takes the speaker of the next quotation of its sentence.
     if ((!a || !a->mention) && !naming && words < 3 && mq.closed && i + 1 < marked_.size() &&
         marked_[i + 1].first == field && marked_[i + 1].second.closed) {
-      const MarkedQuote& next = marked_[i + 1].second;
-      const uint32_t next_open = token_at(field, next.open);
+      const uint32_t next_open = mark_tokens_[i + 1].open;
       if (names_->sentence_of(next_open) == names_->sentence_of(open_tok)) {
-        auto later = cue_before(next_open, token_at(field, mq.after));
-        if (!later || !later->mention) later = cue_after(token_at(field, next.after));
+        auto later = cue_before(next_open, mark_tokens_[i].after);
+        if (!later || !later->mention) later = cue_after(mark_tokens_[i + 1].after);
         if (later && later->mention && !later->far) a = later;
       }
     }
@@ -1009,7 +1010,7 @@ class QuoteFinder {
         prev.quote.speaker.empty()) {
       return false;
     }
-    const uint32_t a = token_at(f, marked_[i - 1].second.after), b = token_at(f, marked_[i].second.open);
+    const uint32_t a = mark_tokens_[i - 1].after, b = mark_tokens_[i].open;
     return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
   }
 
@@ -1044,6 +1045,11 @@ class QuoteFinder {
   ner::RoleResolver roles_{doc_};
   std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
   std::vector<std::pair<Field, MarkedQuote>> marked_;
+  // The tokens at each quotation's marks: its opening mark, first and end tokens inside, and the first after.
+  struct MarkTokens {
+    uint32_t open, begin, end, after;
+  };
+  std::vector<MarkTokens> mark_tokens_;
   std::vector<bool> in_quote_;
   std::vector<Candidate> accepted_;
   std::string running_speaker_;
