@@ -41,7 +41,7 @@ class Pipeline {
   void process(Doc& doc) const;
   //! Runs every component on each of `docs`, one component over the whole group before the next, so that
   //! its tables stay in the processor's cache (document after document, each component evicted the
-  //! others': 6% more CPU time for the same result). Returns, per document, the message of what its
+  //! others': 8% more CPU time for the same result on 256 OrangeSum articles at a time). Returns, per document, the message of what its
   //! analysis threw, or an empty string; a document that failed is left out of the later components.
   std::vector<std::string> process(std::span<Doc> docs) const;
   //! One row per component: name, requires, assigns (for `recoupe pipeline`).

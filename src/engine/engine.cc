@@ -31,34 +31,33 @@ Engine::Engine(EngineOptions options, Pipeline pipeline, Linker& linker, Diagnos
 
 Engine::Chunk Engine::analyze_chunk(std::vector<RawRecord> records) const {
   Chunk out;
-  out.docs.reserve(records.size());
-  std::vector<Doc> group;
+  std::vector<Doc> docs;
   std::vector<std::string> origins;
-  for (size_t first = 0; first < records.size(); first += kGroupDocs) {
-    group.clear();
-    origins.clear();
-    for (size_t i = first; i < std::min(records.size(), first + kGroupDocs); ++i) {
-      std::string origin = records[i].origin;
-      std::string warning;
-      Result<Doc> made = make_doc(std::move(records[i]), &warning);
-      if (!warning.empty()) out.notes.emplace_back(origin, warning);
-      if (!made) {
-        out.skipped.emplace_back(origin, made.error().message);
-        continue;
-      }
-      group.push_back(std::move(made.value()));
-      origins.push_back(std::move(origin));
+  docs.reserve(records.size());
+  origins.reserve(records.size());
+  for (RawRecord& record : records) {
+    std::string origin = record.origin;
+    std::string warning;
+    Result<Doc> made = make_doc(std::move(record), &warning);
+    if (!warning.empty()) out.notes.emplace_back(origin, warning);
+    if (!made) {
+      out.skipped.emplace_back(origin, made.error().message);
+      continue;
     }
-    const std::vector<std::string> failures = pipeline_.process(std::span<Doc>(group));
-    for (size_t i = 0; i < group.size(); ++i) {
-      if (!failures[i].empty()) {
-        out.skipped.emplace_back(origins[i], "analysis failed: " + failures[i]);
-        continue;
-      }
-      group[i].release_analysis();
-      group[i].origin = std::move(origins[i]);
-      out.docs.push_back(std::move(group[i]));
+    docs.push_back(std::move(made.value()));
+    origins.push_back(std::move(origin));
+  }
+  // The whole chunk goes through each component before the next one (see Pipeline::process).
+  const std::vector<std::string> failures = pipeline_.process(std::span<Doc>(docs));
+  out.docs.reserve(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!failures[i].empty()) {
+      out.skipped.emplace_back(origins[i], "analysis failed: " + failures[i]);
+      continue;
     }
+    docs[i].release_analysis();
+    docs[i].origin = std::move(origins[i]);
+    out.docs.push_back(std::move(docs[i]));
   }
   return out;
 }

@@ -53,14 +53,13 @@ class Engine {
   const RunCounts& counts() const { return counts_; }
 
  private:
-  //! Records analysed together by one thread; results and messages kept in input order.
+  //! Records analysed together by one thread, component after component; results and messages kept in
+  //! input order.
   struct Chunk {
     std::vector<Doc> docs;
     std::vector<std::pair<std::string, std::string>> skipped, notes;  // (where, what)
   };
   static constexpr size_t kChunkRecords = 256;
-  //! Documents that go through the analysis components together, one component after the other.
-  static constexpr size_t kGroupDocs = 32;
   Chunk analyze_chunk(std::vector<RawRecord> records) const;
   void report_progress(bool final);
   //! Final counts and progress line; returns `status`.
