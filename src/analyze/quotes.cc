@@ -70,24 +70,28 @@ class QuoteFinder {
   explicit QuoteFinder(Doc& doc) : doc_(doc) {}
 
   void run() {
-    // Where each field's tokens begin (tokens are in field order), for token_at.
-    for (size_t f = 0; f < field_tokens_.size(); ++f) {
-      field_tokens_[f] = static_cast<uint32_t>(doc_.token_at(static_cast<Field>(f), 0));
-    }
     for (Field f : kAllFields) {
       const std::string& text = doc_.field(f);
       if (text.empty()) continue;
       for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
     }
     if (marked_.empty()) return;
+    // Where each field's tokens begin (tokens are in field order), for token_at.
+    for (size_t f = 0; f < field_tokens_.size(); ++f) {
+      field_tokens_[f] = static_cast<uint32_t>(doc_.token_at(static_cast<Field>(f), 0));
+    }
     folded_.emplace(doc_);
     names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
     in_quote_.assign(doc_.tokens.size(), false);
     mark_tokens_.reserve(marked_.size());
-    for (const auto& [f, mq] : marked_) {
-      const MarkTokens& mt = mark_tokens_.emplace_back(
-          MarkTokens{token_at(f, mq.open), token_at(f, mq.begin), token_at(f, mq.end), token_at(f, mq.after)});
+    for (const auto& [f, mq] : marked_) {  // marks come in order: each search starts from the last answer
+      const uint32_t from = mark_tokens_.empty() ? 0 : mark_tokens_.back().after;
+      MarkTokens& mt = mark_tokens_.emplace_back();
+      mt.open = token_at(f, mq.open, from);
+      mt.begin = token_at(f, mq.begin, mt.open);
+      mt.end = token_at(f, mq.end, mt.begin);
+      mt.after = token_at(f, mq.after, mt.end);
       for (uint32_t t = mt.begin; t < mt.end; ++t) in_quote_[t] = true;
     }
     for (size_t i = 0; i < marked_.size(); ++i) consider(i);
@@ -139,6 +143,21 @@ class QuoteFinder {
     const auto last = doc_.tokens.begin() + field_tokens_[field + 1];
     return static_cast<uint32_t>(
         std::partition_point(first, last, [&](const Token& t) { return t.span.begin < offset; }) - doc_.tokens.begin());
+  }
+  // token_at(), looking first at the few tokens from `from` on: the marks of a quotation, and the next
+  // quotation, are close, where a binary search over the field misses the cache at every step.
+  uint32_t token_at(Field f, uint32_t offset, uint32_t from) const {
+    const auto field = static_cast<size_t>(f);
+    const uint32_t first = field_tokens_[field], last = field_tokens_[field + 1];
+    uint32_t t = std::max(from, first);
+    // Only when every token of the field before `t` starts before `offset`.
+    if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) return token_at(f, offset);
+    for (const uint32_t stop = std::min(last, t + 8); t < stop; ++t) {
+      if (doc_.tokens[t].span.begin >= offset) return t;
+    }
+    return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + last,
+                                                      [&](const Token& k) { return k.span.begin < offset; }) -
+                                 doc_.tokens.begin());
   }
   // True when a line break separates tokens a <= b, or they are in different fields.
   bool broken(uint32_t a, uint32_t b) const {
