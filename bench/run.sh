@@ -159,11 +159,14 @@ else
 fi
 # What each analysis component costs: the default pipeline, then without each of dates, entities and
 # quotes, then without all three, back to back on one thread, compared in CPU time (wall time follows
-# whatever else the machine runs).
-recoupe recoupe_orangesum_pipeline_full 1 analyze "$orangesum" -o /dev/null --threads 1 || true
-for c in dates entities quotes dates,entities,quotes; do
-    recoupe "recoupe_orangesum_pipeline_without_${c//,/_}" 1 analyze "$orangesum" -o /dev/null --threads 1 \
-        --without "$c" || true
+# whatever else the machine runs). Three rounds of the five, whose medians the summary compares: one
+# run of each moved the ratios by two or three points from one benchmark to the next.
+for round in 1 2 3; do
+    recoupe "recoupe_orangesum_pipeline_full_r$round" 1 analyze "$orangesum" -o /dev/null --threads 1 || true
+    for c in dates entities quotes dates,entities,quotes; do
+        recoupe "recoupe_orangesum_pipeline_without_${c//,/_}_r$round" 1 analyze "$orangesum" -o /dev/null \
+            --threads 1 --without "$c" || true
+    done
 done
 
 echo "== g. recoupe serve under load (story pages and searches on the OrangeSum database)"

@@ -221,24 +221,31 @@ def main():
     runs = (("the default pipeline", "full"), ("`--without dates`", "without_dates"),
             ("`--without entities`", "without_entities"), ("`--without quotes`", "without_quotes"),
             ("`--without dates,entities,quotes`", "without_dates_entities_quotes"))
-    keys = [f"recoupe_orangesum_pipeline_{k}" for _, k in runs]
+    rounds = (1, 2, 3)
+    keys = [f"recoupe_orangesum_pipeline_{k}_r{r}" for _, k in runs for r in rounds]
     if n and all(done(steps, k) for k in keys):
-        user = {k: read_user(out, f"recoupe_orangesum_pipeline_{k}") for _, k in runs}
+        def median(values):
+            values = sorted(v for v in values if v is not None)
+            return values[len(values) // 2] if len(values) == len(rounds) else None
+        user = {k: median(read_user(out, f"recoupe_orangesum_pipeline_{k}_r{r}") for r in rounds) for _, k in runs}
+        wall_of = {k: median(read_time(out, f"recoupe_orangesum_pipeline_{k}_r{r}")[0] for r in rounds) for _, k in runs}
         w("## What each analysis component costs (OrangeSum, `recoupe analyze --threads 1`, back to back)")
+        w("")
+        w("Medians of three rounds of the five runs.")
         w("")
         w("| pipeline | wall s | articles/s | user CPU s |")
         w("|---|---:|---:|---:|")
         for label, k in runs:
-            wall, _ = read_time(out, f"recoupe_orangesum_pipeline_{k}")
+            wall = wall_of[k]
             w(f"| {label} | {fmt(wall, '.1f')} | {fmt(n / wall if wall else None, ',.0f')} | {fmt(user[k], '.1f')} |")
         base, full = user["without_dates_entities_quotes"], user["full"]
         if base and full and all(user.values()):
             w("")
             w("In CPU time (wall time follows whatever else the machine runs), against the pipeline without the three: "
-              f"entities and dates together **{100 * (user['without_quotes'] - base) / base:+.0f}%** (bar +50%), "
+              f"entities and dates together **{100 * (user['without_quotes'] - base) / base:+.1f}%** (bar +50%), "
               f"dates {100 * (full - user['without_dates']) / base:+.0f}%, "
               f"entities {100 * (full - user['without_entities']) / base:+.0f}%, "
-              f"quotes **{100 * (full - user['without_quotes']) / user['without_quotes']:+.0f}%** of the rest (bar +25%).")
+              f"quotes **{100 * (full - user['without_quotes']) / user['without_quotes']:+.1f}%** of the rest (bar +25%).")
     w("")
     w("Exact commands: `bench/out/commands.txt`; logs and outputs beside it.")
     print("\n".join(lines))
