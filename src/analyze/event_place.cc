@@ -78,7 +78,10 @@ bool is_dateline(const Doc& doc, const Entity& e) {
 class EventPlace final : public Component {
  public:
   EventPlace() {
-    for (const char* w : kEventWords) event_terms_.push_back(term_of(w));
+    for (const char* w : kEventWords) {
+      event_terms_.push_back(term_of(w));
+      event_bits_ |= uint64_t{1} << (event_terms_.back() & 63);
+    }
     std::sort(event_terms_.begin(), event_terms_.end());
   }
 
@@ -97,6 +100,7 @@ class EventPlace final : public Component {
     };
     std::map<std::string, Score> places;
     size_t order = 0;
+    std::vector<int8_t> event_sentence(doc.sentences.size(), -1);  // names_event(), asked once per sentence
     for (const Entity& e : *doc.entities) {
       if (e.type != Entity::Type::kLoc) continue;
       const std::string name = e.canonical.empty() ? std::string(doc.text(e.span)) : e.canonical;
@@ -110,9 +114,10 @@ class EventPlace final : public Component {
       } else {
         const Cue cue = cue_before(doc, e.span);
         weight = cue == Cue::kAt ? kAtTown : cue == Cue::kIn ? kInCountry : cue == Cue::kAway ? kOriginOrOwner : kBare;
-        if ((cue == Cue::kAt || cue == Cue::kIn) && sentence < doc.sentences.size() &&
-            names_event(doc, doc.sentences[sentence])) {
-          weight *= kEventSentence;
+        if ((cue == Cue::kAt || cue == Cue::kIn) && sentence < doc.sentences.size()) {
+          int8_t& names = event_sentence[sentence];
+          if (names < 0) names = names_event(doc, doc.sentences[sentence]) ? 1 : 0;
+          if (names == 1) weight *= kEventSentence;
         }
         // "à" sets the event in a town, and so does a title's "à", "en" or "au" ("Incendie à Anglet",
         // "Ruines en Syrie"). Elsewhere, a country after "en" or "au" only says roughly where the news
@@ -182,12 +187,16 @@ class EventPlace final : public Component {
   bool names_event(const Doc& doc, const Span& sentence) const {
     auto it = doc.tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(sentence.field, sentence.begin));
     for (; it != doc.tokens.end() && it->span.field == sentence.field && it->span.begin < sentence.end; ++it) {
-      if (it->has(Token::kWord) && std::binary_search(event_terms_.begin(), event_terms_.end(), it->term)) return true;
+      if (it->has(Token::kWord) && (event_bits_ >> (it->term & 63) & 1) &&
+          std::binary_search(event_terms_.begin(), event_terms_.end(), it->term)) {
+        return true;
+      }
     }
     return false;
   }
 
   std::vector<uint64_t> event_terms_;
+  uint64_t event_bits_ = 0;  // a bit per event term's low six bits: most words are turned away by it
 };
 
 }  // namespace
