@@ -49,6 +49,11 @@ bool is_adverb(std::string_view f) {
   return words.contains(f);
 }
 
+// An infinitive's ending, on the word as written ("annoncer", "agir", "dire").
+bool infinitive(std::string_view w) {
+  return w.size() > 2 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
+}
+
 bool is_preposition_word(std::string_view f) {
   static const WordSet words = {
       "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
@@ -136,22 +141,15 @@ class QuoteFinder {
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
-  // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the field).
-  uint32_t token_at(Field f, uint32_t offset) const {
-    const auto field = static_cast<size_t>(f);
-    const auto first = doc_.tokens.begin() + field_tokens_[field];
-    const auto last = doc_.tokens.begin() + field_tokens_[field + 1];
-    return static_cast<uint32_t>(
-        std::partition_point(first, last, [&](const Token& t) { return t.span.begin < offset; }) - doc_.tokens.begin());
-  }
-  // token_at(), looking first at the few tokens from `from` on: the marks of a quotation, and the next
+  // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the
+  // field), looking first at the few tokens from `from` on: the marks of a quotation, and the next
   // quotation, are close, where a binary search over the field misses the cache at every step.
-  uint32_t token_at(Field f, uint32_t offset, uint32_t from) const {
+  uint32_t token_at(Field f, uint32_t offset, uint32_t from = 0) const {
     const auto field = static_cast<size_t>(f);
     const uint32_t first = field_tokens_[field], last = field_tokens_[field + 1];
     uint32_t t = std::max(from, first);
-    // Only when every token of the field before `t` starts before `offset`.
-    if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) return token_at(f, offset);
+    // From `t` only when every token of the field before it starts before `offset`.
+    if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) t = first;
     for (const uint32_t stop = std::min(last, t + 8); t < stop; ++t) {
       if (doc_.tokens[t].span.begin >= offset) return t;
     }
@@ -317,12 +315,16 @@ class QuoteFinder {
     return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
   }
 
-  // True when the noun phrase first..last can name a speaker: a name, or a role noun ("le ministre").
-  bool names_like_speaker(uint32_t first, uint32_t last) {
-    if (names_->mention_at(last)) return true;
+  // The first token of the noun phrase first..last after its determiners ("la", "l'", "son").
+  uint32_t head_of(uint32_t first, uint32_t last) {
     uint32_t head = first;
     while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
-    return role_word(head);
+    return head;
+  }
+
+  // True when the noun phrase first..last can name a speaker: a name, or a role noun ("le ministre").
+  bool names_like_speaker(uint32_t first, uint32_t last) {
+    return names_->mention_at(last) || role_word(head_of(first, last));
   }
 
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
@@ -448,8 +450,8 @@ class QuoteFinder {
       if (!later || !later->mention || !later->cue) continue;
       // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
       if (fold_of(k + 1) == "selon" && !later->pronoun) {
-        uint32_t head = token_at(later->mention->field, later->mention->begin);
-        while (head < later->mention_token && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+        const uint32_t head =
+            head_of(token_at(later->mention->field, later->mention->begin), later->mention_token);
         if (!names_->mention_at(head) && !role_word(head) && !is_organisation_noun(fold_of(head))) continue;
       }
       // The clause's last token: it must end the sentence.
@@ -516,8 +518,7 @@ class QuoteFinder {
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
       // The unfolded words tell "à dire" from "a déclaré" (both fold to "a" + "…re").
       const std::string_view word = raw(v), before = v > begin ? raw(v - 1) : std::string_view();
-      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && word.size() > 2 &&
-          (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))) {
+      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && infinitive(word)) {
         continue;
       }
       // "était poursuivi pour « … »", "sont accusés de": a passive speech verb; its subject is not the speaker.
@@ -558,8 +559,7 @@ class QuoteFinder {
           } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
             // "Et raconte avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
-          } else if (g == "pour" && subj + 1 == v && (raw(v).ends_with("er") || raw(v).ends_with("ir") ||
-                                                      raw(v).ends_with("re"))) {
+          } else if (g == "pour" && subj + 1 == v && infinitive(raw(v))) {
             // "X a réuni la presse pour annoncer une plainte pour « négligence »": the infinitive's
             // subject is the clause's.
             a.participle = v;
@@ -714,8 +714,7 @@ class QuoteFinder {
                              raw(before - 1) == "à");
       if (!complement) return name;
     }
-    uint32_t head = first;
-    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    const uint32_t head = head_of(first, last);
     const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
     const std::string& det = fold_of(first);
     const uint32_t sentence = names_->sentence_of(first);
@@ -940,21 +939,18 @@ class QuoteFinder {
       Attribution subject;
       clause_subject(open_tok, open_tok, subject);
       // Only a pronoun, a person's name or a role noun can turn out to be a person.
-      uint32_t head = subject.mention ? token_at(field, subject.mention->begin) : 0;
-      while (subject.mention && head < subject.mention_token &&
-             (is_determiner(fold_of(head)) || fold_of(head) == "'")) {
-        ++head;
-      }
-      const auto* named = subject.mention ? names_->mention_at(head) : nullptr;
-      if (subject.mention && (subject.pronoun || (named && names_->is_person(*named)) || role_word(head))) {
-        std::string who = subject.pronoun ? resolve_pronoun(subject.mention_token)
-                                          : resolve_phrase(*subject.mention,
-                                                           token_at(field, subject.mention->begin),
-                                                           subject.mention_token);
-        if (names_->names_person(who)) {
-          c.quote.speaker = std::move(who);
-          c.quote.speaker_mention = subject.mention;
-          c.own_cue = true;
+      if (subject.mention) {
+        const uint32_t subject_first = token_at(field, subject.mention->begin);
+        const uint32_t head = head_of(subject_first, subject.mention_token);
+        const auto* named = names_->mention_at(head);
+        if (subject.pronoun || (named && names_->is_person(*named)) || role_word(head)) {
+          std::string who = subject.pronoun ? resolve_pronoun(subject.mention_token)
+                                            : resolve_phrase(*subject.mention, subject_first, subject.mention_token);
+          if (names_->names_person(who)) {
+            c.quote.speaker = std::move(who);
+            c.quote.speaker_mention = subject.mention;
+            c.own_cue = true;
+          }
         }
       }
     }
