@@ -15,8 +15,10 @@ void append_number(std::string& out, uint32_t v) {
   out.append(buf, r.ptr);
 }
 
-// Opens an element of `dates` or `entities`: {"field":…,"start":…,"end":…,"text":… (the caller goes on).
-void open_span_object(const Doc& doc, const Span& span, std::string& out) {
+// One element of `dates` or `entities`, written directly (there are several per article):
+// {"field":…,"start":…,"end":…,"text":…,"type":"<type>","<name>":<value>}.
+void append_span_element(const Doc& doc, const Span& span, std::string_view type, std::string_view name,
+                         std::string_view value, std::string& out) {
   out += "{\"field\":\"";
   out += field_name(span.field);
   out += "\",\"start\":";
@@ -25,36 +27,32 @@ void open_span_object(const Doc& doc, const Span& span, std::string& out) {
   append_number(out, span.end);
   out += ",\"text\":";
   JsonWriter::append_string(out, doc.text(span));
+  out += ",\"type\":\"";
+  out += type;
+  out += "\",\"";
+  out += name;
+  out += "\":";
+  JsonWriter::append_string(out, value);
+  out.push_back('}');
 }
 
-// The elements of the `dates` array, written directly: there are several per article.
+// The elements of the `dates` array.
 void append_dates(const Doc& doc, std::string& out) {
-  bool first = true;
-  for (const DateMention& d : doc.dates) {
-    if (!first) out.push_back(',');
-    first = false;
-    open_span_object(doc, d.span, out);
-    out += ",\"type\":\"";
-    out += timex_type_name(d.type);
-    out += "\",\"value\":";
-    JsonWriter::append_string(out, d.value);
-    out.push_back('}');
+  for (size_t i = 0; i < doc.dates.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    const DateMention& d = doc.dates[i];
+    append_span_element(doc, d.span, timex_type_name(d.type), "value", d.value, out);
   }
 }
 
-// The elements of the `entities` array (the article's, then its credits'), written directly like dates.
+// The elements of the `entities` array: the article's, then its credits'.
 void append_entities(const Doc& doc, std::string& out) {
   bool first = true;
   for (const std::vector<Entity>* list : {&*doc.entities, &doc.credit_entities}) {
     for (const Entity& e : *list) {
       if (!first) out.push_back(',');
       first = false;
-      open_span_object(doc, e.span, out);
-      out += ",\"type\":\"";
-      out += entity_type_name(e.type);
-      out += "\",\"canonical\":";
-      JsonWriter::append_string(out, e.canonical);
-      out.push_back('}');
+      append_span_element(doc, e.span, entity_type_name(e.type), "canonical", e.canonical, out);
     }
   }
 }
