@@ -149,6 +149,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   // The last tokens of places the entities component found: a run ending there is no person's name
   // ("la République de Lorvil", "le tribunal de Nanterre").
   std::vector<uint32_t> place_ends;
+  auto ends_place = [&](uint32_t t) { return std::find(place_ends.begin(), place_ends.end(), t) != place_ends.end(); };
   if (doc.entities) {
     mentions_.reserve(doc.entities->size());
     // The entities component has found the names: people and organisations speak, places do not.
@@ -214,7 +215,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         f.first -= 2;
       }
       while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) &&
-             capitalised(f.last + 1) && std::find(place_ends.begin(), place_ends.end(), f.last + 1) == place_ends.end()) {
+             capitalised(f.last + 1) && !ends_place(f.last + 1)) {
         tagged[++f.last] = true;
       }
     }
@@ -292,7 +293,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     m.key = key;
     if (fresh) {
       variants.emplace_back();
-      if (std::find(place_ends.begin(), place_ends.end(), last) != place_ends.end()) {
+      if (ends_place(last)) {
         variants.back().entity_type = static_cast<int8_t>(Entity::Type::kLoc);
       }
     }
