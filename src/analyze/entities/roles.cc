@@ -51,19 +51,12 @@ bool before(const Token& t, Field f, uint32_t offset) {
   return t.span.field < f || (t.span.field == f && t.span.begin < offset);
 }
 
-// First token at or after (field, offset).
-size_t token_at(const Doc& doc, Field f, uint32_t offset) {
-  return static_cast<size_t>(std::partition_point(doc.tokens.begin(), doc.tokens.end(),
-                                                  [&](const Token& t) { return before(t, f, offset); }) -
-                             doc.tokens.begin());
-}
-
-// token_at() for offsets that mostly come in increasing order (an article's entities): the answer for the
+// Doc::token_at() for offsets that mostly come in increasing order (an article's entities): the answer for the
 // previous offset, `from`, is a lower bound; a galloping search from there is a few steps when it is near.
 size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
   const std::vector<Token>& t = doc.tokens;
   const size_t n = t.size();
-  if (from > n || (from > 0 && !before(t[from - 1], f, offset))) return token_at(doc, f, offset);
+  if (from > n || (from > 0 && !before(t[from - 1], f, offset))) return doc.token_at(f, offset);
   size_t lo = from, step = 1;  // every token before `lo` is before the offset
   while (lo + step <= n && before(t[lo + step - 1], f, offset)) {
     lo += step;
@@ -192,7 +185,7 @@ namespace {
 std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {
   // The phrase: determiners, then the head noun, then its qualifiers (function words left out).
   std::vector<std::string> words;
-  for (size_t k = token_at(doc, role.field, role.begin);
+  for (size_t k = doc.token_at(role.field, role.begin);
        k < doc.tokens.size() && doc.tokens[k].span.field == role.field && doc.tokens[k].span.end <= role.end; ++k) {
     if (doc.tokens[k].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[k].span)));
   }
