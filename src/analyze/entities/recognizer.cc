@@ -297,17 +297,21 @@ bool is_rights_notice(std::string_view part) {
 
 }  // namespace
 
+void prepare_for_tagging(Doc& doc) {
+  thread_local const std::unique_ptr<Component> segmenter = make_segmenter();
+  thread_local const std::unique_ptr<Component> lexical = make_lexical();
+  segmenter->process(doc);
+  lexical->process(doc);
+}
+
 std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const Gazetteer& gazetteer) {
   const std::string& credits = doc.field(Field::kCredits);
   if (credits.empty()) return {};
-  // The components that prepare a text for the tagger, run on the credits as if they were one.
-  thread_local const std::unique_ptr<Component> segmenter = make_segmenter();
-  thread_local const std::unique_ptr<Component> lexical = make_lexical();
+  // Prepared for the tagger as if they were a text.
   Doc scratch;
   scratch.lang = doc.lang;
   scratch.field(Field::kText) = credits;
-  segmenter->process(scratch);
-  lexical->process(scratch);
+  prepare_for_tagging(scratch);
   const std::vector<Entity> tagged = recognise(scratch, model, gazetteer);
   // A credit's holder is a name by construction ("Agence X / Prénom Nom"), which the tagger, trained on
   // running text, often misses: each part of a holder is the tagger's mention when it found one there,

@@ -20,6 +20,10 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
 //! find_mentions() and canonical_names() as the contract's entities.
 std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazetteer& gazetteer);
 
+//! Runs on `doc` the components the tagger reads after (segmenter, then lexical for the stopword flags and
+//! word forms), for a text that goes through no pipeline: a training text, an article's credits.
+void prepare_for_tagging(Doc& doc);
+
 //! The entities of `doc`'s credits (Field::kCredits), which no component segments: they are cut into
 //! tokens here, on their own, and tagged like a text; spans point into the credits.
 std::vector<Entity> recognise_credits(const Doc& doc, const Model& model, const Gazetteer& gazetteer);

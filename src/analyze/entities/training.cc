@@ -5,7 +5,6 @@
 #include <random>
 #include <sstream>
 
-#include "analyze/components.h"
 #include "analyze/entities/gazetteer.h"
 #include "analyze/entities/recognizer.h"
 #include "analyze/entities/tagger.h"
@@ -268,14 +267,10 @@ Result<std::vector<AnnotatedText>> read_annotated(const std::string& path) {
 }
 
 std::unique_ptr<Prepared> prepare(const AnnotatedText& text, const Gazetteer& gazetteer) {
-  // The components the entities component runs after (stopword flags come from lexical).
-  thread_local std::unique_ptr<Component> segmenter = make_segmenter();
-  thread_local std::unique_ptr<Component> lexical = make_lexical();
   auto p = std::make_unique<Prepared>();
   p->doc.id = text.origin;
   p->doc.field(Field::kText) = text.text;
-  segmenter->process(p->doc);
-  lexical->process(p->doc);
+  prepare_for_tagging(p->doc);
   build_view(p->doc, gazetteer, p->view);
   p->gold.assign(p->doc.tokens.size(), kO);
   size_t t = 0;
