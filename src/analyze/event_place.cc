@@ -12,6 +12,7 @@
 #include "analyze/components.h"
 #include "analyze/lexicon.h"
 #include "common/folding.h"
+#include "common/hash_bits.h"
 
 namespace recoupe {
 namespace {
@@ -80,7 +81,7 @@ class EventPlace final : public Component {
   EventPlace() {
     for (const char* w : kEventWords) {
       event_terms_.push_back(term_of(w));
-      event_bits_ |= uint64_t{1} << (event_terms_.back() & 63);
+      event_bits_.add(event_terms_.back());
     }
     std::sort(event_terms_.begin(), event_terms_.end());
   }
@@ -187,7 +188,7 @@ class EventPlace final : public Component {
   bool names_event(const Doc& doc, const Span& sentence) const {
     auto it = doc.tokens.begin() + static_cast<std::ptrdiff_t>(doc.token_at(sentence.field, sentence.begin));
     for (; it != doc.tokens.end() && it->span.field == sentence.field && it->span.begin < sentence.end; ++it) {
-      if (it->has(Token::kWord) && (event_bits_ >> (it->term & 63) & 1) &&
+      if (it->has(Token::kWord) && event_bits_.may_contain(it->term) &&
           std::binary_search(event_terms_.begin(), event_terms_.end(), it->term)) {
         return true;
       }
@@ -196,7 +197,7 @@ class EventPlace final : public Component {
   }
 
   std::vector<uint64_t> event_terms_;
-  uint64_t event_bits_ = 0;  // a bit per event term's low six bits: most words are turned away by it
+  HashBits<6> event_bits_;  // a bit per event term: most words are turned away by it
 };
 
 }  // namespace

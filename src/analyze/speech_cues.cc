@@ -2,13 +2,13 @@
 
 #include <string>
 #include <unordered_map>
-#include <array>
 #include <unordered_set>
 
 #include "analyze/entities/features.h"
 #include "analyze/lexicon.h"
 #include "common/flat_hash_map.h"
 #include "common/folding.h"
+#include "common/hash_bits.h"
 #include "common/word_set.h"
 #include "data/embedded_data.h"
 
@@ -50,24 +50,21 @@ bool is_speech_verb(std::string_view folded) noexcept {
 
 bool is_speech_verb_form(uint64_t form) noexcept {
   // The table of forms is too large for the processor's first caches, and nearly every word asked is no
-  // speech verb: a bit per 16-bit slice of the hash (8 kB) turns most of them away first.
+  // speech verb: a bit per form (8 kB) turns most of them away first.
   struct Forms {
     FlatHashMap<uint8_t> map{speech_verbs().size()};
-    std::array<uint64_t, 1024> bits{};
-    static size_t bit(uint64_t form) { return (form >> 24) & 0xFFFF; }
+    HashBits<16> bits;
   };
   static const auto* forms = [] {
     auto* f = new Forms;
     for (const std::string& v : speech_verbs()) {
       const uint64_t h = ner::form_hash(v);
       f->map.try_emplace(h, 1);
-      f->bits[Forms::bit(h) / 64] |= uint64_t{1} << (Forms::bit(h) % 64);
+      f->bits.add(h);
     }
     return f;
   }();
-  const size_t b = Forms::bit(form);
-  if (!(forms->bits[b / 64] >> (b % 64) & 1)) return false;
-  return forms->map.find(form) != nullptr;
+  return forms->bits.may_contain(form) && forms->map.find(form) != nullptr;
 }
 
 bool is_auxiliary(std::string_view folded) noexcept {

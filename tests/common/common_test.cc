@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "common/flat_hash_map.h"
+#include "common/hash_bits.h"
 #include "common/folding.h"
 #include "common/json_writer.h"
 #include "common/timestamp.h"
@@ -120,6 +121,21 @@ TEST(Folding, CaseAccentsLigaturesApostrophes) {
   EXPECT_TRUE(is_upper(U'É'));
   EXPECT_FALSE(is_upper(U'é'));
   EXPECT_TRUE(is_lower(U'ç'));
+}
+
+TEST(HashBits, NeverTurnsAwayWhatWasAddedAndTurnsAwayMostOfTheRest) {
+  HashBits<12> bits;
+  auto hash = [](uint64_t k) { return (k + 1) * 0x9E3779B97F4A7C15ULL; };
+  for (uint64_t k = 0; k < 100; ++k) EXPECT_FALSE(bits.may_contain(hash(k)));
+  for (uint64_t k = 0; k < 100; ++k) bits.add(hash(k));
+  for (uint64_t k = 0; k < 100; ++k) EXPECT_TRUE(bits.may_contain(hash(k))) << k;
+  int passed = 0;
+  for (uint64_t k = 100; k < 10100; ++k) passed += bits.may_contain(hash(k));
+  EXPECT_LT(passed, 1000);  // 100 of 4,096 bits set: about 2.5% pass
+  HashBits<6> word;  // one 64-bit word: the top six bits
+  word.add(uint64_t{5} << 58);
+  EXPECT_TRUE(word.may_contain((uint64_t{5} << 58) | 12345));
+  EXPECT_FALSE(word.may_contain(uint64_t{6} << 58));
 }
 
 TEST(WordSet, MembersAndOthers) {

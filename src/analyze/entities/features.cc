@@ -8,6 +8,7 @@
 
 #include "analyze/entities/gazetteer.h"
 #include "common/flat_hash_map.h"
+#include "common/hash_bits.h"
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -273,7 +274,7 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   // lower case (a bit set of their top bits spares most lower-case words a lookup).
   thread_local FlatHashMap<uint8_t> hints(256);
   hints.clear();
-  std::array<uint64_t, 64> capitals{};
+  HashBits<12> capitals;
   int last_field = -1;
   uint32_t sentence_begin = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -306,20 +307,19 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) && !t.has(Token::kSentenceStart) &&
         i > 0 && view.tokens[i - 1].shape != kQuote && view.tokens[i - 1].shape != kPunct) {
       hints.try_emplace(v.form, 0).first |= kSeenCapitalMid;
-      capitals[v.form >> 58] |= uint64_t{1} << ((v.form >> 52) & 63);
+      capitals.add(v.form);
     }
   }
   if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
   // The tests are combined without branches (&, not &&): which tokens are words, in lower case or in
   // `capitals` follows no pattern, and one branch per token on each cost more than the loads.
-  auto in_capitals = [&](uint64_t form) { return ((capitals[form >> 58] >> ((form >> 52) & 63)) & 1) != 0; };
   for (TokenView& v : view.tokens) {
-    if (!((v.shape == kLower) & in_capitals(v.form))) continue;
+    if (!((v.shape == kLower) & capitals.may_contain(v.form))) continue;
     if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
   }
   for (TokenView& v : view.tokens) {
     // Not in `hints` unless in `capitals`.
-    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & in_capitals(v.form))) continue;
+    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & capitals.may_contain(v.form))) continue;
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);

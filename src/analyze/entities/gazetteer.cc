@@ -62,9 +62,8 @@ void Gazetteer::add(GazCategory category, std::string_view name, std::string_vie
   bool capital = false;
   const std::vector<uint64_t> forms = forms_of(name, &capital);
   if (forms.empty() || forms.size() > kMaxTokens) return;
-  if (!capital) lower_starts_[forms[0] >> 58] |= uint64_t{1} << ((forms[0] >> 52) & 63);
-  const uint64_t start = forms[0] >> (64 - kStartBits);
-  starts_[start >> 6] |= uint64_t{1} << (start & 63);
+  if (!capital) lower_starts_.add(forms[0]);
+  starts_.add(forms[0]);
   uint64_t h = kSeed;
   for (size_t k = 0; k < forms.size(); ++k) {
     h = extend(h, forms[k]);
@@ -130,8 +129,8 @@ void Gazetteer::mark(DocView& view, size_t begin, size_t end) const {
     // One branch for the three tests (&, not &&): words, capitals and punctuation come in no order a
     // branch predictor could learn.
     const bool capital = (first.flags & Token::kCapitalized) != 0;
-    const bool lower_start = ((lower_starts_[first.form >> 58] >> ((first.form >> 52) & 63)) & 1) != 0;
-    if (!(((first.flags & Token::kWord) != 0) & (capital | lower_start) & may_start_entry(first.form))) continue;
+    const bool lower_start = lower_starts_.may_contain(first.form);
+    if (!(((first.flags & Token::kWord) != 0) & (capital | lower_start) & starts_.may_contain(first.form))) continue;
     uint64_t h = kSeed;
     for (size_t j = i; j < end && j - i < static_cast<size_t>(kMaxTokens); ++j) {
       h = extend(h, view.tokens[j].form);

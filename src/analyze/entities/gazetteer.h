@@ -14,7 +14,6 @@
 // Thread safety: immutable once built; builtin() is built once, on first use.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +21,7 @@
 
 #include "analyze/entities/features.h"
 #include "common/flat_hash_map.h"
+#include "common/hash_bits.h"
 
 namespace recoupe::ner {
 
@@ -62,15 +62,10 @@ class Gazetteer {
 
   // First forms of the entries that do not start with a capital ("franceinfo", "20 Minutes"), as a bit set
   // on the form's top bits: most lower-case words of a text are then not looked up at all.
-  std::array<uint64_t, 64> lower_starts_{};
+  HashBits<12> lower_starts_;
   // First forms of all entries, as a bit set on the form's top 17 bits (16 KB): most capitalised words
   // of a text ("Il", "Selon", a surname) begin no entry and are passed over without a table lookup.
-  static constexpr int kStartBits = 17;
-  std::vector<uint64_t> starts_ = std::vector<uint64_t>((size_t{1} << kStartBits) / 64, 0);
-  bool may_start_entry(uint64_t form) const noexcept {
-    const uint64_t b = form >> (64 - kStartBits);
-    return (starts_[b >> 6] >> (b & 63)) & 1;
-  }
+  HashBits<17> starts_;
   FlatHashMap<uint16_t> entries_{4096};
   FlatHashMap<uint32_t> names_{4096};     // salted sequence → 1 + index in strings_
   FlatHashMap<uint32_t> surnames_{1024};  // sequence → 1 + index, or kAmbiguous
