@@ -31,10 +31,8 @@ Engine::Engine(EngineOptions options, Pipeline pipeline, Linker& linker, Diagnos
 
 Engine::Chunk Engine::analyze_chunk(std::vector<RawRecord> records) const {
   Chunk out;
-  std::vector<Doc> docs;
-  std::vector<std::string> origins;
+  std::vector<Doc> docs;  // each keeps its record's origin (make_doc), for the messages
   docs.reserve(records.size());
-  origins.reserve(records.size());
   for (RawRecord& record : records) {
     std::string origin = record.origin;
     std::string warning;
@@ -45,18 +43,16 @@ Engine::Chunk Engine::analyze_chunk(std::vector<RawRecord> records) const {
       continue;
     }
     docs.push_back(std::move(made.value()));
-    origins.push_back(std::move(origin));
   }
   // The whole chunk goes through each component before the next one (see Pipeline::process).
   const std::vector<std::string> failures = pipeline_.process(std::span<Doc>(docs));
   out.docs.reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!failures[i].empty()) {
-      out.skipped.emplace_back(origins[i], "analysis failed: " + failures[i]);
+      out.skipped.emplace_back(docs[i].origin, "analysis failed: " + failures[i]);
       continue;
     }
     docs[i].release_analysis();
-    docs[i].origin = std::move(origins[i]);
     out.docs.push_back(std::move(docs[i]));
   }
   return out;
