@@ -103,6 +103,14 @@ bool is_letter_or_digit(char32_t c) {
   return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) && c != 0xAB && c != 0xBB;
 }
 
+// True when the last character before byte `at`, over spaces, ends a sentence: '.', '!', '?' or '…'.
+bool after_sentence_end(std::string_view text, size_t at) {
+  while (at > 0 && text[at - 1] == ' ') --at;
+  if (at == 0) return false;
+  const char c = text[at - 1];
+  return c == '.' || c == '!' || c == '?' || text.substr(0, at).ends_with("…");
+}
+
 }  // namespace
 
 std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
@@ -211,8 +219,11 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     // ('parents"Malgré', 'l"insulte'): scraped text loses spaces.
     const bool can_open = m.role == Role::kOpen ||
                           (m.role == Role::kEither && !next_blank && (!prev_word || (stack.empty() && is_letter_or_digit(next))));
-    const bool can_close = m.role == Role::kClose || (m.role == Role::kEither && !(next != '\n' && !next_blank &&
-                                                                                    is_letter_or_digit(next) && !prev_word));
+    // A straight quote glued after a sentence's end closes, whatever follows: a paragraph break was lost
+    // ('pas !"Sa plateforme').
+    const bool glued_after_stop = m.family == Family::kStraight && (prev == '.' || prev == '!' || prev == '?' || prev == U'…');
+    const bool can_close = m.role == Role::kClose || glued_after_stop ||
+                           (m.role == Role::kEither && !(next != '\n' && !next_blank && is_letter_or_digit(next) && !prev_word));
     if (stack.empty()) {
       // A lone ’ closes nothing; a closing mark with nothing open is a stray, except » glued to the
       // word after it, which some typesetting uses to open ("d' »inacceptable »").
@@ -229,6 +240,20 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     }
     if (m.family == Family::kSingle && m.role == Role::kClose && stack.back() != Family::kSingle) {
       prev = c;  // an apostrophe at a word's end ("les parents’"), not a mark
+      continue;
+    }
+    // A straight quote opening a sentence while a straight quote is open: the open one was left
+    // unclosed ('qu'on "ne peut pas tout faire. "À ce stade, …"'), and ends where the new one opens.
+    // Within a sentence ('à des "appels" non contraignants') it is a quote inside the quote.
+    if (m.family == Family::kStraight && can_open && !can_close && stack.size() == 1 &&
+        stack[0] == Family::kStraight && prev == ' ' && is_upper(next) && after_sentence_end(text, at)) {
+      trim_and_emit(at, at, false);
+      stack.push_back(m.family);
+      cur = MarkedQuote{};
+      cur.open = at;
+      cur.begin = static_cast<uint32_t>(i);
+      cur.paragraph = paragraph;
+      prev = c;
       continue;
     }
     const bool closes_top = can_close && (stack.back() == m.family || stack.size() == 1);

@@ -97,6 +97,9 @@ class QuoteFinder {
       mt.begin = token_at(f, mq.begin, mt.open);
       mt.end = token_at(f, mq.end, mt.begin);
       mt.after = token_at(f, mq.after, mt.end);
+    }
+    split_at_incises();
+    for (const MarkTokens& mt : mark_tokens_) {
       for (uint32_t t = mt.begin; t < mt.end; ++t) in_quote_[t] = true;
     }
     for (size_t i = 0; i < marked_.size(); ++i) consider(i);
@@ -111,6 +114,50 @@ class QuoteFinder {
     bool own_cue = false;
     bool starts_paragraph = false;
   };
+
+  // A reporting clause inside the marks ("Nous tiendrons, a expliqué le maire. Rien ne …") is the
+  // writer's, not the speaker's: the quotation is two, before and after it (the second may be empty).
+  void split_at_incises() {
+    for (size_t i = 0; i < marked_.size(); ++i) {
+      const MarkTokens mt = mark_tokens_[i];
+      for (uint32_t k = mt.begin + 1; k + 1 < mt.end; ++k) {
+        // The verb right after the comma, or after its auxiliary: ", a expliqué X", ", dit-il", ", a-t-il dit".
+        if (raw(k) != "," || raw(k + 1) == "à") continue;
+        const uint32_t v = is_auxiliary(fold_of(k + 1)) && k + 2 < mt.end && raw(k + 2) != "-" ? k + 2 : k + 1;
+        if (!(verb(v) || (v == k + 1 && is_auxiliary(fold_of(v))))) continue;
+        auto incise = cue_after(k);
+        if (!incise || !incise->mention || !incise->cue || incise->cue->begin != doc_.tokens[k + 1].span.begin ||
+            incise->mention_token >= mt.end) {
+          continue;
+        }
+        const uint32_t subject = token_at(incise->mention->field, incise->mention->begin);
+        if (!incise->pronoun && !names_->mention_at(incise->mention_token) &&
+            !role_word(head_of(subject, incise->mention_token))) {
+          continue;
+        }
+        // The clause ends at a comma right after an inverted pronoun (", a-t-il dit, nous …"), else at its
+        // sentence's end.
+        uint32_t rest = std::max(incise->mention_token + 1, token_at(incise->cue->field, incise->cue->end));
+        if (!(incise->pronoun && rest < mt.end && raw(rest) == ",")) {
+          while (rest < mt.end && !sentence_end(rest)) ++rest;
+        }
+        ++rest;
+        auto& [field, mq] = marked_[i];
+        MarkedQuote second = mq;
+        mq.end = doc_.tokens[k - 1].span.end;
+        mq.after = doc_.tokens[k].span.begin;
+        mq.closed = true;
+        mark_tokens_[i].end = mark_tokens_[i].after = k;
+        if (rest < mt.end) {
+          second.open = second.begin = doc_.tokens[rest].span.begin;
+          marked_.insert(marked_.begin() + static_cast<std::ptrdiff_t>(i) + 1, {field, second});
+          mark_tokens_.insert(mark_tokens_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                              MarkTokens{rest, rest, mt.end, mt.after});
+        }
+        break;  // the second part is looked at as the next quotation
+      }
+    }
+  }
 
   const std::string& fold_of(uint32_t t) { return folded_->of(t); }
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).

@@ -111,9 +111,22 @@ TEST(Quotes, IncisesAndParagraphs) {
       {"quote over several paragraphs, opened on each, closed at the end",
        "Le ministre Arnaud Tessier a parlé longtemps.\n« Le pays tiendra bon, a-t-il promis.\n« Nous "
        "reconstruirons chaque pont de la vallée.\n« Personne ne sera oublié. »",
-       {{"Le pays tiendra bon, a-t-il promis.", "Arnaud Tessier"},
+       {{"Le pays tiendra bon", "Arnaud Tessier"},  // the incise is the writer's words
         {"Nous reconstruirons chaque pont de la vallée.", "Arnaud Tessier"},
         {"Personne ne sera oublié.", "Arnaud Tessier"}}},
+      {"an incise inside the marks splits the quotation in two",
+       "Le maire Octave Brunel a répondu. « Le marché restera ouvert, a expliqué le maire, Octave Brunel, "
+       "jeudi soir. Les forains reviendront au printemps. »",
+       {{"Le marché restera ouvert", "Octave Brunel"}, {"Les forains reviendront au printemps.", "Octave Brunel"}}},
+      {"an inverted incise between commas",
+       "Nina Castel a pris la parole. « Nous resterons, a-t-elle dit, car le village a besoin de nous. »",
+       {{"Nous resterons", "Nina Castel"}, {"car le village a besoin de nous.", "Nina Castel"}}},
+      {"straight quotes do not nest: an opening mark ends the quotation left open",
+       "Le syndic Gaspard Moreau a estimé qu'on \"ne peut pas tout réparer cette année. \"Nous commencerons "
+       "par le toit, a-t-il dit. Les façades attendront.\"",
+       {{"ne peut pas tout réparer cette année.", "Gaspard Moreau"},
+        {"Nous commencerons par le toit", "Gaspard Moreau"},
+        {"Les façades attendront.", "Gaspard Moreau"}}},
       {"continuation paragraph keeps the running speaker",
        "« Le club remontera en première division », a assuré Jeanne Corvol.\n« Les joueurs le savent depuis "
        "le premier jour de la saison. »",
