@@ -258,8 +258,12 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(k)) break;
-      // "à l'AFP Julie Marnier": a name right after a name starts another phrase.
-      if (const auto* m = names_->mention_at(k); m && m->first == k && names_->mention_at(last)) break;
+      // "à l'AFP Julie Marnier": a name right after a name starts another phrase, except a person's
+      // after a role's complement ("le ministre de l'Intérieur Paul X").
+      if (const auto* m = names_->mention_at(k); m && m->first == k && names_->mention_at(last) &&
+                                                  !(role_word(j) && names_->is_person(*m))) {
+        break;
+      }
       if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
         last = k + 2;
         k += 3;
@@ -739,6 +743,11 @@ class QuoteFinder {
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
+    // "le communiqué de la ministre", "une lettre d'Anne X": the text's author speaks.
+    if (const uint32_t h = head_of(first, last);
+        h + 2 <= last && is_document_noun(fold_of(h)) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
+      return resolve_phrase(span_of(h + 2, last), h + 2, last);
+    }
     const bool member = party_member(first, last);
     if (std::string name = names_->canonical(mention); !name.empty() && !member) {
       // A name inside a "de" complement ("le tyran de Minsk") is not the speaker; a name in apposition
@@ -846,8 +855,29 @@ class QuoteFinder {
       if (!person.empty() && (running_is_name_ || person != running_speaker_)) {
         return person;
       }
+      // "le procureur" after "le vice-procureur de Brest" was quoted: the role named in full before.
+      if (std::string earlier = earlier_role_speaker(head); !earlier.empty()) return earlier;
     }
     return std::string(doc_.text(mention));
+  }
+
+  // The speaker of an earlier quotation given as a role phrase (nobody named) whose role word is
+  // the one at token `head`, itself or hyphenated ("vice-procureur" for "procureur"); empty if none.
+  std::string earlier_role_speaker(uint32_t head) {
+    const std::string& role = fold_of(head);
+    for (auto c = accepted_.rbegin(); c != accepted_.rend(); ++c) {
+      const std::string& who = c->quote.speaker;
+      if (who.empty() || !c->quote.speaker_mention || doc_.text(*c->quote.speaker_mention) != who) continue;
+      const std::string folded = fold(who);
+      for (size_t at = folded.find(role); at != std::string::npos; at = folded.find(role, at + 1)) {
+        const size_t end = at + role.size();
+        if ((at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '-' || folded[at - 1] == '\'') &&
+            (end == folded.size() || folded[end] == ' ')) {
+          return who;
+        }
+      }
+    }
+    return {};
   }
 
   void consider(size_t i) {

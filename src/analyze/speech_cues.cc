@@ -128,6 +128,12 @@ bool is_organisation_noun(std::string_view folded) noexcept {
   return set.contains(folded);
 }
 
+bool is_document_noun(std::string_view folded) noexcept {
+  static const WordSet set = {"communique", "lettre", "courrier", "message", "tweet", "texte", "note",
+                              "publication", "billet", "tribune", "declaration", "mail", "courriel", "sms"};
+  return set.contains(folded);
+}
+
 bool is_naming_noun(std::string_view folded) noexcept {
   static const WordSet set = {
       "operation", "film", "plan", "slogan", "livre", "roman", "emission", "serie", "album", "chanson", "titre",

@@ -30,6 +30,8 @@ bool is_determiner(std::string_view folded) noexcept;
 bool is_person_role(std::string_view folded) noexcept;
 //! "compagnie", "groupe", "syndicat": a noun that stands for an organisation named before.
 bool is_organisation_noun(std::string_view folded) noexcept;
+//! "communiqué", "lettre", "tweet": a text that speaks for its author ("le communiqué de la ministre").
+bool is_document_noun(std::string_view folded) noexcept;
 //! "opération", "film", "plan", "slogan": a noun whose quoted complement is a name, not speech.
 bool is_naming_noun(std::string_view folded) noexcept;
 //! +1 for a man's given name ("pierre", "jean-marc"), -1 for a woman's ("isabelle", "marie-ange"), 0 when

@@ -350,6 +350,19 @@ TEST(Quotes, RolePhrasesAndTheirComplements) {
        "Le secrétaire général des Démocrates, Hugo Farel, a présenté le programme. Questionné sur les retraites, "
        "le Démocrate estime qu'« une réforme par étapes serait plus juste ».",
        {{"une réforme par étapes serait plus juste", "Hugo Farel"}}},
+      {"a person named right after a role's complement, with no comma, holds the role",
+       "Les écoles rouvriront lundi. Elles recevront « deux mille tablettes pour les élèves », dont cent pour "
+       "le collège, selon le ministre de l'Intérieur Gérald Darmanin.",
+       {{"deux mille tablettes pour les élèves", "Gérald Darmanin"}}},
+      {"a shorter role phrase is the role named in full before, when nobody holds it by name",
+       "Un incendie a détruit un hangar. « Le feu a pris vers minuit », relate le vice-procureur de Lorvil. "
+       "Les pompiers ont lutté trois heures. « Personne n'a été blessé », ajoute le procureur.",
+       {{"Le feu a pris vers minuit", "le vice-procureur de Lorvil"},
+        {"Personne n'a été blessé", "le vice-procureur de Lorvil"}}},
+      {"a document speaks for its author",
+       "Le pont de Lorvil a fermé lundi. « Les travaux dureront un mois », précise un communiqué d'Inès "
+       "Carrel.",
+       {{"Les travaux dureront un mois", "Inès Carrel"}}},
   };
   for (const Case& c : cases) check(c);
 }
