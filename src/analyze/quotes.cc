@@ -226,7 +226,10 @@ class QuoteFinder {
 
   // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
   bool role_word(uint32_t t) {
-    if (is_person_role(fold_of(t))) return true;
+    const std::string& f = fold_of(t);
+    if (is_person_role(f) || (f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1)))) {
+      return true;  // "avocat", "avocats"
+    }
     return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
   }
 
@@ -289,15 +292,23 @@ class QuoteFinder {
     return last;
   }
 
-  // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last token.
+  // "son avocat, Me Samuel Estève": a name in apposition after a noun phrase ending at `end`; its last
+  // token. Two names joined by "et" ("ses avocats, Anne X et Paul Y") end at the second.
   std::optional<uint32_t> apposition(uint32_t end) {
     const size_t n = token_count();
     if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
-    uint32_t k = end + 2;
-    if (is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
-    const auto* m = names_->mention_at(k);
-    if (m && m->first == k && names_->is_person(*m)) return m->last;
-    return end;
+    const SpeakerNames::Mention* m = person_at(end + 2);
+    if (!m) return end;
+    const SpeakerNames::Mention* second = m->last + 2 < n && fold_of(m->last + 1) == "et" ? person_at(m->last + 2) : nullptr;
+    return second ? second->last : m->last;
+  }
+
+  // The person named from token `k`, over an honorific ("Me", "M."); null if none starts there.
+  const SpeakerNames::Mention* person_at(uint32_t k) {
+    const size_t n = token_count();
+    if (k < n && is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    const auto* m = k < n ? names_->mention_at(k) : nullptr;
+    return m && m->first == k && names_->is_person(*m) ? m : nullptr;
   }
 
   // The name run or noun phrase ending at token `t`; returns its first token.
@@ -743,6 +754,14 @@ class QuoteFinder {
 
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
+    // "les avocats, Anne X et Paul Y": both speak.
+    if (const auto* second = names_->mention_at(last); second && second->first >= first + 4 &&
+                                                        fold_of(second->first - 1) == "et" && names_->is_person(*second)) {
+      const auto* one = names_->mention_at(second->first - 2);
+      if (one && one->first > first && raw(one->first - 1) == "," && names_->is_person(*one)) {
+        return names_->canonical(*one) + " et " + names_->canonical(*second);
+      }
+    }
     // "le communiqué de la ministre", "une lettre d'Anne X": the text's author speaks.
     if (const uint32_t h = head_of(first, last);
         h + 2 <= last && is_document_noun(fold_of(h)) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
@@ -790,6 +809,10 @@ class QuoteFinder {
         if (k->sentence + kAntecedentSentences < sentence) break;
         if (!in_quote_[k->first] && names_->is_organisation(*k)) return names_->canonical(*k);
       }
+    }
+    // "les avocats" after "ses avocats, Anne X et Paul Y" were quoted: all of them, not one.
+    if (definite && !is_person_role(fold_of(head)) && role_word(head)) {
+      if (std::string earlier = earlier_role_speaker(head); !earlier.empty()) return earlier;
     }
     // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran and names
     // a person of the article.
@@ -861,14 +884,15 @@ class QuoteFinder {
     return std::string(doc_.text(mention));
   }
 
-  // The speaker of an earlier quotation given as a role phrase (nobody named) whose role word is
-  // the one at token `head`, itself or hyphenated ("vice-procureur" for "procureur"); empty if none.
+  // The speaker of an earlier quotation whose mention holds the role word at token `head`, itself or
+  // hyphenated ("le vice-procureur de Brest" for "le procureur", "ses avocats, Anne X et Paul Y" for
+  // "les avocats"); empty if none.
   std::string earlier_role_speaker(uint32_t head) {
     const std::string& role = fold_of(head);
     for (auto c = accepted_.rbegin(); c != accepted_.rend(); ++c) {
       const std::string& who = c->quote.speaker;
-      if (who.empty() || !c->quote.speaker_mention || doc_.text(*c->quote.speaker_mention) != who) continue;
-      const std::string folded = fold(who);
+      if (who.empty() || !c->quote.speaker_mention) continue;
+      const std::string folded = fold(doc_.text(*c->quote.speaker_mention));
       for (size_t at = folded.find(role); at != std::string::npos; at = folded.find(role, at + 1)) {
         const size_t end = at + role.size();
         if ((at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '-' || folded[at - 1] == '\'') &&

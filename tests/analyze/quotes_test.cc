@@ -359,6 +359,11 @@ TEST(Quotes, RolePhrasesAndTheirComplements) {
        "Les pompiers ont lutté trois heures. « Personne n'a été blessé », ajoute le procureur.",
        {{"Le feu a pris vers minuit", "le vice-procureur de Lorvil"},
         {"Personne n'a été blessé", "le vice-procureur de Lorvil"}}},
+      {"two people in apposition both speak, and the plural role stands for both later",
+       "Le tribunal a relaxé le maire. « Justice est rendue », se sont félicités les avocats du maire, Anne "
+       "Vidal et Louis Marchand. « Il peut enfin tourner la page », ont ajouté les avocats du maire.",
+       {{"Justice est rendue", "Anne Vidal et Louis Marchand"},
+        {"Il peut enfin tourner la page", "Anne Vidal et Louis Marchand"}}},
       {"a document speaks for its author",
        "Le pont de Lorvil a fermé lundi. « Les travaux dureront un mois », précise un communiqué d'Inès "
        "Carrel.",
