@@ -226,11 +226,14 @@ class QuoteFinder {
 
   // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
   bool role_word(uint32_t t) {
-    const std::string& f = fold_of(t);
-    if (is_person_role(f) || (f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1)))) {
-      return true;  // "avocat", "avocats"
-    }
+    if (is_person_role(fold_of(t)) || plural_role(t)) return true;
     return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
+  }
+
+  // True when the word at token `t` is a role noun in the plural ("avocats", "conseillers").
+  bool plural_role(uint32_t t) {
+    const std::string& f = fold_of(t);
+    return f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1));
   }
 
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
@@ -436,6 +439,10 @@ class QuoteFinder {
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
+      // ", de critiquer les dirigeants": an infinitive complement continues the sentence; it reports nothing.
+      if (k > start && infinitive(raw(k)) && (fold_of(k - 1) == "de" || fold_of(k - 1) == "d'" || raw(k - 1) == "à")) {
+        return std::nullopt;
+      }
       Attribution a;
       uint32_t cue_end = k;
       if (auto p = inverted_pronoun(k, static_cast<uint32_t>(n))) {
@@ -574,6 +581,12 @@ class QuoteFinder {
         if (v + 1 < mark && is_stressed_pronoun(fold_of(v + 1))) {  // "selon lui, … « … »"
           return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
         }
+        // "Paul X, pour qui le projet est « … »": the relative pronoun's antecedent before the comma.
+        if (f == "pour" && v > begin + 1 && v + 1 < mark && fold_of(v + 1) == "qui") {
+          if (auto first = noun_phrase_ending(v - 2, begin); first && names_like_speaker(*first, v - 2)) {
+            return Attribution{span_of(*first, v - 2), span_of(v, v + 1), v - 2, false, std::nullopt, false};
+          }
+        }
         continue;
       }
       if (!is_word(v) || !verb(v)) continue;
@@ -683,6 +696,23 @@ class QuoteFinder {
         }
       }
       if (a.mention || (a.cue && a.cue->size() > 1)) return a;
+    }
+    return std::nullopt;
+  }
+
+  // "Paul X : le projet est « … »": a name, then a colon, at the start of the title holding the mark
+  // at `mark`.
+  std::optional<Attribution> headline_speaker(uint32_t mark) {
+    const uint32_t start = field_tokens_[static_cast<size_t>(Field::kTitle)];
+    for (uint32_t colon = start + 1; colon < mark && colon < start + 8; ++colon) {
+      if (raw(colon) != ":") continue;
+      auto first = noun_phrase_ending(colon - 1, start);
+      if (!first || *first != start || !names_like_speaker(start, colon - 1)) return std::nullopt;
+      Attribution a;
+      a.mention = span_of(start, colon - 1);
+      a.mention_token = colon - 1;
+      a.cue = span_of(colon, colon);
+      return a;
     }
     return std::nullopt;
   }
@@ -810,9 +840,10 @@ class QuoteFinder {
         if (!in_quote_[k->first] && names_->is_organisation(*k)) return names_->canonical(*k);
       }
     }
-    // "les avocats" after "ses avocats, Anne X et Paul Y" were quoted: all of them, not one.
-    if (definite && !is_person_role(fold_of(head)) && role_word(head)) {
-      if (std::string earlier = earlier_role_speaker(head); !earlier.empty()) return earlier;
+    // "les avocats" after "ses avocats, Anne X et Paul Y" were quoted: all of them; never one person.
+    if (plural_role(head)) {
+      std::string earlier = definite ? earlier_role_speaker(head) : std::string();
+      return !earlier.empty() ? earlier : std::string(doc_.text(mention));
     }
     // The entities component's reading of a role phrase ("le chef du Kremlin"), when it ran and names
     // a person of the article.
@@ -854,6 +885,8 @@ class QuoteFinder {
         if (is_word(k) && !doc_.tokens[k].has(Token::kStop)) words.push_back(doc_.tokens[k].term);
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
+      // "son médecin" and "le Dr Paul X": the title says the role.
+      const bool doctor = fold_of(head) == "medecin";
       // "l'ancien procureur": a former holder is not whoever holds the role now; only "ancien" tells.
       for (uint32_t k = first; k <= last; ++k) {
         if (fold_of(k) == "ancien" || fold_of(k) == "ancienne") words.assign(1, doc_.tokens[k].term);
@@ -862,7 +895,10 @@ class QuoteFinder {
         if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           if (broken(k, m.first) || !is_word(k)) break;
-          if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) return names_->canonical(m);
+          if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end() ||
+              (doctor && (fold_of(k) == "dr" || fold_of(k) == "docteur"))) {
+            return names_->canonical(m);
+          }
         }
         // "Alexandre Loukachenko, le président biélorusse": after a comma only.
         if (m.last + 1 >= token_count() || raw(m.last + 1) != ",") continue;
@@ -959,6 +995,10 @@ class QuoteFinder {
       }
       if (full_stop) break;
       if (auto later = cue_after(mark_tokens_[j].after); later && later->mention) a = later;
+    }
+    // A headline that opens with its speaker: "Paul X : le projet est « une erreur »".
+    if ((!a || !a->mention) && field == Field::kTitle) {
+      if (auto headline = headline_speaker(open_tok)) a = headline;
     }
     // A name or title: "l'opération « … »", "baptisé « … »".
     bool naming = false;
@@ -1130,16 +1170,45 @@ class QuoteFinder {
     return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
   }
 
-  // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by.
+  // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by;
+  // one that opens its field (a title, a heading) the person the article names most, when there is one.
   void forward_fill() {
     for (size_t i = accepted_.size(); i-- > 0;) {
       Candidate& c = accepted_[i];
-      if (!c.quote.speaker.empty() || i + 1 >= accepted_.size()) continue;
+      if (!c.quote.speaker.empty()) continue;
+      if (marked_quote_opens_field(c)) {
+        if (std::string main = main_person(); !main.empty()) {
+          c.quote.speaker = std::move(main);
+          continue;
+        }
+      }
+      if (i + 1 >= accepted_.size()) continue;
       const Candidate& n = accepted_[i + 1];
       if (n.quote.span.field == c.quote.span.field && n.paragraph <= c.paragraph + 2) c.quote.speaker = n.quote.speaker;
     }
     doc_.quotes.reserve(accepted_.size());
     for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
+  }
+
+  // True when nothing but a quotation mark comes before the quotation in its field.
+  bool marked_quote_opens_field(const Candidate& c) const {
+    const std::string_view before = std::string_view(doc_.field(c.quote.span.field)).substr(0, c.quote.span.begin);
+    return before.size() <= 4 && before.find_first_of(" \n") == std::string_view::npos;
+  }
+
+  // The person named most often in the article, when named at least twice and more than anyone else.
+  std::string main_person() {
+    std::vector<std::pair<const std::string*, uint32_t>> counts;
+    for (const auto& m : names_->mentions()) {
+      if (!names_->is_person(m)) continue;
+      const std::string& name = names_->canonical(m);
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return *c.first == name; });
+      if (it == counts.end()) counts.emplace_back(&name, 1);
+      else ++it->second;
+    }
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) return {};
+    return *counts[0].first;
   }
 
   // The article's names, indexed the first time a quotation asks about one (`names_->`): an
