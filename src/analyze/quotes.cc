@@ -1190,10 +1190,12 @@ class QuoteFinder {
     for (Candidate& c : accepted_) doc_.quotes.push_back(std::move(c.quote));
   }
 
-  // True when nothing but a quotation mark comes before the quotation in its field.
+  // True when nothing but a quotation mark and spaces comes before the quotation in its field.
   bool marked_quote_opens_field(const Candidate& c) const {
     const std::string_view before = std::string_view(doc_.field(c.quote.span.field)).substr(0, c.quote.span.begin);
-    return before.size() <= 4 && before.find_first_of(" \n") == std::string_view::npos;
+    return before.size() <= 8 && std::none_of(before.begin(), before.end(), [](char b) {
+             return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+           });
   }
 
   // The person named most often in the article, when named at least twice and more than anyone else.

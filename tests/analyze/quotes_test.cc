@@ -146,6 +146,28 @@ TEST(Quotes, NamesTitlesAndScareQuotesAreNotQuotations) {
   for (const Case& c : cases) check(c);
 }
 
+// Quotations in a title, or heading the text, with the speaker the article gives them.
+TEST(Quotes, HeadlinesAndHeadings) {
+  {
+    SCOPED_TRACE("a headline that opens with its speaker and a colon");
+    const Doc d = analysed("Roger Malval a parlé hier devant le conseil municipal.",
+                           "Roger Malval : le budget est « un trompe-l'oeil »");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.text(d.quotes[0].span), "un trompe-l'oeil");
+    EXPECT_EQ(d.quotes[0].speaker, "Roger Malval");
+  }
+  {
+    SCOPED_TRACE("a heading with no cue goes to the person the article names most, not the next speaker");
+    const Doc d = analysed(
+        "« Nous tiendrons jusqu'au bout. » Le maire Roger Malval a maintenu son arrêté lundi. Roger Malval "
+        "veut le défendre en justice. L'avocat de la ville, Me Anne Castel, a plaidé mardi : « Le texte est "
+        "conforme à la loi. »");
+    ASSERT_EQ(d.quotes.size(), 2u);
+    EXPECT_EQ(d.quotes[0].speaker, "Roger Malval");
+    EXPECT_EQ(d.quotes[1].speaker, "Anne Castel");
+  }
+}
+
 TEST(Quotes, SpeakerPositions) {
   const std::vector<Case> cases = {
       {"speaker before, verb and colon",
@@ -364,6 +386,17 @@ TEST(Quotes, RolePhrasesAndTheirComplements) {
        "Vidal et Louis Marchand. « Il peut enfin tourner la page », ont ajouté les avocats du maire.",
        {{"Justice est rendue", "Anne Vidal et Louis Marchand"},
         {"Il peut enfin tourner la page", "Anne Vidal et Louis Marchand"}}},
+      {"the antecedent of pour qui",
+       "Le projet divise la ville. Il déplaît au maire de Lorvil, Roger Malval, pour qui le tracé est « une "
+       "erreur de jugement ».",
+       {{"une erreur de jugement", "Roger Malval"}}},
+      {"a doctor is the person titled Dr",
+       "Le Dr Paul Sarran suit Hugo Vernet depuis dix ans. Hugo Vernet a été hospitalisé lundi. Son médecin a "
+       "assuré qu'il n'avait « aucun problème grave ».",
+       {{"aucun problème grave", "Paul Sarran"}}},
+      {"an infinitive after de is no reporting verb",
+       "Hugo Vernet a parlé de la presse le 3 mai : « La presse est libre », de critiquer les juges ou les élus.",
+       {{"La presse est libre", "Hugo Vernet"}}},
       {"a document speaks for its author",
        "Le pont de Lorvil a fermé lundi. « Les travaux dureront un mois », précise un communiqué d'Inès "
        "Carrel.",
