@@ -706,8 +706,12 @@ class QuoteFinder {
     const uint32_t start = field_tokens_[static_cast<size_t>(Field::kTitle)];
     for (uint32_t colon = start + 1; colon < mark && colon < start + 8; ++colon) {
       if (raw(colon) != ":") continue;
+      // A person, an organisation or a role ("Attentats : « … »" names a topic, not a speaker).
       auto first = noun_phrase_ending(colon - 1, start);
-      if (!first || *first != start || !names_like_speaker(start, colon - 1)) return std::nullopt;
+      const auto* name = names_->mention_at(colon - 1);
+      const bool speaker_like = name ? names_->is_person(*name) || names_->is_organisation(*name)
+                                     : role_word(head_of(start, colon - 1));
+      if (!first || *first != start || !speaker_like) return std::nullopt;
       Attribution a;
       a.mention = span_of(start, colon - 1);
       a.mention_token = colon - 1;
