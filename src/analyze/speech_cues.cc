@@ -103,7 +103,7 @@ bool is_person_role(std::string_view folded) noexcept {
       "chanceliere", "candidat", "candidate", "leader", "elu", "elue", "procureur", "procureure", "prefet",
       "prefete", "entraineur", "entraineuse", "selectionneur", "fondateur", "fondatrice", "pdg", "homologue",
       "numero", "souverain", "roi", "reine", "pape", "ambassadeur", "ambassadrice", "commissaire", "general",
-      "generale", "colonel", "capitaine", "ancien", "ancienne", "eurodepute",
+      "generale", "colonel", "capitaine", "ancien", "ancienne", "eurodepute", "garde",
       "eurodeputee", "conseiller", "conseillere", "gouverneur", "epoux", "epouse", "mari", "femme", "pere",
       "mere", "fils", "fille", "frere", "soeur", "star", "chanteur", "chanteuse", "acteur", "actrice",
       "animateur", "animatrice", "joueur", "joueuse", "attaquant", "milieu", "defenseur", "gardien",
