@@ -706,12 +706,23 @@ class QuoteFinder {
     const uint32_t start = field_tokens_[static_cast<size_t>(Field::kTitle)];
     for (uint32_t colon = start + 1; colon < mark && colon < start + 8; ++colon) {
       if (raw(colon) != ":") continue;
-      // A person, an organisation or a role ("Attentats : « … »" names a topic, not a speaker).
+      // A person the entities component found, with a given name, named again below the title
+      // ("Affaire X : « … »", "Burundi : « … »" name a topic, not a speaker).
       auto first = noun_phrase_ending(colon - 1, start);
-      const auto* name = names_->mention_at(colon - 1);
-      const bool speaker_like = name ? names_->is_person(*name) || names_->is_organisation(*name)
-                                     : role_word(head_of(start, colon - 1));
-      if (!first || *first != start || !speaker_like) return std::nullopt;
+      if (!first || *first != start || !doc_.entities || given_name_gender(fold_of(start)) == 0) return std::nullopt;
+      const Span before_colon = span_of(start, colon - 1);
+      const Entity* person = nullptr;
+      for (const Entity& e : *doc_.entities) {
+        if (e.type == Entity::Type::kPer && e.span.field == Field::kTitle && e.span.begin == before_colon.begin &&
+            e.span.end == before_colon.end) {
+          person = &e;
+        }
+      }
+      if (!person || std::none_of(doc_.entities->begin(), doc_.entities->end(), [&](const Entity& e) {
+            return e.span.field != Field::kTitle && e.type == Entity::Type::kPer && e.canonical == person->canonical;
+          })) {
+        return std::nullopt;
+      }
       Attribution a;
       a.mention = span_of(start, colon - 1);
       a.mention_token = colon - 1;
@@ -1202,12 +1213,14 @@ class QuoteFinder {
            });
   }
 
-  // The person named most often in the article, when named at least twice and more than anyone else.
+  // The person named most often in the article, when named at least twice and more than anyone else;
+  // only names that start with a given name count (the tagger takes some places and brands for people).
   std::string main_person() {
     std::vector<std::pair<const std::string*, uint32_t>> counts;
     for (const auto& m : names_->mentions()) {
       if (!names_->is_person(m)) continue;
       const std::string& name = names_->canonical(m);
+      if (given_name_gender(fold(std::string_view(name).substr(0, name.find(' ')))) == 0) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return *c.first == name; });
       if (it == counts.end()) counts.emplace_back(&name, 1);
       else ++it->second;
