@@ -10,7 +10,9 @@ scorer's rule). Attribution is judged where the gold source is written as a prop
 needs the coreference chains, which this script does not read): right when the predicted speaker
 ends with that name or the name ends with the predicted speaker. Novels mark dialogue with dashes
 (— …) more than with quotation marks, and recoupe reads only quotation marks: detection recall is
-low by design; attribution is the figure of interest.
+low by design; attribution is the figure of interest. fr-litbank keeps a citation broken by an incise
+(« …, dit-il, … ») as one citation, where the news guide, and recoupe, make it two quotations with one
+speaker: two quotations in a row with the same speaker are also tried joined.
 """
 import argparse, json, os, re, subprocess, sys, tempfile, unicodedata
 
@@ -70,6 +72,11 @@ def main():
         for line in open(out, encoding="utf-8"):
             d = json.loads(line)
             pred[d["id"]] = d.get("quotes") or []
+    candidates = {}
+    for n, quotes in pred.items():
+        joined = [{"quote": a["quote"] + " " + b["quote"], "speaker": a["speaker"]}
+                  for a, b in zip(quotes, quotes[1:]) if a.get("speaker") and a.get("speaker") == b.get("speaker")]
+        candidates[n] = quotes + joined
     citations = found = judged = right = 0
     for n in names:
         text = open(os.path.join(folder, n + ".txt"), encoding="utf-8").read()
@@ -79,7 +86,7 @@ def main():
             if kind != "Citation":
                 continue
             citations += 1
-            best = max(pred[n], key=lambda q: overlap(q["quote"], ctext), default=None)
+            best = max(candidates[n], key=lambda q: overlap(q["quote"], ctext), default=None)
             if best is None or overlap(best["quote"], ctext) < 0.5:
                 continue
             found += 1
