@@ -145,6 +145,15 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     stack.clear();
   };
 
+  // A quotation opens at the mark at byte `at`; its words start at `inside`.
+  auto open_quote = [&](Family family, uint32_t at, uint32_t inside) {
+    stack.push_back(family);
+    cur = MarkedQuote{};
+    cur.open = at;
+    cur.begin = inside;
+    cur.paragraph = paragraph;
+  };
+
   // A straight quote opened inside a paragraph and still open at its end, when the next paragraph
   // starts with a straight quote: a paragraph break restored between a sentence's end and its
   // closing mark ('plus."De' read as 'plus.' and '"De'). That mark closes; it opens nothing.
@@ -228,13 +237,7 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
       // A lone ’ closes nothing; a closing mark with nothing open is a stray, except » glued to the
       // word after it, which some typesetting uses to open ("d' »inacceptable »").
       const bool reversed = c == U'»' && !prev_word && is_letter_or_digit(next);
-      if ((can_open && m.role != Role::kClose) || reversed) {
-        stack.push_back(m.family);
-        cur = MarkedQuote{};
-        cur.open = at;
-        cur.begin = static_cast<uint32_t>(i);
-        cur.paragraph = paragraph;
-      }
+      if ((can_open && m.role != Role::kClose) || reversed) open_quote(m.family, at, static_cast<uint32_t>(i));
       prev = c;
       continue;
     }
@@ -248,11 +251,7 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     if (m.family == Family::kStraight && can_open && !can_close && stack.size() == 1 &&
         stack[0] == Family::kStraight && prev == ' ' && is_upper(next) && after_sentence_end(text, at)) {
       trim_and_emit(at, at, false);
-      stack.push_back(m.family);
-      cur = MarkedQuote{};
-      cur.open = at;
-      cur.begin = static_cast<uint32_t>(i);
-      cur.paragraph = paragraph;
+      open_quote(m.family, at, static_cast<uint32_t>(i));
       prev = c;
       continue;
     }
