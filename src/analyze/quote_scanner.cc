@@ -230,7 +230,8 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
                           (m.role == Role::kEither && !next_blank && (!prev_word || (stack.empty() && is_letter_or_digit(next))));
     // A straight quote glued after a sentence's end closes, whatever follows: a paragraph break was lost
     // ('pas !"Sa plateforme').
-    const bool glued_after_stop = m.family == Family::kStraight && (prev == '.' || prev == '!' || prev == '?' || prev == U'…');
+    const bool glued_after_stop =
+        m.family == Family::kStraight && (prev == '.' || prev == '!' || prev == '?' || prev == U'…');
     const bool can_close = m.role == Role::kClose || glued_after_stop ||
                            (m.role == Role::kEither && !(next != '\n' && !next_blank && is_letter_or_digit(next) && !prev_word));
     if (stack.empty()) {

@@ -302,7 +302,8 @@ class QuoteFinder {
     if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
     const SpeakerNames::Mention* m = person_at(end + 2);
     if (!m) return end;
-    const SpeakerNames::Mention* second = m->last + 2 < n && fold_of(m->last + 1) == "et" ? person_at(m->last + 2) : nullptr;
+    const SpeakerNames::Mention* second =
+        m->last + 2 < n && fold_of(m->last + 1) == "et" ? person_at(m->last + 2) : nullptr;
     return second ? second->last : m->last;
   }
 
@@ -800,8 +801,8 @@ class QuoteFinder {
   // The canonical speaker for a noun phrase mention: a name, a role named elsewhere, or the phrase itself.
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
     // "les avocats, Anne X et Paul Y": both speak.
-    if (const auto* second = names_->mention_at(last); second && second->first >= first + 4 &&
-                                                        fold_of(second->first - 1) == "et" && names_->is_person(*second)) {
+    const auto* second = names_->mention_at(last);
+    if (second && second->first >= first + 4 && fold_of(second->first - 1) == "et" && names_->is_person(*second)) {
       const auto* one = names_->mention_at(second->first - 2);
       if (one && one->first > first && raw(one->first - 1) == "," && names_->is_person(*one)) {
         return names_->canonical(*one) + " et " + names_->canonical(*second);
@@ -1226,7 +1227,9 @@ class QuoteFinder {
       else ++it->second;
     }
     std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) return {};
+    if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) {
+      return {};
+    }
     return *counts[0].first;
   }
 
