@@ -33,9 +33,10 @@ bool get(std::string_view& in, T& v) {
 }
 
 // Greedy decoding shared by the shipped model and training: `score(i, prev, prev2, scores)` fills kRow scores
-// for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision.
+// for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision. Always inlined: the
+// tagger's POPCNT clone (see tag_sentence) only counts bits with the instruction in code inlined into it.
 template <typename Scores, typename Score, typename OnTag>
-void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score, OnTag&& on_tag) {
+[[gnu::always_inline]] inline void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score, OnTag&& on_tag) {
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
@@ -172,7 +173,7 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
   tags.assign(end - begin, kO);
   decode<std::array<int32_t, kRow>>(
       view, begin, end, tags.data(),
-      [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
+      [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) __attribute__((always_inline)) {
         s = own.get(model, view, begin, end, i, prev, feats);
         feats.clear();
         static_features(view, begin, end, i, false, feats, kContextFeatures);

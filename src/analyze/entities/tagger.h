@@ -51,7 +51,7 @@ class Model {
   static const Model& builtin();
 
   //! Adds the weights of `features` to `scores` (kRow of them).
-  void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
+  [[gnu::always_inline]] void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
     // The eight int8 weights of a row are added as one 64-bit word: each made unsigned (+128), the even
     // and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end. Exact: up
     // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts. A feature without
