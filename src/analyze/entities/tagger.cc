@@ -148,6 +148,13 @@ Result<Model> Model::parse(std::string_view in) {
   }
   m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that score() may read for a feature without one
   m.nonzero_rows_ = rows;
+  for (int f = 0; f < kCodeFeatureCount; ++f) {
+    m.code_offsets_[static_cast<size_t>(f)] = static_cast<uint32_t>(m.code_rows_.size());
+    for (uint32_t code = 0; code < kCodeCounts[f]; ++code) {
+      uint64_t feature = 0;
+      m.code_rows_.push_back(code_feature(static_cast<CodeFeature>(f), code, feature) ? m.row_of_feature(feature) : 0);
+    }
+  }
   static std::atomic<uint64_t> models{0};
   m.id_ = ++models;
   return m;
@@ -176,9 +183,11 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) __attribute__((always_inline)) {
         s = own.get(model, view, begin, end, i, prev, feats);
         feats.clear();
-        static_features(view, begin, end, i, false, feats, kContextFeatures);
-        history_features(view, i, prev, prev2, false, feats, kContextFeatures);
+        static_features(view, begin, end, i, false, feats, kWordContextFeatures);
         model.score(feats, s.data());
+        uint32_t codes[kCodeFeatureCount];
+        feature_codes(view, begin, end, i, prev, prev2, codes);
+        model.score_codes(codes, s.data());
       },
       [](size_t, int) {});
 }
