@@ -83,7 +83,8 @@ template <typename Scores, typename Score, typename OnTag>
 // again. Integer sums, so the scores are exactly those of the features one by one.
 class OwnScores {
  public:
-  const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
+  // Inlined into the tagger, so that its POPCNT clone scores the features of a word it has no sums for.
+  [[gnu::always_inline]] const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
                                        size_t i, int prev, std::vector<uint64_t>& feats) {
     if (model.id() != model_) {
       map_.clear();
