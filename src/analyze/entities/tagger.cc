@@ -36,7 +36,8 @@ bool get(std::string_view& in, T& v) {
 // for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision. Always inlined: the
 // tagger's POPCNT clone (see tag_sentence) only counts bits with the instruction in code inlined into it.
 template <typename Scores, typename Score, typename OnTag>
-[[gnu::always_inline]] inline void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score, OnTag&& on_tag) {
+[[gnu::always_inline]] inline void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score,
+                                          OnTag&& on_tag) {
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
@@ -84,8 +85,9 @@ template <typename Scores, typename Score, typename OnTag>
 class OwnScores {
  public:
   // Inlined into the tagger, so that its POPCNT clone scores the features of a word it has no sums for.
-  [[gnu::always_inline]] const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
-                                       size_t i, int prev, std::vector<uint64_t>& feats) {
+  [[gnu::always_inline]] const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin,
+                                                              size_t end, size_t i, int prev,
+                                                              std::vector<uint64_t>& feats) {
     if (model.id() != model_) {
       map_.clear();
       model_ = model.id();
@@ -153,7 +155,8 @@ Result<Model> Model::parse(std::string_view in) {
     m.code_offsets_[static_cast<size_t>(f)] = static_cast<uint32_t>(m.code_rows_.size());
     for (uint32_t code = 0; code < kCodeCounts[f]; ++code) {
       uint64_t feature = 0;
-      m.code_rows_.push_back(code_feature(static_cast<CodeFeature>(f), code, feature) ? m.row_of_feature(feature) : 0);
+      const bool any = code_feature(static_cast<CodeFeature>(f), code, feature);
+      m.code_rows_.push_back(any ? m.row_of_feature(feature) : 0);
     }
   }
   static std::atomic<uint64_t> models{0};

@@ -85,7 +85,8 @@ class Model {
   }
   //! Adds the weights of the code features of `codes` (see feature_codes()) to `scores`: the same sums as
   //! score() of their features, from tables of every code's row made when the model is parsed.
-  [[gnu::always_inline]] void score_codes(const uint32_t (&codes)[kCodeFeatureCount], int32_t* scores) const noexcept {
+  [[gnu::always_inline]] void score_codes(const uint32_t (&codes)[kCodeFeatureCount],
+                                         int32_t* scores) const noexcept {
     constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
     uint64_t even = 0, odd = 0;
     for (int f = 0; f < kCodeFeatureCount; ++f) {
