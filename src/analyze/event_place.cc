@@ -99,12 +99,13 @@ class EventPlace final : public Component {
       bool located = false;  // set in the event by a locative, a dateline or the title
       size_t first = 0;      // rank of its first mention, for ties
     };
-    std::map<std::string, Score> places;
+    // Keyed by views of the entities' names (or their text), which the Doc keeps: no copy per mention.
+    std::map<std::string_view, Score> places;
     size_t order = 0;
     std::vector<int8_t> event_sentence(doc.sentences.size(), -1);  // names_event(), asked once per sentence
     for (const Entity& e : *doc.entities) {
       if (e.type != Entity::Type::kLoc) continue;
-      const std::string name = e.canonical.empty() ? std::string(doc.text(e.span)) : e.canonical;
+      const std::string_view name = e.canonical.empty() ? doc.text(e.span) : std::string_view(e.canonical);
       if (is_seat_of_power(name)) continue;
       const size_t sentence = sentence_of(doc, e.span);
       double weight;
@@ -135,7 +136,7 @@ class EventPlace final : public Component {
       it->second.total += weight;
       it->second.located = it->second.located || located;
     }
-    const std::pair<const std::string, Score>* best = nullptr;
+    const std::pair<const std::string_view, Score>* best = nullptr;
     for (const auto& p : places) {
       if (!p.second.located) continue;
       if (!best || p.second.total > best->second.total ||
@@ -143,7 +144,7 @@ class EventPlace final : public Component {
         best = &p;
       }
     }
-    if (best) doc.event_place = best->first;
+    if (best) doc.event_place = std::string(best->first);
   }
 
  private:

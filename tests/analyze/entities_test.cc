@@ -290,6 +290,48 @@ TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
   EXPECT_EQ(tag_all(shipped), first);
 }
 
+// The tagger scores the context features that read no word from tables of every code (tagger.h,
+// score_codes()): own, word-context and code features must be the whole feature set, and the tables must
+// give the sums that scoring the code features one by one gives.
+TEST(EntityModel, CodeFeaturesAreTheContextFeaturesThatReadNoWord) {
+  const Doc d = analysed("« Le maire de Brivezac, M. Aurélien Troude, a dit : non. » Selon l'AFP, tout va bien.");
+  ner::DocView view;
+  ner::build_view(d, ner::Gazetteer::builtin(), view);
+  const ner::Model& model = ner::Model::builtin();
+  size_t with_trigger = 0, at_edges = 0;
+  for (const auto& [b, e] : view.sentences) {
+    for (size_t i = b; i < e; ++i) {
+      for (const auto& [prev, prev2] : {std::pair{ner::kO, ner::kO}, std::pair{ner::kIPer, ner::kBPer}}) {
+        std::vector<uint64_t> all, parts, codes_alone;
+        ner::static_features(view, b, e, i, false, all);
+        ner::history_features(view, i, prev, prev2, false, all);
+        ner::static_features(view, b, e, i, false, parts, ner::kOwnFeatures);
+        ner::history_features(view, i, prev, prev2, false, parts, ner::kOwnFeatures);
+        ner::static_features(view, b, e, i, false, parts, ner::kWordContextFeatures);
+        uint32_t codes[ner::kCodeFeatureCount];
+        ner::feature_codes(view, b, e, i, prev, prev2, codes);
+        for (int f = 0; f < ner::kCodeFeatureCount; ++f) {
+          ASSERT_LT(codes[f], ner::kCodeCounts[f]) << i << " " << f;
+          uint64_t feature = 0;
+          if (ner::code_feature(static_cast<ner::CodeFeature>(f), codes[f], feature)) codes_alone.push_back(feature);
+        }
+        parts.insert(parts.end(), codes_alone.begin(), codes_alone.end());
+        std::sort(all.begin(), all.end());
+        std::sort(parts.begin(), parts.end());
+        EXPECT_EQ(parts, all) << i;
+        std::array<int32_t, ner::kRow> one_by_one{}, tables{};
+        model.score(codes_alone, one_by_one.data());
+        model.score_codes(codes, tables.data());
+        EXPECT_EQ(tables, one_by_one) << i;
+      }
+      with_trigger += view.tokens[i].trigger != 0;
+      at_edges += i == b || i + 1 == e;
+    }
+  }
+  EXPECT_GT(with_trigger, 2u);  // "maire", "de", "M.", "Selon"... mark their neighbours
+  EXPECT_GE(at_edges, 4u);
+}
+
 TEST(EntityGazetteer, MatchesTokensOfMultiWordNames) {
   ner::Gazetteer g;
   g.add_list("LOC\tPas-de-Calais\nORG\tOrganisation mondiale de la santé|OMS\nPER\tAlexandre Loukachenko|Alexander Lukashenko\n");

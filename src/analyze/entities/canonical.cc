@@ -87,6 +87,7 @@ std::string normalise_name(std::string_view text, bool person) {
     }
   }
   // Straight apostrophes, so that one name is one string whatever the typography.
+  if (out.find("\xE2\x80\x99") == std::string::npos) return out;
   std::string straight;
   straight.reserve(out.size());
   for (size_t p = 0; p < out.size(); ++p) {
@@ -195,11 +196,14 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
       r = static_cast<int>(m);
     }
   }
+  // Each mention gets a copy of its group's name, and the group's first mention the name itself.
   std::vector<std::string> names(n);
   std::vector<std::string> group_name(n);
+  std::vector<uint32_t> first_of_group(n, UINT32_MAX);
   for (size_t m = 0; m < n; ++m) {
     const auto root = static_cast<size_t>(find(parent, static_cast<int>(m)));
-    if (group_name[root].empty()) {
+    if (first_of_group[root] == UINT32_MAX) {
+      first_of_group[root] = static_cast<uint32_t>(m);
       const auto r = static_cast<size_t>(representative[root]);
       const Mention& rep = mentions[r];
       std::string name;
@@ -217,7 +221,10 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
       }
       group_name[root] = std::move(name);
     }
-    names[m] = group_name[root];
+  }
+  for (size_t m = n; m-- > 0;) {  // the first mention of a group last
+    const auto root = static_cast<size_t>(find(parent, static_cast<int>(m)));
+    names[m] = first_of_group[root] == m ? std::move(group_name[root]) : group_name[root];
   }
   return names;
 }

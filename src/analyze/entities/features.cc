@@ -356,17 +356,19 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
   const bool start = i == begin || (t.flags & Token::kSentenceStart);
   const uint8_t g0 = no_gazetteer ? 0 : t.gaz, gp = no_gazetteer ? 0 : p1.gaz, gn = no_gazetteer ? 0 : n1.gaz;
   const bool own = (parts & kOwnFeatures) != 0, context = (parts & kContextFeatures) != 0;
-  // Every feature below reads the token alone (own; see own_key()) or its neighbours too (context).
+  const bool word_context = context || (parts & kWordContextFeatures) != 0;
+  // Every feature below reads the token alone (own; see own_key()) or its neighbours too (context); of
+  // those, the ones that read a word are word_context, the others code features (see feature_codes()).
   auto add = [&](bool part, uint64_t f) {
     if (part) out.push_back(f);
   };
 
   add(own, feat(kBias, 0));
   add(own, feat(kWord, t.form));
-  add(context, feat(kPrevWord, p1.form));
-  add(context, feat(kNextWord, n1.form));
-  add(context, feat(kPrev2Word, p2.form));
-  add(context, feat(kNext2Word, n2.form));
+  add(word_context, feat(kPrevWord, p1.form));
+  add(word_context, feat(kNextWord, n1.form));
+  add(word_context, feat(kPrev2Word, p2.form));
+  add(word_context, feat(kNext2Word, n2.form));
   if (own && (t.flags & Token::kWord)) {
     // Prefixes and suffixes in bytes of the folded form (ASCII after folding, nearly always).
     thread_local std::string folded;
@@ -395,8 +397,50 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
   if (t.trigger) add(own, feat(kTrigSelf, t.trigger));
   add(own, feat(kHint, t.hint, t.shape * 2 + start));
   add(own, feat(kLengthShape, t.length > 12 ? 12 : t.length, t.shape));
-  add(context, feat(kPrevWordShape, p1.form, t.shape));
-  add(context, feat(kWordNext, t.form, n1.form));
+  add(word_context, feat(kPrevWordShape, p1.form, t.shape));
+  add(word_context, feat(kWordNext, t.form, n1.form));
+}
+
+bool code_feature(CodeFeature f, uint32_t code, uint64_t& feature) noexcept {
+  constexpr uint32_t kShapes = kShapeCount + 1;
+  switch (f) {
+    case kCodeShapePrev: feature = feat(kShapePrev, code); return true;
+    case kCodeShapeNext: feature = feat(kShapeNext, code); return true;
+    case kCodeShapePrevCur: feature = feat(kShapePrevCur, code / kShapes, code % kShapes); return true;
+    case kCodeShapeCurNext: feature = feat(kShapeCurNext, code / kShapes, code % kShapes); return true;
+    case kCodeGazPrev: feature = feat(kGazPrev, code); return true;
+    case kCodeGazNext: feature = feat(kGazNext, code); return true;
+    case kCodeTrigPrev: feature = feat(kTrigPrev, code); return code != 0;
+    case kCodeTrigPrev2: feature = feat(kTrigPrev2, code); return code != 0;
+    case kCodeTrigNext: feature = feat(kTrigNext, code); return code != 0;
+    case kCodePrevTag: feature = feat(kPrevTag, code); return true;
+    case kCodePrevTags: feature = feat(kPrevTags, code / kTagCount, code % kTagCount); return true;
+    case kCodeFeatureCount: break;
+  }
+  return false;
+}
+
+void feature_codes(const DocView& view, size_t begin, size_t end, size_t i, int prev, int prev2,
+                   uint32_t (&codes)[kCodeFeatureCount]) noexcept {
+  // The neighbours as static_features() reads them, with kPad's shape (kShapeCount), marks and triggers
+  // (none) past the sentence's edges.
+  constexpr uint32_t kShapes = kShapeCount + 1;
+  const TokenView& t = view.tokens[i];
+  const TokenView* p1 = i > begin ? &view.tokens[i - 1] : nullptr;
+  const TokenView* p2 = i > begin + 1 ? &view.tokens[i - 2] : nullptr;
+  const TokenView* n1 = i + 1 < end ? &view.tokens[i + 1] : nullptr;
+  const uint32_t sp = p1 ? p1->shape : uint32_t{kShapeCount}, sn = n1 ? n1->shape : uint32_t{kShapeCount};
+  codes[kCodeShapePrev] = sp;
+  codes[kCodeShapeNext] = sn;
+  codes[kCodeShapePrevCur] = sp * kShapes + t.shape;
+  codes[kCodeShapeCurNext] = t.shape * kShapes + sn;
+  codes[kCodeGazPrev] = p1 ? p1->gaz : 0;
+  codes[kCodeGazNext] = n1 ? n1->gaz : 0;
+  codes[kCodeTrigPrev] = p1 ? p1->trigger : 0;
+  codes[kCodeTrigPrev2] = p2 ? p2->trigger : 0;
+  codes[kCodeTrigNext] = n1 ? n1->trigger : 0;
+  codes[kCodePrevTag] = static_cast<uint32_t>(prev);
+  codes[kCodePrevTags] = static_cast<uint32_t>(prev * kTagCount + prev2);
 }
 
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,

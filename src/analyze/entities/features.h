@@ -98,8 +98,9 @@ inline bool may_start(const DocView& view, size_t i) noexcept {
 bool may_continue(const DocView& view, size_t i) noexcept;
 
 //! Which static features: those of the token alone (its form, affixes, shape, length, marks and whether it
-//! starts a sentence), those of its neighbours, or both.
-enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatures = 3 };
+//! starts a sentence), those of its neighbours, or both; or, of the neighbours', only those that read a word
+//! (kWordContextFeatures: the others are code features, see CodeFeature).
+enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatures = 3, kWordContextFeatures = 4 };
 
 //! Appends the static features of token `i` of sentence [begin, end) to `out` (64-bit hashes), in one
 //! fixed order whatever `parts`. With `no_gazetteer`, gazetteer marks are left out (training drops them
@@ -119,6 +120,24 @@ OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept;
 //! token (its form, shape, marks) and the previous tag only, with kContextFeatures those of the tags alone.
 void history_features(const DocView& view, size_t i, int prev, int prev2, bool no_gazetteer,
                       std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
+
+//! The context features that read no word, only small codes: the neighbours' shapes, gazetteer marks and
+//! triggers, and the previous tags. Each has a table of every code it can take, so that the tagger keeps
+//! their weights in small tables (tagger.cc) rather than hash and look up each of them for every token.
+enum CodeFeature : uint8_t {
+  kCodeShapePrev, kCodeShapeNext, kCodeShapePrevCur, kCodeShapeCurNext, kCodeGazPrev, kCodeGazNext,
+  kCodeTrigPrev, kCodeTrigPrev2, kCodeTrigNext, kCodePrevTag, kCodePrevTags, kCodeFeatureCount
+};
+//! How many codes each CodeFeature takes (shapes with the sentence edge's, 8 gazetteer bits, 6 trigger bits).
+inline constexpr uint32_t kCodeCounts[kCodeFeatureCount] = {
+    kShapeCount + 1, kShapeCount + 1, (kShapeCount + 1) * (kShapeCount + 1), (kShapeCount + 1) * (kShapeCount + 1),
+    256, 256, 64, 64, 64, kTagCount, kTagCount * kTagCount};
+//! The feature hash of `code` of code feature `f`, as static_features() and history_features() make it; false
+//! when that code makes no feature (a neighbour without a trigger).
+bool code_feature(CodeFeature f, uint32_t code, uint64_t& feature) noexcept;
+//! The code of each CodeFeature for token `i` of sentence [begin, end) after tags prev2, prev.
+void feature_codes(const DocView& view, size_t begin, size_t end, size_t i, int prev, int prev2,
+                   uint32_t (&codes)[kCodeFeatureCount]) noexcept;
 
 //! The surface-only part of a word's view, for Token::form and Token::marks (the lexical component
 //! computes it once per distinct surface; build_view() reads it instead of folding every token).

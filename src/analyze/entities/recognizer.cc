@@ -111,7 +111,7 @@ uint64_t sequence_of(const DocView& view, uint32_t b, uint32_t e) {
 std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& model, const Gazetteer& gazetteer) {
   build_view(doc, gazetteer, view);
   std::vector<Mention> mentions;
-  std::vector<uint8_t> tags;
+  thread_local std::vector<uint8_t> tags;
   for (const auto& [b, e] : view.sentences) {
     tag_sentence(model, view, b, e, tags);
     for (uint32_t i = b; i < e;) {
@@ -221,7 +221,8 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
     const auto it = std::lower_bound(sequences.begin(), sequences.end(), std::make_pair(sequence, uint32_t{0}));
     return it != sequences.end() && it->first == sequence ? &mentions[it->second].type : nullptr;
   };
-  std::vector<Mention> added;
+  thread_local std::vector<Mention> added;
+  added.clear();
   for (const auto& [b, e] : view.sentences) {
     for (uint32_t i = b; i < e; ++i) {
       if (!((covered[i] == 0) & ((view.tokens[i].flags & Token::kCapitalized) != 0))) continue;  // one branch
@@ -260,7 +261,7 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
 std::vector<Entity> recognise(const Doc& doc, const Model& model, const Gazetteer& gazetteer) {
   thread_local DocView view;
   const std::vector<Mention> mentions = find_mentions(doc, view, model, gazetteer);
-  const std::vector<std::string> names = canonical_names(doc, view, gazetteer, mentions);
+  std::vector<std::string> names = canonical_names(doc, view, gazetteer, mentions);
   std::vector<Entity> out;
   out.reserve(mentions.size());
   for (size_t m = 0; m < mentions.size(); ++m) {

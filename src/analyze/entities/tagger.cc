@@ -33,9 +33,11 @@ bool get(std::string_view& in, T& v) {
 }
 
 // Greedy decoding shared by the shipped model and training: `score(i, prev, prev2, scores)` fills kRow scores
-// for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision.
+// for token i after tags prev2, prev; `on_tag(i, best)` sees each scored decision. Always inlined: the
+// tagger's POPCNT clone (see tag_sentence) only counts bits with the instruction in code inlined into it.
 template <typename Scores, typename Score, typename OnTag>
-void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score, OnTag&& on_tag) {
+[[gnu::always_inline]] inline void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&& score,
+                                          OnTag&& on_tag) {
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
@@ -82,8 +84,10 @@ void decode(const DocView& view, size_t begin, size_t end, uint8_t* tags, Score&
 // again. Integer sums, so the scores are exactly those of the features one by one.
 class OwnScores {
  public:
-  const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin, size_t end,
-                                       size_t i, int prev, std::vector<uint64_t>& feats) {
+  // Inlined into the tagger, so that its POPCNT clone scores the features of a word it has no sums for.
+  [[gnu::always_inline]] const std::array<int32_t, kRow>& get(const Model& model, const DocView& view, size_t begin,
+                                                              size_t end, size_t i, int prev,
+                                                              std::vector<uint64_t>& feats) {
     if (model.id() != model_) {
       map_.clear();
       model_ = model.id();
@@ -147,6 +151,14 @@ Result<Model> Model::parse(std::string_view in) {
   }
   m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that score() may read for a feature without one
   m.nonzero_rows_ = rows;
+  for (int f = 0; f < kCodeFeatureCount; ++f) {
+    m.code_offsets_[static_cast<size_t>(f)] = static_cast<uint32_t>(m.code_rows_.size());
+    for (uint32_t code = 0; code < kCodeCounts[f]; ++code) {
+      uint64_t feature = 0;
+      const bool any = code_feature(static_cast<CodeFeature>(f), code, feature);
+      m.code_rows_.push_back(any ? m.row_of_feature(feature) : 0);
+    }
+  }
   static std::atomic<uint64_t> models{0};
   m.id_ = ++models;
   return m;
@@ -172,12 +184,14 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
   tags.assign(end - begin, kO);
   decode<std::array<int32_t, kRow>>(
       view, begin, end, tags.data(),
-      [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) {
+      [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) __attribute__((always_inline)) {
         s = own.get(model, view, begin, end, i, prev, feats);
         feats.clear();
-        static_features(view, begin, end, i, false, feats, kContextFeatures);
-        history_features(view, i, prev, prev2, false, feats, kContextFeatures);
+        static_features(view, begin, end, i, false, feats, kWordContextFeatures);
         model.score(feats, s.data());
+        uint32_t codes[kCodeFeatureCount];
+        feature_codes(view, begin, end, i, prev, prev2, codes);
+        model.score_codes(codes, s.data());
       },
       [](size_t, int) {});
 }

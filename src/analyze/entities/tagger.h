@@ -19,6 +19,7 @@
 // Thread safety: a Model is immutable; tag() may run on many threads at once.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -51,7 +52,7 @@ class Model {
   static const Model& builtin();
 
   //! Adds the weights of `features` to `scores` (kRow of them).
-  void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
+  [[gnu::always_inline]] void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
     // The eight int8 weights of a row are added as one 64-bit word: each made unsigned (+128), the even
     // and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end. Exact: up
     // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts. A feature without
@@ -82,6 +83,22 @@ class Model {
       }
     }
   }
+  //! Adds the weights of the code features of `codes` (see feature_codes()) to `scores`: the same sums as
+  //! score() of their features, from tables of every code's row made when the model is parsed.
+  [[gnu::always_inline]] void score_codes(const uint32_t (&codes)[kCodeFeatureCount],
+                                         int32_t* scores) const noexcept {
+    constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
+    uint64_t even = 0, odd = 0;
+    for (int f = 0; f < kCodeFeatureCount; ++f) {
+      const uint64_t w = code_rows_[code_offsets_[f] + codes[f]] ^ kBias;
+      even += w & kLow;
+      odd += (w >> 8) & kLow;
+    }
+    for (int c = 0; c < kRow; c += 2) {
+      scores[c] += static_cast<int32_t>((even >> (8 * c)) & 0xFFFF) - 128 * kCodeFeatureCount;
+      scores[c + 1] += static_cast<int32_t>((odd >> (8 * c)) & 0xFFFF) - 128 * kCodeFeatureCount;
+    }
+  }
   size_t nonzero_rows() const noexcept { return nonzero_rows_; }
   //! Tells parsed models apart (from 1), for what a thread keeps of one model's scores.
   uint64_t id() const noexcept { return id_; }
@@ -107,10 +124,22 @@ class Model {
     }
   }
 
+  // The weights of a feature as score() reads them: its stored row, or zeros.
+  uint64_t row_of_feature(uint64_t feature) const noexcept {
+    const uint32_t r = row_of(feature);
+    const Block& b = blocks_[r >> 6];
+    if (!((b.present >> (r & 63)) & 1)) return 0;
+    return weights(b.rank + popcount(b.present & ((uint64_t{1} << (r & 63)) - 1)));
+  }
+
   std::vector<Block> blocks_;  // (1 << kRowBits) / 64
   std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see score())
   size_t nonzero_rows_ = 0;
   uint64_t id_ = 0;
+  // The weights of every code of every code feature (zeros for a code that makes no feature), table after
+  // table: 1,072 rows, 8.5 KB, which stay in the first-level cache.
+  std::vector<uint64_t> code_rows_;
+  std::array<uint32_t, kCodeFeatureCount> code_offsets_{};
 };
 
 //! Tags the sentence [begin, end) of `view` greedily; `tags` gets one Tag per token of the sentence.
