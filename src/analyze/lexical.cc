@@ -5,6 +5,7 @@
 // when full rather than grown, so that a long run keeps flat memory.
 #include <libstemmer.h>
 
+#define XXH_INLINE_ALL  // one call per word: inlined, without the shared library's call
 #include <xxhash.h>
 
 #include <stdexcept>
@@ -19,8 +20,11 @@
 namespace recoupe {
 namespace {
 
-// Surfaces kept per thread: 2^19 entries in 2^20 slots of 32 bytes, 32 MB.
+// Surfaces kept per thread: at most 2^19 entries in 2^20 slots of 32 bytes, 32 MB. The table starts
+// small and doubles as surfaces come: a table sized for the worst case from the start spread the
+// common words over 32 MB, a cache and TLB miss per word.
 constexpr size_t kCacheEntries = size_t{1} << 19;
+constexpr size_t kCacheStart = size_t{1} << 12;
 
 struct Entry {
   uint64_t term;
@@ -48,7 +52,7 @@ class Stemmer {
 };
 
 Entry lookup(std::string_view surface, uint8_t flags) {
-  thread_local FlatHashMap<Entry> cache(kCacheEntries);
+  thread_local FlatHashMap<Entry> cache(kCacheStart);
   thread_local Stemmer stemmer;
   const uint64_t key = XXH3_64bits(surface.data(), surface.size());
   if (const Entry* hit = cache.find(key)) return *hit;
