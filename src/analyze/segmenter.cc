@@ -10,6 +10,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -50,28 +51,46 @@ enum CharClass : uint8_t { kOther, kSpace, kLetter, kDigit, kMidLetter, kMidNum,
 
 CharClass classify_slow(char32_t c);
 
-CharClass char_class(char32_t c) {
-  if (c < 0x80) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return kLetter;
-    if (c >= '0' && c <= '9') return kDigit;
-    switch (c) {
-      case ' ': case '\n': case '\t': case '\r': case '\f': case '\v': return kSpace;
-      case '\'': case '.': return kMidNumLet;
-      case ',': case ';': return kMidNum;
-      case '_': return kExtendNumLet;
-      default: return kOther;
-    }
+constexpr std::array<CharClass, 0x80> kAsciiClasses = [] {
+  std::array<CharClass, 0x80> t{};
+  for (char32_t c = 0; c < 0x80; ++c) {
+    CharClass k = kOther;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k = kLetter;
+    else if (c >= '0' && c <= '9') k = kDigit;
+    else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = kSpace;
+    else if (c == '\'' || c == '.') k = kMidNumLet;
+    else if (c == ',' || c == ';') k = kMidNum;
+    else if (c == '_') k = kExtendNumLet;
+    t[c] = k;
   }
-  if (c >= 0x10000) return classify_slow(c);
+  return t;
+}();
+
+// The classes of the Basic Multilingual Plane, filled in as characters come, one table per thread;
+// taken once per document, so that the scanner's calls do not each go through thread-local storage.
+uint8_t* bmp_class_cache() {
   thread_local std::unique_ptr<uint8_t[]> cache = [] {
     auto table = std::make_unique<uint8_t[]>(0x10000);
     std::memset(table.get(), 0xFF, 0x10000);
     return table;
   }();
-  uint8_t& slot = cache[c];
-  if (slot == 0xFF) slot = classify_slow(c);
-  return static_cast<CharClass>(slot);
+  return cache.get();
 }
+
+class CharClasses {
+ public:
+  CharClasses() : cache_(bmp_class_cache()) {}
+  CharClass operator()(char32_t c) const {
+    if (c < 0x80) return kAsciiClasses[c];
+    if (c >= 0x10000) return classify_slow(c);
+    uint8_t& slot = cache_[c];
+    if (slot == 0xFF) slot = classify_slow(c);
+    return static_cast<CharClass>(slot);
+  }
+
+ private:
+  uint8_t* cache_;
+};
 
 CharClass classify_slow(char32_t c) {
   const auto u = static_cast<UChar32>(c);
@@ -100,7 +119,9 @@ CharClass classify_slow(char32_t c) {
 size_t elision_prefix(std::string_view w) {
   // Elided forms are at most "quoiqu’" long; most words have no apostrophe near the start.
   const std::string_view head = w.substr(0, 9);
-  if (head.find('\'') == std::string_view::npos && head.find("\xE2\x80\x99") == std::string_view::npos) return 0;
+  bool apostrophe = false;  // ' or the lead byte of ’, in one pass
+  for (const char c : head) apostrophe |= c == '\'' || c == '\xE2';
+  if (!apostrophe) return 0;
   static constexpr std::string_view kPrefixes[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j",
                                                    "m", "n", "s", "t", "c"};
   for (std::string_view p : kPrefixes) {
@@ -119,7 +140,7 @@ enum class Piece : uint8_t { kPunct, kNumber, kLetters };
 
 // Calls emit(begin, end, kind) for each word or punctuation mark of `text`, spaces skipped.
 template <typename Emit>
-void scan_words(std::string_view text, Emit&& emit) {
+void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emit) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -169,7 +190,7 @@ void scan_words(std::string_view text, Emit&& emit) {
   }
 }
 
-bool needs_dictionary(std::string_view text) {
+bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
   for (size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
@@ -188,6 +209,7 @@ class Segmenter final : public Component {
 
   void process(Doc& doc) const override {
     Iterators& its = thread_iterators();
+    const CharClasses char_class;
     size_t bytes = 0;
     for (Field f : kAllFields) bytes += doc.field(f).size();
     doc.tokens.reserve(doc.tokens.size() + bytes / 5);  // about one token per five bytes of French
@@ -243,8 +265,8 @@ class Segmenter final : public Component {
         if (is_upper(utf8::next(piece, j))) t.flags |= Token::kCapitalized;
         doc.tokens.push_back(t);
       };
-      if (!needs_dictionary(text)) {
-        scan_words(text, emit);
+      if (!needs_dictionary(text, char_class)) {
+        scan_words(text, char_class, emit);
       } else {
         its.words->setText(ut, status);
         start = its.words->first();
