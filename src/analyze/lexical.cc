@@ -8,7 +8,9 @@
 #define XXH_INLINE_ALL  // one call per word: inlined, without the shared library's call
 #include <xxhash.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -51,10 +53,16 @@ class Stemmer {
   sb_stemmer* s_;
 };
 
-Entry lookup(std::string_view surface, uint8_t flags) {
+FlatHashMap<Entry>& thread_cache() {
   thread_local FlatHashMap<Entry> cache(kCacheStart);
+  return cache;
+}
+
+uint64_t key_of(std::string_view surface) { return XXH3_64bits(surface.data(), surface.size()); }
+
+// `key` is key_of(surface).
+Entry lookup(FlatHashMap<Entry>& cache, std::string_view surface, uint64_t key, uint8_t flags) {
   thread_local Stemmer stemmer;
-  const uint64_t key = XXH3_64bits(surface.data(), surface.size());
   if (const Entry* hit = cache.find(key)) return *hit;
   const std::string lowered = lower(surface);
   const std::string folded = fold(lowered);
@@ -75,10 +83,21 @@ class Lexical final : public Component {
   std::vector<std::string> requires_() const override { return {"doc.tokens"}; }
   std::vector<std::string> assigns() const override { return {"token.term", "token.stop", "token.form"}; }
   void process(Doc& doc) const override {
+    // The words' keys first, so that the loop below can fetch each one's slot a few words ahead.
+    FlatHashMap<Entry>& cache = thread_cache();
+    thread_local std::vector<uint64_t> keys;
+    keys.clear();
+    for (const Token& t : doc.tokens) {
+      if (t.has(Token::kWord)) keys.push_back(key_of(doc.text(t.span)));
+    }
+    constexpr size_t kAhead = 8;
+    for (size_t k = 0; k < std::min(kAhead, keys.size()); ++k) cache.prefetch(keys[k]);
+    size_t word = 0;
     for (Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
+      if (word + kAhead < keys.size()) cache.prefetch(keys[word + kAhead]);
       const std::string_view surface = doc.text(t.span);
-      const Entry e = lookup(surface, t.flags);
+      const Entry e = lookup(cache, surface, keys[word++], t.flags);
       t.term = e.term;
       t.form = e.form;
       t.marks = e.marks;
