@@ -213,6 +213,18 @@ TEST(LinkFeatures, MinhashIgnoresTheTitle) {
   EXPECT_NE(a.features.minhash, c.features.minhash);
 }
 
+TEST(LinkFeatures, EachTermOnceWhenAnEntityIsNamedAgain) {
+  // The entity terms join the words' terms: a person named three times is one term, its weights summed.
+  Doc d = analysed("Jeanne Vautrin en visite",
+                   "Jeanne Vautrin a inauguré le pont lundi. Le soir, Jeanne Vautrin a dîné avec les élus du canton.");
+  ASSERT_TRUE(d.entities);
+  const auto& terms = d.features.terms;
+  EXPECT_EQ(std::adjacent_find(terms.begin(), terms.end(), [](auto& a, auto& b) { return a.term >= b.term; }), terms.end());
+  size_t entity_terms = 0;
+  for (const auto& tw : terms) entity_terms += StringStore::global().lookup(tw.term) == "Jeanne Vautrin";
+  EXPECT_EQ(entity_terms, 1u);
+}
+
 TEST(LinkFeatures, SpellingsOfOneEntityShareANameTerm) {
   // Two spellings of one person, which no stem has in common: the canonical entity links them.
   Doc a = analysed("Visite à Sotchi", "Le dirigeant Alexander Lukashenko a rencontré Vladimir Poutine lundi.");
