@@ -1,5 +1,6 @@
-// Sentences with ICU's break iterator over the UTF-8 text itself (UText), so
-// that break positions are byte offsets with no UTF-16 copy. Words follow the
+// Sentences with ICU's break iterator over a UTF-16 copy of the text, its
+// break positions mapped back to byte offsets (ICU reads UTF-16 directly, and
+// reading UTF-8 through a UText cost it as much as finding the breaks). Words follow the
 // UAX #29 word rules for alphabetic scripts with a scanner over ICU character
 // classes (the rule-based iterator costs several times more on news text);
 // text in scripts that need a dictionary (CJK, Thai, ...) goes to ICU's word
@@ -8,12 +9,14 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "analyze/components.h"
 #include "common/folding.h"
@@ -190,6 +193,43 @@ void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emi
   }
 }
 
+// The text in UTF-16 for the sentence iterator, in a buffer each thread reuses.
+class Utf16Copy {
+ public:
+  explicit Utf16Copy(std::string_view text) : text_(text) {
+    thread_local std::vector<UChar> buffer;
+    if (buffer.size() < text.size() + 1) buffer.resize(text.size() + 1);  // never more units than bytes
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(buffer.data(), static_cast<int32_t>(buffer.size()), &length, text.data(),
+                  static_cast<int32_t>(text.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("UTF-16 conversion failed: ") + u_errorName(status));
+    utext_openUChars(&utext_, buffer.data(), length, &status);
+  }
+  ~Utf16Copy() { utext_close(&utext_); }
+  Utf16Copy(const Utf16Copy&) = delete;
+  Utf16Copy& operator=(const Utf16Copy&) = delete;
+
+  UText* utext() { return &utext_; }
+  //! The byte offset of UTF-16 index `unit`; calls must come in increasing order.
+  uint32_t byte_offset(int32_t unit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    while (unit_ < unit) {
+      const unsigned char b = p[byte_];
+      const uint32_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      byte_ += length;
+      unit_ += length == 4 ? 2 : 1;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  UText utext_ = UTEXT_INITIALIZER;
+  int32_t unit_ = 0;
+  uint32_t byte_ = 0;
+};
+
 bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
   for (size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -217,15 +257,16 @@ class Segmenter final : public Component {
       const std::string& text = doc.field(f);
       if (text.empty()) continue;
       UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-      if (U_FAILURE(status)) continue;
       // Sentences, trimmed of surrounding space.
       const size_t first_sentence = doc.sentences.size();
-      its.sentences->setText(ut, status);
-      int32_t start = its.sentences->first();
-      for (int32_t end = its.sentences->next(); end != icu::BreakIterator::DONE;
-           start = end, end = its.sentences->next()) {
-        auto b = static_cast<uint32_t>(start), e = static_cast<uint32_t>(end);
+      Utf16Copy utf16(text);
+      its.sentences->setText(utf16.utext(), status);
+      if (U_FAILURE(status)) continue;
+      uint32_t previous = utf16.byte_offset(its.sentences->first());
+      for (int32_t end = its.sentences->next(); end != icu::BreakIterator::DONE; end = its.sentences->next()) {
+        const uint32_t next = utf16.byte_offset(end);
+        uint32_t b = previous, e = next;
+        previous = next;
         while (b < e && is_space_ascii(text[b])) ++b;
         while (e > b && is_space_ascii(text[e - 1])) --e;
         if (e > b) doc.sentences.push_back(Span{f, b, e});
@@ -268,8 +309,10 @@ class Segmenter final : public Component {
       if (!needs_dictionary(text, char_class)) {
         scan_words(text, char_class, emit);
       } else {
-        its.words->setText(ut, status);
-        start = its.words->first();
+        UText ut = UTEXT_INITIALIZER;
+        utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+        its.words->setText(&ut, status);
+        int32_t start = its.words->first();
         for (int32_t end = its.words->next(); end != icu::BreakIterator::DONE; start = end, end = its.words->next()) {
           const int32_t rule = its.words->getRuleStatus();
           size_t k = static_cast<size_t>(start);
@@ -277,8 +320,8 @@ class Segmenter final : public Component {
           emit(static_cast<size_t>(start), static_cast<size_t>(end),
                rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct);
         }
+        utext_close(&ut);
       }
-      utext_close(ut);
     }
   }
 
