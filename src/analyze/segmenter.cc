@@ -9,9 +9,10 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -141,7 +142,8 @@ size_t elision_prefix(std::string_view w) {
 
 enum class Piece : uint8_t { kPunct, kNumber, kLetters };
 
-// Calls emit(begin, end, kind) for each word or punctuation mark of `text`, spaces skipped.
+// Calls emit(begin, end, kind, joined) for each word or punctuation mark of `text`, spaces skipped;
+// `joined` says that a middle mark (an apostrophe among them) joined the word's parts.
 template <typename Emit>
 void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emit) {
   const size_t n = text.size();
@@ -151,10 +153,11 @@ void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emi
     const CharClass cls = char_class(utf8::next(text, i));
     if (cls == kSpace) continue;
     if (cls != kLetter && cls != kDigit && cls != kExtendNumLet) {
-      emit(start, i, Piece::kPunct);
+      emit(start, i, Piece::kPunct, false);
       continue;
     }
     bool letters = cls == kLetter;
+    bool joined = false;
     CharClass prev = cls;
     size_t last = start;  // offset of the last character taken
     while (i < n) {
@@ -181,6 +184,7 @@ void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emi
         }
         const bool join_digits = prev == kDigit && after == kDigit && next != kMidLetter;
         if (join_letters || join_digits) {
+          joined = true;
           prev = after;
           last = j;
           i = k;
@@ -189,7 +193,7 @@ void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emi
       }
       break;
     }
-    emit(start, i, letters ? Piece::kLetters : Piece::kNumber);
+    emit(start, i, letters ? Piece::kLetters : Piece::kNumber, joined);
   }
 }
 
@@ -198,13 +202,37 @@ class Utf16Copy {
  public:
   explicit Utf16Copy(std::string_view text) : text_(text) {
     thread_local std::vector<UChar> buffer;
-    if (buffer.size() < text.size() + 1) buffer.resize(text.size() + 1);  // never more units than bytes
+    if (buffer.size() < text.size()) buffer.resize(text.size());  // never more units than bytes
+    // The text is valid UTF-8 (see utf8.h): decoded here, with ASCII copied eight bytes at a time.
+    UChar* out = buffer.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i < text.size();) {
+      if (i + 8 <= text.size()) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if ((w & 0x8080808080808080ULL) == 0) {
+          for (int k = 0; k < 8; ++k) *out++ = p[i + k];
+          i += 8;
+          continue;
+        }
+      }
+      // A word with some non-ASCII byte: its characters one by one.
+      for (const size_t end = std::min(i + 8, text.size()); i < end;) {
+        if (p[i] < 0x80) {
+          *out++ = p[i++];
+          continue;
+        }
+        const char32_t c = utf8::next(text, i);
+        if (c < 0x10000) {
+          *out++ = static_cast<UChar>(c);
+        } else {
+          *out++ = static_cast<UChar>(U16_LEAD(c));
+          *out++ = static_cast<UChar>(U16_TRAIL(c));
+        }
+      }
+    }
     UErrorCode status = U_ZERO_ERROR;
-    int32_t length = 0;
-    u_strFromUTF8(buffer.data(), static_cast<int32_t>(buffer.size()), &length, text.data(),
-                  static_cast<int32_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("UTF-16 conversion failed: ") + u_errorName(status));
-    utext_openUChars(&utext_, buffer.data(), length, &status);
+    utext_openUChars(&utext_, buffer.data(), out - buffer.data(), &status);
   }
   ~Utf16Copy() { utext_close(&utext_); }
   Utf16Copy(const Utf16Copy&) = delete;
@@ -231,8 +259,21 @@ class Utf16Copy {
 };
 
 bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
+  // The scripts of kDictionary start at U+0E00 (Thai): only lead bytes from 0xE0 need a look, and
+  // words of eight bytes with none pass at once.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t missing = (w & (kOnes * 0xE0)) ^ (kOnes * 0xE0);  // a zero byte where a byte is >= 0xE0
+      if ((((missing - kOnes) & ~missing) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0xE0) {
       ++i;
       continue;
     }
@@ -274,7 +315,7 @@ class Segmenter final : public Component {
       // Words and punctuation.
       size_t sentence = first_sentence;
       bool sentence_open = false;
-      auto emit = [&](size_t begin, size_t end, Piece kind) {
+      auto emit = [&](size_t begin, size_t end, Piece kind, bool joined) {
         const auto b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(end);
         while (sentence < doc.sentences.size() && doc.sentences[sentence].end <= b) {
           ++sentence;
@@ -291,7 +332,8 @@ class Segmenter final : public Component {
         if (kind == Piece::kNumber) t.flags |= Token::kNumber;
         if (!sentence_open) t.flags |= Token::kSentenceStart;
         sentence_open = true;
-        if (size_t p = elision_prefix(piece); p > 0) {
+        // Without a middle mark there is no apostrophe, hence no elision.
+        if (size_t p = joined ? elision_prefix(piece) : 0; p > 0) {
           Token article = t;
           article.span.end = b + static_cast<uint32_t>(p);
           doc.tokens.push_back(article);
@@ -318,7 +360,8 @@ class Segmenter final : public Component {
           size_t k = static_cast<size_t>(start);
           if (rule < UBRK_WORD_NUMBER && char_class(utf8::next(text, k)) == kSpace) continue;
           emit(static_cast<size_t>(start), static_cast<size_t>(end),
-               rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct);
+               rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct,
+               /*joined=*/true);
         }
         utext_close(&ut);
       }
