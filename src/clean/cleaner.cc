@@ -122,6 +122,16 @@ bool already_clean(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.front() == '\n' || s.back() == ' ' || s.back() == '\n') return false;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none is a control character (word-wise byte tests).
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t del = w ^ (kOnes * 0x7F);
+      if ((((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != 0x7F) continue;
     if (c != '\n') return false;
