@@ -243,6 +243,15 @@ class Utf16Copy {
   uint32_t byte_offset(int32_t unit) {
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     while (unit_ < unit) {
+      if (unit_ + 8 <= unit) {  // eight ASCII bytes are eight units
+        uint64_t w;
+        std::memcpy(&w, p + byte_, 8);
+        if ((w & 0x8080808080808080ULL) == 0) {
+          byte_ += 8;
+          unit_ += 8;
+          continue;
+        }
+      }
       const unsigned char b = p[byte_];
       const uint32_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       byte_ += length;
