@@ -8,7 +8,7 @@
 #define XXH_INLINE_ALL  // one call per word: inlined, without the shared library's call
 #include <xxhash.h>
 
-#include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -83,21 +83,33 @@ class Lexical final : public Component {
   std::vector<std::string> requires_() const override { return {"doc.tokens"}; }
   std::vector<std::string> assigns() const override { return {"token.term", "token.stop", "token.form"}; }
   void process(Doc& doc) const override {
-    // The words' keys first, so that the loop below can fetch each one's slot a few words ahead.
+    // One pass over the tokens with a look-ahead: each word's key is hashed, and its slot
+    // prefetched, kAhead words before the word is looked up.
     FlatHashMap<Entry>& cache = thread_cache();
-    thread_local std::vector<uint64_t> keys;
-    keys.clear();
-    for (const Token& t : doc.tokens) {
-      if (t.has(Token::kWord)) keys.push_back(key_of(doc.text(t.span)));
-    }
     constexpr size_t kAhead = 8;
-    for (size_t k = 0; k < std::min(kAhead, keys.size()); ++k) cache.prefetch(keys[k]);
-    size_t word = 0;
-    for (Token& t : doc.tokens) {
-      if (!t.has(Token::kWord)) continue;
-      if (word + kAhead < keys.size()) cache.prefetch(keys[word + kAhead]);
+    struct Pending {
+      Token* token;
+      uint64_t key;
+    };
+    std::array<Pending, kAhead> ring;
+    size_t first = 0, pending = 0;
+    auto next = doc.tokens.begin();
+    const auto end = doc.tokens.end();
+    auto look_ahead = [&] {
+      for (; pending < kAhead && next != end; ++next) {
+        if (!next->has(Token::kWord)) continue;
+        const uint64_t key = key_of(doc.text(next->span));
+        cache.prefetch(key);
+        ring[(first + pending++) % kAhead] = Pending{&*next, key};
+      }
+    };
+    for (look_ahead(); pending > 0; look_ahead()) {
+      const Pending word = ring[first];
+      first = (first + 1) % kAhead;
+      --pending;
+      Token& t = *word.token;
       const std::string_view surface = doc.text(t.span);
-      const Entry e = lookup(cache, surface, keys[word++], t.flags);
+      const Entry e = lookup(cache, surface, word.key, t.flags);
       t.term = e.term;
       t.form = e.form;
       t.marks = e.marks;
