@@ -200,21 +200,18 @@ void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emi
 // The text in UTF-16 for the sentence iterator, in a buffer each thread reuses.
 class Utf16Copy {
  public:
-  explicit Utf16Copy(std::string_view text) : text_(text) {
+  //! On failure `status` says so, as ICU's functions do.
+  Utf16Copy(std::string_view text, UErrorCode& status) : text_(text) {
     thread_local std::vector<UChar> buffer;
     if (buffer.size() < text.size()) buffer.resize(text.size());  // never more units than bytes
     // The text is valid UTF-8 (see utf8.h): decoded here, with ASCII copied eight bytes at a time.
     UChar* out = buffer.data();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     for (size_t i = 0; i < text.size();) {
-      if (i + 8 <= text.size()) {
-        uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        if ((w & 0x8080808080808080ULL) == 0) {
-          for (int k = 0; k < 8; ++k) *out++ = p[i + k];
-          i += 8;
-          continue;
-        }
+      if (i + 8 <= text.size() && utf8::ascii8(p + i)) {
+        for (int k = 0; k < 8; ++k) *out++ = p[i + k];
+        i += 8;
+        continue;
       }
       // A word with some non-ASCII byte: its characters one by one.
       for (const size_t end = std::min(i + 8, text.size()); i < end;) {
@@ -231,7 +228,6 @@ class Utf16Copy {
         }
       }
     }
-    UErrorCode status = U_ZERO_ERROR;
     utext_openUChars(&utext_, buffer.data(), out - buffer.data(), &status);
   }
   ~Utf16Copy() { utext_close(&utext_); }
@@ -243,14 +239,10 @@ class Utf16Copy {
   uint32_t byte_offset(int32_t unit) {
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     while (unit_ < unit) {
-      if (unit_ + 8 <= unit) {  // eight ASCII bytes are eight units
-        uint64_t w;
-        std::memcpy(&w, p + byte_, 8);
-        if ((w & 0x8080808080808080ULL) == 0) {
-          byte_ += 8;
-          unit_ += 8;
-          continue;
-        }
+      if (unit_ + 8 <= unit && utf8::ascii8(p + byte_)) {  // eight ASCII bytes are eight units
+        byte_ += 8;
+        unit_ += 8;
+        continue;
       }
       const unsigned char b = p[byte_];
       const uint32_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
@@ -269,7 +261,7 @@ class Utf16Copy {
 
 bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
   // The scripts of kDictionary start at U+0E00 (Thai): only lead bytes from 0xE0 need a look, and
-  // words of eight bytes with none pass at once.
+  // blocks of eight bytes with none pass at once.
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
     if (i + 8 <= text.size()) {
@@ -309,7 +301,7 @@ class Segmenter final : public Component {
       UErrorCode status = U_ZERO_ERROR;
       // Sentences, trimmed of surrounding space.
       const size_t first_sentence = doc.sentences.size();
-      Utf16Copy utf16(text);
+      Utf16Copy utf16(text, status);
       its.sentences->setText(utf16.utext(), status);
       if (U_FAILURE(status)) continue;
       uint32_t previous = utf16.byte_offset(its.sentences->first());

@@ -40,13 +40,9 @@ bool surely_nfc(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && utf8::ascii8(p + i)) {
+      i += 8;
+      continue;
     }
     if (p[i] < 0x80) {
       ++i;

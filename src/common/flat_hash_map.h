@@ -61,8 +61,9 @@ class FlatHashMap {
     while (p < n) p <<= 1;
     return p;
   }
-  // The slot holding `key`, or the empty slot where it would go.
+  // The first slot probed for `key`.
   size_t home(uint64_t key) const noexcept { return static_cast<size_t>(key ^ (key >> 29)) & (slots_.size() - 1); }
+  // The slot holding `key`, or the empty slot where it would go.
   size_t slot_for(uint64_t key) const {
     const size_t mask = slots_.size() - 1;
     size_t i = home(key);
