@@ -5,9 +5,12 @@
 // when full rather than grown, so that a long run keeps flat memory.
 #include <libstemmer.h>
 
+#define XXH_INLINE_ALL  // one call per word: inlined, without the shared library's call
 #include <xxhash.h>
 
+#include <array>
 #include <stdexcept>
+#include <vector>
 
 #include "analyze/components.h"
 #include "analyze/entities/features.h"
@@ -19,8 +22,11 @@
 namespace recoupe {
 namespace {
 
-// Surfaces kept per thread: 2^19 entries in 2^20 slots of 32 bytes, 32 MB.
+// Surfaces kept per thread: at most 2^19 entries in 2^20 slots of 32 bytes, 32 MB. The table starts
+// small and doubles as surfaces come: a table sized for the worst case from the start spread the
+// common words over 32 MB, a cache and TLB miss per word.
 constexpr size_t kCacheEntries = size_t{1} << 19;
+constexpr size_t kCacheStart = size_t{1} << 12;
 
 struct Entry {
   uint64_t term;
@@ -47,10 +53,16 @@ class Stemmer {
   sb_stemmer* s_;
 };
 
-Entry lookup(std::string_view surface, uint8_t flags) {
-  thread_local FlatHashMap<Entry> cache(kCacheEntries);
+FlatHashMap<Entry>& thread_cache() {
+  thread_local FlatHashMap<Entry> cache(kCacheStart);
+  return cache;
+}
+
+uint64_t key_of(std::string_view surface) { return XXH3_64bits(surface.data(), surface.size()); }
+
+// `key` is key_of(surface).
+Entry lookup(FlatHashMap<Entry>& cache, std::string_view surface, uint64_t key, uint8_t flags) {
   thread_local Stemmer stemmer;
-  const uint64_t key = XXH3_64bits(surface.data(), surface.size());
   if (const Entry* hit = cache.find(key)) return *hit;
   const std::string lowered = lower(surface);
   const std::string folded = fold(lowered);
@@ -71,10 +83,33 @@ class Lexical final : public Component {
   std::vector<std::string> requires_() const override { return {"doc.tokens"}; }
   std::vector<std::string> assigns() const override { return {"token.term", "token.stop", "token.form"}; }
   void process(Doc& doc) const override {
-    for (Token& t : doc.tokens) {
-      if (!t.has(Token::kWord)) continue;
+    // One pass over the tokens with a look-ahead: each word's key is hashed, and its slot
+    // prefetched, kAhead words before the word is looked up.
+    FlatHashMap<Entry>& cache = thread_cache();
+    constexpr size_t kAhead = 8;
+    struct Pending {
+      Token* token;
+      uint64_t key;
+    };
+    std::array<Pending, kAhead> ring;
+    size_t first = 0, pending = 0;
+    auto next = doc.tokens.begin();
+    const auto end = doc.tokens.end();
+    auto look_ahead = [&] {
+      for (; pending < kAhead && next != end; ++next) {
+        if (!next->has(Token::kWord)) continue;
+        const uint64_t key = key_of(doc.text(next->span));
+        cache.prefetch(key);
+        ring[(first + pending++) % kAhead] = Pending{&*next, key};
+      }
+    };
+    for (look_ahead(); pending > 0; look_ahead()) {
+      const Pending word = ring[first];
+      first = (first + 1) % kAhead;
+      --pending;
+      Token& t = *word.token;
       const std::string_view surface = doc.text(t.span);
-      const Entry e = lookup(surface, t.flags);
+      const Entry e = lookup(cache, surface, word.key, t.flags);
       t.term = e.term;
       t.form = e.form;
       t.marks = e.marks;

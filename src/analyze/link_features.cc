@@ -6,9 +6,11 @@
 // MinHash is one-permutation hashing with densification by rotation
 // (Shrivastava & Li 2014): one hash per shingle instead of one per shingle and
 // permutation, which is what makes it cheap enough to run on every article.
+#define XXH_INLINE_ALL  // one hash per shingle: inlined, without the shared library's call
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 
 #include "analyze/components.h"
 #include "common/flat_hash_map.h"
@@ -38,11 +40,12 @@ uint64_t mix(uint64_t x) {
 }
 
 std::vector<uint32_t> minhash_of(const std::vector<uint64_t>& words) {
-  std::vector<uint32_t> bins;
-  if (words.empty()) return bins;
+  std::vector<uint32_t> dense;
+  if (words.empty()) return dense;
   const size_t k = std::min<size_t>(kShingleWords, words.size());
   constexpr uint32_t kEmpty = 0xFFFFFFFFu;
-  bins.assign(LinkFeatures::kMinhashSize, kEmpty);
+  std::array<uint32_t, LinkFeatures::kMinhashSize> bins;
+  bins.fill(kEmpty);
   for (size_t i = 0; i + k <= words.size(); ++i) {
     const uint64_t h = XXH3_64bits(&words[i], k * sizeof(uint64_t));
     const auto bin = static_cast<size_t>(h >> (64 - kBinBits));
@@ -51,7 +54,7 @@ std::vector<uint32_t> minhash_of(const std::vector<uint64_t>& words) {
   }
   // Densify: an empty bin borrows the value of the next filled bin to its right,
   // salted by the distance so that two documents agree on it only when they agree there.
-  std::vector<uint32_t> dense(bins.size());
+  dense.resize(bins.size());
   for (size_t b = 0; b < bins.size(); ++b) {
     size_t d = 0;
     while (bins[(b + d) % bins.size()] == kEmpty) ++d;
@@ -68,49 +71,51 @@ class LinkFeaturesComponent final : public Component {
   std::vector<std::string> assigns() const override { return {"doc.link_features"}; }
 
   void process(Doc& doc) const override {
-    // Terms written as names somewhere in the document: capitalised mid-sentence.
+    // One pass over the tokens: the terms written as names (capitalised mid-sentence), one
+    // (term, weight) per counted occurrence, and the body's words for MinHash. Per-thread buffers.
     LinkFeatures& out = doc.features;
     out.names.clear();
-    for (const Token& t : doc.tokens) {
-      if (t.has(Token::kWord) && t.has(Token::kCapitalized) && !t.has(Token::kSentenceStart) && !t.has(Token::kStop)) {
-        out.names.push_back(t.term);
-      }
-    }
-    std::sort(out.names.begin(), out.names.end());
-    out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
-    // One (term, weight) per occurrence, then summed per term (sorting beats a hash map here).
-    std::vector<TermWeight> occurrences;
-    occurrences.reserve(doc.tokens.size() / 2);
-    std::vector<uint64_t> body_words;
-    body_words.reserve(doc.tokens.size());
+    thread_local std::vector<TermWeight> occurrences;
+    thread_local std::vector<uint64_t> body_words;
+    occurrences.clear();
+    body_words.clear();
     int body_seen = 0;
     for (const Token& t : doc.tokens) {
       if (!t.has(Token::kWord)) continue;
+      if (t.has(Token::kCapitalized) && !t.has(Token::kSentenceStart) && !t.has(Token::kStop)) out.names.push_back(t.term);
       if (t.span.field != Field::kTitle) body_words.push_back(t.term);  // MinHash sees the whole body
       if (t.span.field == Field::kText && ++body_seen > kBodyWords) continue;
       if (t.has(Token::kStop) || t.has(Token::kNumber) || t.span.size() < 2) continue;
-      float w = kFieldWeight[static_cast<int>(t.span.field)];
-      if (std::binary_search(out.names.begin(), out.names.end(), t.term)) w *= kNameBoost;
-      occurrences.push_back({t.term, w});
+      occurrences.push_back({t.term, kFieldWeight[static_cast<int>(t.span.field)]});
     }
-    if (doc.entities) add_entities(doc, occurrences);
-    std::sort(occurrences.begin(), occurrences.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+    std::sort(out.names.begin(), out.names.end());
+    out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+    // Occurrences summed per term (sorting beats a hash map here), a name's sum boosted once, the
+    // names met in the same walk. The weights are small multiples of 0.5 (entities' too), whose
+    // float sums and doubles are exact in any order.
+    const auto by_term = [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; };
+    std::sort(occurrences.begin(), occurrences.end(), by_term);
     out.terms.clear();
-    for (const TermWeight& o : occurrences) {
-      if (!out.terms.empty() && out.terms.back().term == o.term) {
-        out.terms.back().weight += o.weight;
-      } else {
-        out.terms.push_back(o);
-      }
+    auto name = out.names.begin();
+    for (size_t i = 0; i < occurrences.size();) {
+      TermWeight sum = occurrences[i];
+      while (++i < occurrences.size() && occurrences[i].term == sum.term) sum.weight += occurrences[i].weight;
+      while (name != out.names.end() && *name < sum.term) ++name;
+      if (name != out.names.end() && *name == sum.term) sum.weight *= kNameBoost;
+      out.terms.push_back(sum);
     }
+    if (doc.entities) add_entities(doc);
     out.minhash = minhash_of(body_words);
   }
 
  private:
   // Each entity's canonical name is one more name term: "Loukachenko", "Alexandre Loukachenko" and
   // "Lukashenko" meet on it, and a two-word name counts as one thing, not two loose words.
-  static void add_entities(Doc& doc, std::vector<TermWeight>& occurrences) {
+  // Entity terms join the terms summed from the words, unboosted.
+  static void add_entities(Doc& doc) {
     LinkFeatures& out = doc.features;
+    thread_local std::vector<TermWeight> occurrences;
+    occurrences.clear();
     const size_t names_before = out.names.size();
     std::string key;
     for (const Entity& e : *doc.entities) {
@@ -136,6 +141,22 @@ class LinkFeaturesComponent final : public Component {
     }
     std::sort(out.names.begin(), out.names.end());
     out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+    if (occurrences.empty()) return;
+    std::sort(occurrences.begin(), occurrences.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+    // Merged with the words' terms; an entity named several times comes once, its weights summed.
+    thread_local std::vector<TermWeight> merged;
+    merged.clear();
+    size_t i = 0, j = 0;
+    while (i < out.terms.size() || j < occurrences.size()) {
+      const bool word = j == occurrences.size() || (i < out.terms.size() && out.terms[i].term <= occurrences[j].term);
+      const TermWeight& next = word ? out.terms[i++] : occurrences[j++];
+      if (!merged.empty() && merged.back().term == next.term) {
+        merged.back().weight += next.weight;
+      } else {
+        merged.push_back(next);
+      }
+    }
+    out.terms.assign(merged.begin(), merged.end());
   }
 };
 

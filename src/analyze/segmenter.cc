@@ -1,5 +1,6 @@
-// Sentences with ICU's break iterator over the UTF-8 text itself (UText), so
-// that break positions are byte offsets with no UTF-16 copy. Words follow the
+// Sentences with ICU's break iterator over a UTF-16 copy of the text, its
+// break positions mapped back to byte offsets (ICU reads UTF-16 directly, and
+// reading UTF-8 through a UText cost it as much as finding the breaks). Words follow the
 // UAX #29 word rules for alphabetic scripts with a scanner over ICU character
 // classes (the rule-based iterator costs several times more on news text);
 // text in scripts that need a dictionary (CJK, Thai, ...) goes to ICU's word
@@ -8,11 +9,15 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf16.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "analyze/components.h"
 #include "common/folding.h"
@@ -50,28 +55,46 @@ enum CharClass : uint8_t { kOther, kSpace, kLetter, kDigit, kMidLetter, kMidNum,
 
 CharClass classify_slow(char32_t c);
 
-CharClass char_class(char32_t c) {
-  if (c < 0x80) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return kLetter;
-    if (c >= '0' && c <= '9') return kDigit;
-    switch (c) {
-      case ' ': case '\n': case '\t': case '\r': case '\f': case '\v': return kSpace;
-      case '\'': case '.': return kMidNumLet;
-      case ',': case ';': return kMidNum;
-      case '_': return kExtendNumLet;
-      default: return kOther;
-    }
+constexpr std::array<CharClass, 0x80> kAsciiClasses = [] {
+  std::array<CharClass, 0x80> t{};
+  for (char32_t c = 0; c < 0x80; ++c) {
+    CharClass k = kOther;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k = kLetter;
+    else if (c >= '0' && c <= '9') k = kDigit;
+    else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = kSpace;
+    else if (c == '\'' || c == '.') k = kMidNumLet;
+    else if (c == ',' || c == ';') k = kMidNum;
+    else if (c == '_') k = kExtendNumLet;
+    t[c] = k;
   }
-  if (c >= 0x10000) return classify_slow(c);
+  return t;
+}();
+
+// The classes of the Basic Multilingual Plane, filled in as characters come, one table per thread;
+// taken once per document, so that the scanner's calls do not each go through thread-local storage.
+uint8_t* bmp_class_cache() {
   thread_local std::unique_ptr<uint8_t[]> cache = [] {
     auto table = std::make_unique<uint8_t[]>(0x10000);
     std::memset(table.get(), 0xFF, 0x10000);
     return table;
   }();
-  uint8_t& slot = cache[c];
-  if (slot == 0xFF) slot = classify_slow(c);
-  return static_cast<CharClass>(slot);
+  return cache.get();
 }
+
+class CharClasses {
+ public:
+  CharClasses() : cache_(bmp_class_cache()) {}
+  CharClass operator()(char32_t c) const {
+    if (c < 0x80) return kAsciiClasses[c];
+    if (c >= 0x10000) return classify_slow(c);
+    uint8_t& slot = cache_[c];
+    if (slot == 0xFF) slot = classify_slow(c);
+    return static_cast<CharClass>(slot);
+  }
+
+ private:
+  uint8_t* cache_;
+};
 
 CharClass classify_slow(char32_t c) {
   const auto u = static_cast<UChar32>(c);
@@ -100,7 +123,9 @@ CharClass classify_slow(char32_t c) {
 size_t elision_prefix(std::string_view w) {
   // Elided forms are at most "quoiqu’" long; most words have no apostrophe near the start.
   const std::string_view head = w.substr(0, 9);
-  if (head.find('\'') == std::string_view::npos && head.find("\xE2\x80\x99") == std::string_view::npos) return 0;
+  bool apostrophe = false;  // ' or the lead byte of ’, in one pass
+  for (const char c : head) apostrophe |= c == '\'' || c == '\xE2';
+  if (!apostrophe) return 0;
   static constexpr std::string_view kPrefixes[] = {"jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j",
                                                    "m", "n", "s", "t", "c"};
   for (std::string_view p : kPrefixes) {
@@ -117,9 +142,10 @@ size_t elision_prefix(std::string_view w) {
 
 enum class Piece : uint8_t { kPunct, kNumber, kLetters };
 
-// Calls emit(begin, end, kind) for each word or punctuation mark of `text`, spaces skipped.
+// Calls emit(begin, end, kind, joined) for each word or punctuation mark of `text`, spaces skipped;
+// `joined` says that a middle mark (an apostrophe among them) joined the word's parts.
 template <typename Emit>
-void scan_words(std::string_view text, Emit&& emit) {
+void scan_words(std::string_view text, const CharClasses& char_class, Emit&& emit) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -127,10 +153,11 @@ void scan_words(std::string_view text, Emit&& emit) {
     const CharClass cls = char_class(utf8::next(text, i));
     if (cls == kSpace) continue;
     if (cls != kLetter && cls != kDigit && cls != kExtendNumLet) {
-      emit(start, i, Piece::kPunct);
+      emit(start, i, Piece::kPunct, false);
       continue;
     }
     bool letters = cls == kLetter;
+    bool joined = false;
     CharClass prev = cls;
     size_t last = start;  // offset of the last character taken
     while (i < n) {
@@ -157,6 +184,7 @@ void scan_words(std::string_view text, Emit&& emit) {
         }
         const bool join_digits = prev == kDigit && after == kDigit && next != kMidLetter;
         if (join_letters || join_digits) {
+          joined = true;
           prev = after;
           last = j;
           i = k;
@@ -165,13 +193,88 @@ void scan_words(std::string_view text, Emit&& emit) {
       }
       break;
     }
-    emit(start, i, letters ? Piece::kLetters : Piece::kNumber);
+    emit(start, i, letters ? Piece::kLetters : Piece::kNumber, joined);
   }
 }
 
-bool needs_dictionary(std::string_view text) {
+// The text in UTF-16 for the sentence iterator, in a buffer each thread reuses.
+class Utf16Copy {
+ public:
+  //! On failure `status` says so, as ICU's functions do.
+  Utf16Copy(std::string_view text, UErrorCode& status) : text_(text) {
+    thread_local std::vector<UChar> buffer;
+    if (buffer.size() < text.size()) buffer.resize(text.size());  // never more units than bytes
+    // The text is valid UTF-8 (see utf8.h): decoded here, with ASCII copied eight bytes at a time.
+    UChar* out = buffer.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i < text.size();) {
+      if (i + 8 <= text.size() && utf8::ascii8(p + i)) {
+        for (int k = 0; k < 8; ++k) *out++ = p[i + k];
+        i += 8;
+        continue;
+      }
+      // A word with some non-ASCII byte: its characters one by one.
+      for (const size_t end = std::min(i + 8, text.size()); i < end;) {
+        if (p[i] < 0x80) {
+          *out++ = p[i++];
+          continue;
+        }
+        const char32_t c = utf8::next(text, i);
+        if (c < 0x10000) {
+          *out++ = static_cast<UChar>(c);
+        } else {
+          *out++ = static_cast<UChar>(U16_LEAD(c));
+          *out++ = static_cast<UChar>(U16_TRAIL(c));
+        }
+      }
+    }
+    utext_openUChars(&utext_, buffer.data(), out - buffer.data(), &status);
+  }
+  ~Utf16Copy() { utext_close(&utext_); }
+  Utf16Copy(const Utf16Copy&) = delete;
+  Utf16Copy& operator=(const Utf16Copy&) = delete;
+
+  UText* utext() { return &utext_; }
+  //! The byte offset of UTF-16 index `unit`; calls must come in increasing order.
+  uint32_t byte_offset(int32_t unit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    while (unit_ < unit) {
+      if (unit_ + 8 <= unit && utf8::ascii8(p + byte_)) {  // eight ASCII bytes are eight units
+        byte_ += 8;
+        unit_ += 8;
+        continue;
+      }
+      const unsigned char b = p[byte_];
+      const uint32_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      byte_ += length;
+      unit_ += length == 4 ? 2 : 1;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  UText utext_ = UTEXT_INITIALIZER;
+  int32_t unit_ = 0;
+  uint32_t byte_ = 0;
+};
+
+bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
+  // The scripts of kDictionary start at U+0E00 (Thai): only lead bytes from 0xE0 need a look, and
+  // blocks of eight bytes with none pass at once.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t missing = (w & (kOnes * 0xE0)) ^ (kOnes * 0xE0);  // a zero byte where a byte is >= 0xE0
+      if ((((missing - kOnes) & ~missing) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0xE0) {
       ++i;
       continue;
     }
@@ -188,6 +291,7 @@ class Segmenter final : public Component {
 
   void process(Doc& doc) const override {
     Iterators& its = thread_iterators();
+    const CharClasses char_class;
     size_t bytes = 0;
     for (Field f : kAllFields) bytes += doc.field(f).size();
     doc.tokens.reserve(doc.tokens.size() + bytes / 5);  // about one token per five bytes of French
@@ -195,15 +299,16 @@ class Segmenter final : public Component {
       const std::string& text = doc.field(f);
       if (text.empty()) continue;
       UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-      if (U_FAILURE(status)) continue;
       // Sentences, trimmed of surrounding space.
       const size_t first_sentence = doc.sentences.size();
-      its.sentences->setText(ut, status);
-      int32_t start = its.sentences->first();
-      for (int32_t end = its.sentences->next(); end != icu::BreakIterator::DONE;
-           start = end, end = its.sentences->next()) {
-        auto b = static_cast<uint32_t>(start), e = static_cast<uint32_t>(end);
+      Utf16Copy utf16(text, status);
+      its.sentences->setText(utf16.utext(), status);
+      if (U_FAILURE(status)) continue;
+      uint32_t previous = utf16.byte_offset(its.sentences->first());
+      for (int32_t end = its.sentences->next(); end != icu::BreakIterator::DONE; end = its.sentences->next()) {
+        const uint32_t next = utf16.byte_offset(end);
+        uint32_t b = previous, e = next;
+        previous = next;
         while (b < e && is_space_ascii(text[b])) ++b;
         while (e > b && is_space_ascii(text[e - 1])) --e;
         if (e > b) doc.sentences.push_back(Span{f, b, e});
@@ -211,7 +316,7 @@ class Segmenter final : public Component {
       // Words and punctuation.
       size_t sentence = first_sentence;
       bool sentence_open = false;
-      auto emit = [&](size_t begin, size_t end, Piece kind) {
+      auto emit = [&](size_t begin, size_t end, Piece kind, bool joined) {
         const auto b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(end);
         while (sentence < doc.sentences.size() && doc.sentences[sentence].end <= b) {
           ++sentence;
@@ -228,7 +333,8 @@ class Segmenter final : public Component {
         if (kind == Piece::kNumber) t.flags |= Token::kNumber;
         if (!sentence_open) t.flags |= Token::kSentenceStart;
         sentence_open = true;
-        if (size_t p = elision_prefix(piece); p > 0) {
+        // Without a middle mark there is no apostrophe, hence no elision.
+        if (size_t p = joined ? elision_prefix(piece) : 0; p > 0) {
           Token article = t;
           article.span.end = b + static_cast<uint32_t>(p);
           doc.tokens.push_back(article);
@@ -243,20 +349,23 @@ class Segmenter final : public Component {
         if (is_upper(utf8::next(piece, j))) t.flags |= Token::kCapitalized;
         doc.tokens.push_back(t);
       };
-      if (!needs_dictionary(text)) {
-        scan_words(text, emit);
+      if (!needs_dictionary(text, char_class)) {
+        scan_words(text, char_class, emit);
       } else {
-        its.words->setText(ut, status);
-        start = its.words->first();
+        UText ut = UTEXT_INITIALIZER;
+        utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+        its.words->setText(&ut, status);
+        int32_t start = its.words->first();
         for (int32_t end = its.words->next(); end != icu::BreakIterator::DONE; start = end, end = its.words->next()) {
           const int32_t rule = its.words->getRuleStatus();
           size_t k = static_cast<size_t>(start);
           if (rule < UBRK_WORD_NUMBER && char_class(utf8::next(text, k)) == kSpace) continue;
           emit(static_cast<size_t>(start), static_cast<size_t>(end),
-               rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct);
+               rule >= UBRK_WORD_LETTER ? Piece::kLetters : rule >= UBRK_WORD_NUMBER ? Piece::kNumber : Piece::kPunct,
+               /*joined=*/true);
         }
+        utext_close(&ut);
       }
-      utext_close(ut);
     }
   }
 

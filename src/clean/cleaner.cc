@@ -4,8 +4,11 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "clean/html_extractor.h"
@@ -15,17 +18,57 @@
 namespace recoupe {
 namespace {
 
-std::string to_nfc(std::string_view text) {
+// Code points below U+3000 that normalisation to NFC leaves alone whatever their neighbours: NFC
+// quick check "yes" and combining class 0. A text made only of those (and ASCII) is NFC.
+constexpr char32_t kInertTabled = 0x3000;
+const std::vector<bool>& nfc_inert() {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(kInertTabled);
+    for (char32_t c = 0; c < kInertTabled; ++c) {
+      const auto u = static_cast<UChar32>(c);
+      t[c] = u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(u) == 0;
+    }
+    return t;
+  }();
+  return table;
+}
+
+// True when `text` is NFC by the quick check alone: ASCII, eight bytes at a time, and inert code
+// points. False says nothing (ICU decides).
+bool surely_nfc(std::string_view text) {
+  const std::vector<bool>& inert = nfc_inert();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if (i + 8 <= n && utf8::ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const char32_t c = utf8::next(text, i);
+    if (c >= kInertTabled || !inert[c]) return false;
+  }
+  return true;
+}
+
+// `text` in NFC; `storage` holds it when it had to change, else the view is `text` itself.
+std::string_view to_nfc(std::string_view text, std::string& storage) {
+  if (surely_nfc(text)) return text;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(text);
+  if (U_FAILURE(status)) return text;
   const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
   status = U_ZERO_ERROR;
   std::string out;
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  return U_SUCCESS(status) ? out : std::string(text);
+  if (U_FAILURE(status)) return text;
+  storage = std::move(out);
+  return storage;
 }
 
 bool is_opening_quote(char32_t c) { return c == '"' || c == 0xAB || c == 0x201C || c == 0x2018 || c == '\''; }
@@ -75,6 +118,16 @@ bool already_clean(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.front() == '\n' || s.back() == ' ' || s.back() == '\n') return false;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none is a control character (word-wise byte tests).
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t del = w ^ (kOnes * 0x7F);
+      if ((((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != 0x7F) continue;
     if (c != '\n') return false;
@@ -85,7 +138,8 @@ bool already_clean(std::string_view s) {
 }
 
 std::string clean_text(std::string_view text) {
-  std::string s = to_nfc(text);
+  std::string normalized;
+  const std::string_view s = to_nfc(text, normalized);
   if (already_clean(s)) return restore_glued_sentences(s);
   // Line ends to \n, other control characters dropped, tabs to spaces, trailing spaces trimmed,
   // no more than one blank line in a row, no leading or trailing blank lines.

@@ -8,12 +8,7 @@ size_t find_invalid(std::string_view s) noexcept {
   size_t i = 0;
   while (i < n) {
     // Fast path over ASCII, eight bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      __builtin_memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    while (i + 8 <= n && ascii8(p + i)) i += 8;
     if (i >= n) break;
     const unsigned char b = p[i];
     if (b < 0x80) { ++i; continue; }

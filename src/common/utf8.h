@@ -36,6 +36,14 @@ inline char32_t next(std::string_view s, size_t& i) noexcept {
   i += 4; return c;
 }
 
+//! True when the eight bytes at `p` are all ASCII; the caller makes sure that eight bytes are there.
+//! Scanners pass runs of ASCII eight bytes at a time with it.
+inline bool ascii8(const void* p) noexcept {
+  uint64_t w;
+  __builtin_memcpy(&w, p, 8);
+  return (w & 0x8080808080808080ULL) == 0;
+}
+
 //! Appends the UTF-8 encoding of `c` to `out`.
 void append(std::string& out, char32_t c);
 

@@ -52,6 +52,8 @@ StoryClusterer::Vector StoryClusterer::count_and_weigh(const LinkFeatures& f) {
   v.reserve(f.terms.size());
   std::vector<bool> name(f.terms.size());
   const double n = static_cast<double>(documents_) + options_.prior_documents;
+  // The vocabulary is large and each term a likely cache miss: ask for all the slots first.
+  for (const auto& t : f.terms) vocabulary_.prefetch(t.term);
   for (const auto& t : f.terms) {
     auto [info, inserted] = vocabulary_.try_emplace(t.term, TermInfo{static_cast<uint32_t>(term_hash_.size()), 0});
     if (inserted) {

@@ -123,6 +123,17 @@ TEST(Segmenter, SentencesIncludingGluedOnes) {
   EXPECT_EQ(sentences[2], "M. Dupont répond ce soir.");  // no break after the abbreviation "M."
 }
 
+TEST(Segmenter, SentenceOffsetsAreBytesPastWideCharacters) {
+  // ICU finds the breaks in UTF-16: two- and three-byte characters and a four-byte one (two UTF-16
+  // units) before a break must still give byte offsets.
+  Doc d = analysed("", "Un été à Noël \U0001F600 fini. « Déjà » répond-il\u2026 ensuite. Puis \U0001D11E la fin.");
+  std::vector<std::string> sentences;
+  for (const auto& s : d.sentences) sentences.emplace_back(d.text(s));
+  const std::vector<std::string> want = {"Un été à Noël \U0001F600 fini.", "« Déjà » répond-il\u2026 ensuite.",
+                                         "Puis \U0001D11E la fin."};
+  EXPECT_EQ(sentences, want);
+}
+
 TEST(Segmenter, AGluedFullStopSplitsTheWords) {
   // Paragraph breaks lost: "Vidal.L'avocat" is two sentences; "U.S.A" and "Franceinfo.fr" are one word.
   Doc d = analysed("", "Il a vu Me Paul Vidal.L'avocat parle aux U.S.A et sur Franceinfo.fr demain.");
@@ -211,6 +222,18 @@ TEST(LinkFeatures, MinhashIgnoresTheTitle) {
   EXPECT_EQ(a.features.minhash, b.features.minhash);
   Doc c = analysed("Un titre", "Rien à voir : la saison de pêche ouvre samedi dans le département.");
   EXPECT_NE(a.features.minhash, c.features.minhash);
+}
+
+TEST(LinkFeatures, EachTermOnceWhenAnEntityIsNamedAgain) {
+  // The entity terms join the words' terms: a person named three times is one term, its weights summed.
+  Doc d = analysed("Jeanne Vautrin en visite",
+                   "Jeanne Vautrin a inauguré le pont lundi. Le soir, Jeanne Vautrin a dîné avec les élus du canton.");
+  ASSERT_TRUE(d.entities);
+  const auto& terms = d.features.terms;
+  EXPECT_EQ(std::adjacent_find(terms.begin(), terms.end(), [](auto& a, auto& b) { return a.term >= b.term; }), terms.end());
+  size_t entity_terms = 0;
+  for (const auto& tw : terms) entity_terms += StringStore::global().lookup(tw.term) == "Jeanne Vautrin";
+  EXPECT_EQ(entity_terms, 1u);
 }
 
 TEST(LinkFeatures, SpellingsOfOneEntityShareANameTerm) {

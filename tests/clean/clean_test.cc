@@ -55,6 +55,14 @@ TEST(CleanText, NormalisesToNfc) {
   EXPECT_EQ(clean_text("café"), "café");
 }
 
+TEST(CleanText, NormalisesWhatTheFastCheckDoesNotVouchFor) {
+  // The fast check passes ASCII eight bytes at a time and inert code points; anything else goes to ICU.
+  EXPECT_EQ(clean_text("Une longue phrase avant le cafe\xCC\x81"), "Une longue phrase avant le caf\xC3\xA9");
+  EXPECT_EQ(clean_text("un\xE2\x80\x80" "espace"), "un\xE2\x80\x82" "espace");  // U+2000 is U+2002 in NFC
+  EXPECT_EQ(clean_text("\xC3\xA9t\xC3\xA9 \xE2\x80\x99 \xC2\xAB oui \xC2\xBB"), "\xC3\xA9t\xC3\xA9 \xE2\x80\x99 \xC2\xAB oui \xC2\xBB");
+  EXPECT_EQ(clean_text("\xE2\x84\xA6"), "\xCE\xA9");  // the ohm sign is the Greek capital omega
+}
+
 TEST(MakeDoc, CreditsTakenOutOfTheTextAreKeptOnTheirOwn) {
   RawRecord r;
   r.id = "c";

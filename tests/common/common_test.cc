@@ -110,6 +110,20 @@ TEST(JsonWriter, EscapesWhatJsonRequires) {
   EXPECT_EQ(out, "{\"t\":\"a\\\"b\\\\c\\nd\\u0001 « é »\",\"n\":-3,\"z\":null,\"l\":[true,0.5]}");
 }
 
+TEST(JsonWriter, EscapesAtAnyPlaceOfALongString) {
+  // The writer passes plain bytes eight at a time: a mark to escape is found wherever it falls.
+  const std::pair<char, std::string> marks[] = {{'"', "\\\""}, {'\\', "\\\\"}, {'\x1f', "\\u001f"}, {'\t', "\\t"}};
+  for (const auto& [mark, escaped] : marks) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string text = "é" + std::string(18, 'x');
+      text.insert(at, 1, mark);
+      std::string out;
+      JsonWriter::append_string(out, text);
+      EXPECT_EQ(out, "\"" + text.substr(0, at) + escaped + text.substr(at + 1) + "\"") << at;
+    }
+  }
+}
+
 TEST(Folding, CaseAccentsLigaturesApostrophes) {
   EXPECT_EQ(fold("Élysée"), "elysee");
   EXPECT_EQ(fold("ŒUVRE cœur"), "oeuvre coeur");
