@@ -997,7 +997,7 @@ class QuoteFinder {
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
-      if (k.has(Token::kStop) && fold_of(t).size() < kMinContentStopwordBytes) continue;
+      if (k.has(Token::kStop) && folded_->size_of(t) < kMinContentStopwordBytes) continue;
       c.quote.terms.push_back(k.term);
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());
