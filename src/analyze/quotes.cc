@@ -163,7 +163,9 @@ class QuoteFinder {
     const Span& x = doc_.tokens[a].span;
     const Span& y = doc_.tokens[b].span;
     if (x.field != y.field) return true;
-    return std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end).find('\n') != std::string_view::npos;
+    const std::string_view gap = std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end);
+    if (gap.size() <= 1) return !gap.empty() && gap[0] == '\n';  // most often: a space or nothing, no call
+    return gap.find('\n') != std::string_view::npos;
   }
   bool sentence_end(uint32_t t) const {
     const std::string_view r = raw(t);
