@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
+#include <utility>
 
 #include "common/folding.h"
 
@@ -62,17 +62,32 @@ bool UtteranceGrouper::same_speaker(const std::vector<std::string>& wa, const st
 
 void UtteranceGrouper::assign(Doc& doc) {
   const uint64_t order = ++docs_;
-  // Passages of this document: quotations of one running quotation, compared whole.
-  std::map<uint32_t, std::vector<size_t>> passages;
-  for (size_t i = 0; i < doc.quotes.size(); ++i) passages[doc.quotes[i].passage].push_back(i);
-  for (const auto& [first, members] : passages) {
+  if (doc.quotes.empty()) return;
+  // Passages of this document: quotations of one running quotation, compared whole. Sorted by
+  // passage, then by quotation: each passage is a run, its quotations in order.
+  std::vector<std::pair<uint32_t, uint32_t>> by_passage;  // (passage, quotation)
+  by_passage.reserve(doc.quotes.size());
+  for (size_t i = 0; i < doc.quotes.size(); ++i) by_passage.emplace_back(doc.quotes[i].passage, static_cast<uint32_t>(i));
+  std::sort(by_passage.begin(), by_passage.end());
+  // The passages of an article mostly share one speaker: its name is split into words once.
+  const std::string* split_speaker = nullptr;
+  std::vector<std::string> speaker_words;
+  std::vector<uint32_t>& in_story = by_story_[doc.link.story];
+  for (size_t run = 0, run_end = 0; run < by_passage.size(); run = run_end) {
+    const uint32_t first = by_passage[run].first;
+    while (run_end < by_passage.size() && by_passage[run_end].first == first) ++run_end;
     std::vector<uint64_t> terms;
-    for (size_t i : members) terms.insert(terms.end(), doc.quotes[i].terms.begin(), doc.quotes[i].terms.end());
+    for (size_t k = run; k < run_end; ++k) {
+      const Quote& q = doc.quotes[by_passage[k].second];
+      terms.insert(terms.end(), q.terms.begin(), q.terms.end());
+    }
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     const std::string& speaker = doc.quotes[first].speaker;
-    const std::vector<std::string> speaker_words = words_of(speaker);
-    std::vector<uint32_t>& in_story = by_story_[doc.link.story];
+    if (!split_speaker || *split_speaker != speaker) {
+      speaker_words = words_of(speaker);
+      split_speaker = &speaker;
+    }
     // The best utterance opened by another document in this story, by the same speaker; ties to the oldest.
     size_t best = utterances_.size();
     double best_score = kMinContainment;
@@ -92,9 +107,13 @@ void UtteranceGrouper::assign(Doc& doc) {
       in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
-    merge_terms(u.terms, terms);
+    if (u.terms.empty()) {
+      u.terms = std::move(terms);  // a new utterance: nothing to merge with
+    } else {
+      merge_terms(u.terms, terms);
+    }
     const std::string id = "u" + std::to_string(u.id);
-    for (size_t i : members) doc.quotes[i].utterance = id;
+    for (size_t k = run; k < run_end; ++k) doc.quotes[by_passage[k].second].utterance = id;
   }
 }
 
