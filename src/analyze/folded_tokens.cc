@@ -47,13 +47,16 @@ FoldedTokens::~FoldedTokens() {
 void FoldedTokens::fill(uint32_t t, std::string& f) {
   filled_->push_back(t);
   const std::string_view surface = doc_.text(doc_.tokens[t].span);
-  if (all_ascii(surface)) {
-    // Most words are ASCII, which fold() only lower-cases: done here in one pass, not a byte at a time.
-    f.resize(surface.size());
-    std::transform(surface.begin(), surface.end(), f.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; });
-  } else {
-    f.reserve(surface.size());
+  // Most words are ASCII, which fold() only lower-cases: done here, in the same pass that checks them.
+  f.resize(surface.size());
+  size_t i = 0;
+  for (; i < surface.size(); ++i) {
+    const auto c = static_cast<unsigned char>(surface[i]);
+    if (c >= 0x80) break;
+    f[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  if (i < surface.size()) {
+    f.clear();
     fold_append(surface, f);  // into the slot: no temporary string
   }
   if (f.empty()) f.push_back(' ');

@@ -169,12 +169,19 @@ class QuoteFinder {
     return gap.find('\n') != std::string_view::npos;
   }
   bool sentence_end(uint32_t t) const {
-    const std::string_view r = raw(t);
-    return r == "." || r == "!" || r == "?" || r == "…" || r == ";";
+    const std::string_view r = raw(t);  // most tokens are words: told apart by their first byte, not compared
+    if (r.size() == 1) return r[0] == '.' || r[0] == '!' || r[0] == '?' || r[0] == ';';
+    return r.size() == 3 && r == "…";
   }
   bool is_mark(uint32_t t) const {
     const std::string_view r = raw(t);
-    return r == "«" || r == "»" || r == "\"" || r == "“" || r == "”" || r == "„";
+    if (r.empty()) return false;
+    switch (static_cast<unsigned char>(r[0])) {  // the lead byte first: most tokens are words
+      case '"': return r.size() == 1;
+      case 0xC2: return r == "«" || r == "»";
+      case 0xE2: return r == "“" || r == "”" || r == "„";
+      default: return false;
+    }
   }
   Span span_of(uint32_t a, uint32_t b) const {  // tokens a..b inclusive
     return Span{doc_.tokens[a].span.field, doc_.tokens[a].span.begin, doc_.tokens[b].span.end};
