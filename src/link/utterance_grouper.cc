@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <utility>
 
 #include "common/folding.h"
@@ -22,6 +23,12 @@ std::vector<std::string> words_of(const std::string& name) {
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
+}
+
+// The hash of a name's last word, 0 for no name: two names whose hashes differ are not the same speaker,
+// told without reading the words of every earlier utterance of the story.
+uint64_t surname_of(const std::vector<std::string>& words) {
+  return words.empty() ? 0 : std::hash<std::string>{}(words.back());
 }
 
 // `into` becomes the sorted union of itself and `more` (both sorted).
@@ -72,6 +79,7 @@ void UtteranceGrouper::assign(Doc& doc) {
   // The passages of an article mostly share one speaker: its name is split into words once.
   const std::string* split_speaker = nullptr;
   std::vector<std::string> speaker_words;
+  uint64_t surname = 0;
   std::vector<uint32_t>& in_story = by_story_[doc.link.story];
   for (size_t run = 0, run_end = 0; run < by_passage.size(); run = run_end) {
     const uint32_t first = by_passage[run].first;
@@ -86,6 +94,7 @@ void UtteranceGrouper::assign(Doc& doc) {
     const std::string& speaker = doc.quotes[first].speaker;
     if (!split_speaker || *split_speaker != speaker) {
       speaker_words = words_of(speaker);
+      surname = surname_of(speaker_words);
       split_speaker = &speaker;
     }
     // The best utterance opened by another document in this story, by the same speaker; ties to the oldest.
@@ -94,7 +103,9 @@ void UtteranceGrouper::assign(Doc& doc) {
     if (!speaker_words.empty() && !doc.link.story.empty()) {
       for (uint32_t u : in_story) {
         const Utterance& cand = utterances_[u];
-        if (cand.first_doc == order || !same_speaker(cand.speaker_words, speaker_words)) continue;
+        if (cand.first_doc == order || cand.surname != surname || !same_speaker(cand.speaker_words, speaker_words)) {
+          continue;
+        }
         const double score = containment(terms, cand.terms);
         if (score >= best_score && (best == utterances_.size() || score > best_score)) {
           best = u;
@@ -103,7 +114,7 @@ void UtteranceGrouper::assign(Doc& doc) {
       }
     }
     if (best == utterances_.size()) {
-      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_});
+      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_, surname});
       in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
@@ -137,7 +148,9 @@ void UtteranceGrouper::restore(const std::string& story, const std::vector<Utter
   for (const UtteranceRecord& r : records) {
     auto [it, fresh] = by_id_.try_emplace(r.id, static_cast<uint32_t>(utterances_.size()));
     if (fresh) {
-      utterances_.push_back(Utterance{r.speaker, words_of(r.speaker), {}, 0, r.id});
+      std::vector<std::string> words = words_of(r.speaker);
+      const uint64_t surname = surname_of(words);
+      utterances_.push_back(Utterance{r.speaker, std::move(words), {}, 0, r.id, surname});
       by_story_[story].push_back(it->second);
     }
     Utterance& u = utterances_[it->second];
