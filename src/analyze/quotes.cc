@@ -171,7 +171,7 @@ class QuoteFinder {
   bool sentence_end(uint32_t t) const {
     const std::string_view r = raw(t);  // most tokens are words: told apart by their first byte, not compared
     if (r.size() == 1) return r[0] == '.' || r[0] == '!' || r[0] == '?' || r[0] == ';';
-    return r.size() == 3 && r == "…";
+    return r == "…";
   }
   bool is_mark(uint32_t t) const {
     const std::string_view r = raw(t);
