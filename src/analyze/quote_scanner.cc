@@ -8,6 +8,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "common/folding.h"
 #include "common/utf8.h"
 
@@ -41,13 +45,30 @@ Mark classify(char32_t c) {
 
 // The bytes that can start a mark or end a paragraph: '"', '\'', '\n' and the lead bytes of
 // « » (0xC2) and of “ ” „ ‘ ’ ‹ › (0xE2). Most text is none of these: it is passed over without
-// decoding, eight bytes at a time (has_mark_lead), then a byte at a time by this table.
+// decoding, sixteen (or eight) bytes at a time (next_mark_lead), then a byte at a time by this table.
 constexpr std::array<bool, 256> kMarkLead = [] {
   std::array<bool, 256> lead{};
   for (const char b : {'"', '\'', '\n', '\xC2', '\xE2'}) lead[static_cast<unsigned char>(b)] = true;
   return lead;
 }();
 
+#if defined(__SSE2__)
+// The first lead byte at or after `i` (text.size() when none): sixteen bytes at a time, each compared
+// with the five lead bytes at once, then one at a time for the tail.
+size_t next_mark_lead(std::string_view text, size_t i) {
+  const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\''), newline = _mm_set1_epi8('\n');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, quote), _mm_cmpeq_epi8(w, apostrophe)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(w, newline),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(w, c2), _mm_cmpeq_epi8(w, e2))));
+    if (const int bits = _mm_movemask_epi8(hit); bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+  while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+#else
 // True when one of the eight bytes of `w` is a mark's lead byte (or 0x02, tested with '"' as one).
 bool has_mark_lead(uint64_t w) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
@@ -67,6 +88,7 @@ size_t next_mark_lead(std::string_view text, size_t i) {
   while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }
+#endif
 
 bool is_ascii_letter_or_digit(unsigned char c) {
   return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');

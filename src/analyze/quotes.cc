@@ -159,7 +159,8 @@ class QuoteFinder {
     }
   }
 
-  const std::string& fold_of(uint32_t t) { return folded_->of(t); }
+  // A view, so that comparing it with a literal checks the length first (std::string == "…" does not).
+  std::string_view fold_of(uint32_t t) { return folded_->of(t); }
   // True when token `t` is a speech verb (cached: the same words are looked at from several quotes).
   bool verb(uint32_t t) {
     uint8_t& v = verb_[t];
@@ -179,7 +180,7 @@ class QuoteFinder {
     static const uint64_t kLastWords[] = {ner::form_hash("garde"), ner::form_hash("savoir"), ner::form_hash("valoir")};
     const uint64_t form = doc_.tokens[t].form;
     if (form != 0 && std::find(std::begin(kLastWords), std::end(kLastWords), form) == std::end(kLastWords)) return false;
-    const std::string& f = fold_of(t);
+    const std::string_view f = fold_of(t);
     if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
     if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
     return false;
@@ -210,15 +211,24 @@ class QuoteFinder {
     const Span& x = doc_.tokens[a].span;
     const Span& y = doc_.tokens[b].span;
     if (x.field != y.field) return true;
-    return std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end).find('\n') != std::string_view::npos;
+    const std::string_view gap = std::string_view(doc_.field(x.field)).substr(x.end, y.begin - x.end);
+    if (gap.size() <= 1) return !gap.empty() && gap[0] == '\n';  // most often: a space or nothing, no call
+    return gap.find('\n') != std::string_view::npos;
   }
   bool sentence_end(uint32_t t) const {
-    const std::string_view r = raw(t);
-    return r == "." || r == "!" || r == "?" || r == "…" || r == ";";
+    const std::string_view r = raw(t);  // most tokens are words: told apart by their first byte, not compared
+    if (r.size() == 1) return r[0] == '.' || r[0] == '!' || r[0] == '?' || r[0] == ';';
+    return r == "…";
   }
   bool is_mark(uint32_t t) const {
     const std::string_view r = raw(t);
-    return r == "«" || r == "»" || r == "\"" || r == "“" || r == "”" || r == "„";
+    if (r.empty()) return false;
+    switch (static_cast<unsigned char>(r[0])) {  // the lead byte first: most tokens are words
+      case '"': return r.size() == 1;
+      case 0xC2: return r == "«" || r == "»";
+      case 0xE2: return r == "“" || r == "”" || r == "„";
+      default: return false;
+    }
   }
   Span span_of(uint32_t a, uint32_t b) const {  // tokens a..b inclusive
     return Span{doc_.tokens[a].span.field, doc_.tokens[a].span.begin, doc_.tokens[b].span.end};
@@ -232,7 +242,7 @@ class QuoteFinder {
 
   // True when the word at token `t` is a role noun in the plural ("avocats", "conseillers").
   bool plural_role(uint32_t t) {
-    const std::string& f = fold_of(t);
+    const std::string_view f = fold_of(t);
     return f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1));
   }
 
@@ -240,7 +250,7 @@ class QuoteFinder {
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
     if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
-    const std::string& f = fold_of(t);
+    const std::string_view f = fold_of(t);
     if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
       const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
       if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
@@ -257,7 +267,7 @@ class QuoteFinder {
     if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
     for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
-      const std::string& g = fold_of(k);
+      const std::string_view g = fold_of(k);
       if (raw(k) == "-" && k + 1 < limit && is_word(k + 1)) {
         last = k + 1;
         k += 2;
@@ -332,8 +342,8 @@ class QuoteFinder {
         continue;
       }
       found = k;
-      const std::string& before = k > floor ? fold_of(k - 1) : fold_of(k);
-      const std::string& det = fold_of(k);
+      const std::string_view before = k > floor ? fold_of(k - 1) : fold_of(k);
+      const std::string_view det = fold_of(k);
       const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
                           ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
                           (k > floor + 1 && raw(k - 1) == "à" && is_person_role(fold_of(k - 2)));
@@ -366,7 +376,7 @@ class QuoteFinder {
     uint32_t k = v;
     while (k > floor && is_adverb(fold_of(k - 1)) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
     if (k == floor) return false;
-    const std::string& b = fold_of(k - 1);
+    const std::string_view b = fold_of(k - 1);
     if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
           b == "seront" || b == "serait")) {
       return false;
@@ -376,7 +386,7 @@ class QuoteFinder {
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
   bool finite_verb(uint32_t t) {
-    const std::string& f = fold_of(t);
+    const std::string_view f = fold_of(t);
     if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
     return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
   }
@@ -419,7 +429,7 @@ class QuoteFinder {
     uint32_t start = t;
     for (uint32_t k = t; k < n && k < start + 7; ++k) {
       if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
-      const std::string& f = fold_of(k);
+      const std::string_view f = fold_of(k);
       if (k == start && is_source_preposition(f)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
@@ -464,7 +474,7 @@ class QuoteFinder {
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
           for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
-            const std::string& g = fold_of(s);
+            const std::string_view g = fold_of(s);
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
             if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
@@ -572,7 +582,7 @@ class QuoteFinder {
     const uint32_t colon = raw(mark - 1) == ":" ? mark - 1 : mark;
     // The nearest speech verb before the mark.
     for (uint32_t v = colon; v-- > begin;) {
-      const std::string& f = fold_of(v);
+      const std::string_view f = fold_of(v);
       if (is_source_preposition(f) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
         if (f == "pour" && !(v == begin || raw(v - 1) == ",")) continue;
         const uint32_t c0 = f == "apres" ? v - 1 : v;
@@ -627,7 +637,7 @@ class QuoteFinder {
         if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
           uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
-          const std::string& g = fold_of(subj);
+          const std::string_view g = fold_of(subj);
           if (is_subject_pronoun(g)) {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
@@ -736,7 +746,7 @@ class QuoteFinder {
   // The person a pronoun at token `p` stands for: the subject-like person named nearest before it.
   std::string resolve_pronoun(uint32_t p) {
     const uint32_t sentence = names_->sentence_of(p);
-    const std::string& word = fold_of(p);
+    const std::string_view word = fold_of(p);
     const int gender = word == "il" || word == "ils" || word == "lui" || word == "eux" ? 1
                        : word == "elle" || word == "elles"                               ? -1
                                                                                           : 0;
@@ -786,14 +796,14 @@ class QuoteFinder {
   // "le Républicain": an article and one capitalised word, the singular of an organisation named in the
   // plural ("Les Républicains"), is a member of it, a person.
   bool party_member(uint32_t first, uint32_t last) {
-    const std::string& det = fold_of(first);
+    const std::string_view det = fold_of(first);
     uint32_t word = first + 1;
     if (det != "le" && det != "la" && det != "l'") return false;
     if (word != last || !doc_.tokens[word].has(Token::kCapitalized)) return false;
     const std::string org = names_->canonical(span_of(word, word));
     if (org.empty() || names_->names_person(org)) return false;
     const std::string org_last = fold(std::string_view(org).substr(org.rfind(' ') + 1));
-    const std::string& w = fold_of(word);
+    const std::string_view w = fold_of(word);
     return org_last.size() == w.size() + 1 && org_last.starts_with(w) &&
            (org_last.back() == 's' || org_last.back() == 'x');
   }
@@ -825,11 +835,11 @@ class QuoteFinder {
           before -= 2;  // the word before the hyphen belongs to the same compound
           continue;
         }
-        const std::string& p = fold_of(before - 1);
+        const std::string_view p = fold_of(before - 1);
         if (!(is_honorific(p) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
         --before;
       }
-      const std::string& b = before > first ? fold_of(before - 1) : fold_of(first);
+      const std::string_view b = before > first ? fold_of(before - 1) : fold_of(first);
       const bool complement =
           before > first && (b == "de" || b == "du" || b == "des" || b == "d'" || b == "au" || b == "aux" ||
                              raw(before - 1) == "à");
@@ -837,7 +847,7 @@ class QuoteFinder {
     }
     const uint32_t head = head_of(first, last);
     const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
-    const std::string& det = fold_of(first);
+    const std::string_view det = fold_of(first);
     const uint32_t sentence = names_->sentence_of(first);
     // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
     // person just quoted.
@@ -940,7 +950,7 @@ class QuoteFinder {
   // hyphenated ("le vice-procureur de Brest" for "le procureur", "ses avocats, Anne X et Paul Y" for
   // "les avocats"); empty if none.
   std::string earlier_role_speaker(uint32_t head) {
-    const std::string& role = fold_of(head);
+    const std::string_view role = fold_of(head);
     for (auto c = accepted_.rbegin(); c != accepted_.rend(); ++c) {
       const std::string& who = c->quote.speaker;
       if (who.empty() || !c->quote.speaker_mention) continue;
@@ -1029,7 +1039,7 @@ class QuoteFinder {
     // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
     // ("il le « gardait »": after a subject, "le" is a pronoun and the words are speech).
     if (words <= 3 && open_tok > 0 && !broken(open_tok - 1, open_tok)) {
-      const std::string& d = fold_of(open_tok - 1);
+      const std::string_view d = fold_of(open_tok - 1);
       const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
                            d == "aux" || d == "liste";
       const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
@@ -1089,8 +1099,8 @@ class QuoteFinder {
     // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
     // "cette « coutume »" holds the word at a distance; neither reports words said.
     // The word before the mark, an elided one with its apostrophe ("d'« … »").
-    std::string before_mark = open_tok > 0 ? fold_of(open_tok - 1) : std::string();
-    if (before_mark == "'" && open_tok > 1) before_mark = fold_of(open_tok - 2) + "'";
+    std::string before_mark(open_tok > 0 ? fold_of(open_tok - 1) : std::string_view());
+    if (before_mark == "'" && open_tok > 1) before_mark = std::string(fold_of(open_tok - 2)) + "'";
     if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
         !(is_preposition_word(before_mark) && raw(open_tok - 1) != "à") && !is_determiner(before_mark)) {
       Attribution subject;
@@ -1154,7 +1164,7 @@ class QuoteFinder {
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
-      if (k.has(Token::kStop) && fold_of(t).size() < kMinContentStopwordBytes) continue;
+      if (k.has(Token::kStop) && folded_->size_of(t) < kMinContentStopwordBytes) continue;
       c.quote.terms.push_back(k.term);
     }
     std::sort(c.quote.terms.begin(), c.quote.terms.end());

@@ -252,7 +252,8 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   // Runs of capitalised words the entities component did not tag (or all of them without it).
   sentences = SentenceWalk(doc);
   for (uint32_t t = 0; t < tokens.size(); ++t) {
-    if (!name_word(t) || mention_of_token_[t] >= 0) continue;
+    // name_word() asks for a capital first: most tokens are turned away here, without the call.
+    if (!tokens[t].has(Token::kCapitalized) || !name_word(t) || mention_of_token_[t] >= 0) continue;
     uint32_t last = t;
     for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
       if (mention_of_token_[j] >= 0) break;

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
+#include <functional>
+#include <utility>
 
 #include "common/folding.h"
 
@@ -22,6 +23,12 @@ std::vector<std::string> words_of(const std::string& name) {
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
+}
+
+// The hash of a name's last word, 0 for no name: two names whose hashes differ are not the same speaker,
+// told without reading the words of every earlier utterance of the story.
+uint64_t surname_of(const std::vector<std::string>& words) {
+  return words.empty() ? 0 : std::hash<std::string>{}(words.back());
 }
 
 // `into` becomes the sorted union of itself and `more` (both sorted).
@@ -62,24 +69,43 @@ bool UtteranceGrouper::same_speaker(const std::vector<std::string>& wa, const st
 
 void UtteranceGrouper::assign(Doc& doc) {
   const uint64_t order = ++docs_;
-  // Passages of this document: quotations of one running quotation, compared whole.
-  std::map<uint32_t, std::vector<size_t>> passages;
-  for (size_t i = 0; i < doc.quotes.size(); ++i) passages[doc.quotes[i].passage].push_back(i);
-  for (const auto& [first, members] : passages) {
+  if (doc.quotes.empty()) return;
+  // Passages of this document: quotations of one running quotation, compared whole. Sorted by
+  // passage, then by quotation: each passage is a run, its quotations in order.
+  std::vector<std::pair<uint32_t, uint32_t>> by_passage;  // (passage, quotation)
+  by_passage.reserve(doc.quotes.size());
+  for (size_t i = 0; i < doc.quotes.size(); ++i) by_passage.emplace_back(doc.quotes[i].passage, static_cast<uint32_t>(i));
+  std::sort(by_passage.begin(), by_passage.end());
+  // The passages of an article mostly share one speaker: its name is split into words once.
+  const std::string* split_speaker = nullptr;
+  std::vector<std::string> speaker_words;
+  uint64_t surname = 0;
+  std::vector<uint32_t>& in_story = by_story_[doc.link.story];
+  for (size_t run = 0, run_end = 0; run < by_passage.size(); run = run_end) {
+    const uint32_t first = by_passage[run].first;
+    while (run_end < by_passage.size() && by_passage[run_end].first == first) ++run_end;
     std::vector<uint64_t> terms;
-    for (size_t i : members) terms.insert(terms.end(), doc.quotes[i].terms.begin(), doc.quotes[i].terms.end());
+    for (size_t k = run; k < run_end; ++k) {
+      const Quote& q = doc.quotes[by_passage[k].second];
+      terms.insert(terms.end(), q.terms.begin(), q.terms.end());
+    }
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     const std::string& speaker = doc.quotes[first].speaker;
-    const std::vector<std::string> speaker_words = words_of(speaker);
-    std::vector<uint32_t>& in_story = by_story_[doc.link.story];
+    if (!split_speaker || *split_speaker != speaker) {
+      speaker_words = words_of(speaker);
+      surname = surname_of(speaker_words);
+      split_speaker = &speaker;
+    }
     // The best utterance opened by another document in this story, by the same speaker; ties to the oldest.
     size_t best = utterances_.size();
     double best_score = kMinContainment;
     if (!speaker_words.empty() && !doc.link.story.empty()) {
       for (uint32_t u : in_story) {
         const Utterance& cand = utterances_[u];
-        if (cand.first_doc == order || !same_speaker(cand.speaker_words, speaker_words)) continue;
+        if (cand.first_doc == order || cand.surname != surname || !same_speaker(cand.speaker_words, speaker_words)) {
+          continue;
+        }
         const double score = containment(terms, cand.terms);
         if (score >= best_score && (best == utterances_.size() || score > best_score)) {
           best = u;
@@ -88,13 +114,17 @@ void UtteranceGrouper::assign(Doc& doc) {
       }
     }
     if (best == utterances_.size()) {
-      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_});
+      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_, surname});
       in_story.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
-    merge_terms(u.terms, terms);
+    if (u.terms.empty()) {
+      u.terms = std::move(terms);  // a new utterance: nothing to merge with
+    } else {
+      merge_terms(u.terms, terms);
+    }
     const std::string id = "u" + std::to_string(u.id);
-    for (size_t i : members) doc.quotes[i].utterance = id;
+    for (size_t k = run; k < run_end; ++k) doc.quotes[by_passage[k].second].utterance = id;
   }
 }
 
@@ -118,7 +148,9 @@ void UtteranceGrouper::restore(const std::string& story, const std::vector<Utter
   for (const UtteranceRecord& r : records) {
     auto [it, fresh] = by_id_.try_emplace(r.id, static_cast<uint32_t>(utterances_.size()));
     if (fresh) {
-      utterances_.push_back(Utterance{r.speaker, words_of(r.speaker), {}, 0, r.id});
+      std::vector<std::string> words = words_of(r.speaker);
+      const uint64_t surname = surname_of(words);
+      utterances_.push_back(Utterance{r.speaker, std::move(words), {}, 0, r.id, surname});
       by_story_[story].push_back(it->second);
     }
     Utterance& u = utterances_[it->second];

@@ -64,6 +64,7 @@ class UtteranceGrouper {
     std::vector<uint64_t> terms;  // sorted union of its members' terms
     uint64_t first_doc = 0;       // link order of the document that opened it (0: a stored one)
     uint64_t id = 0;              // "u<id>"
+    uint64_t surname = 0;         // hash of the last of speaker_words: same_speaker() needs it equal
   };
   std::vector<Utterance> utterances_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_story_;  // story label → its utterances

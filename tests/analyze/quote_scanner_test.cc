@@ -1,4 +1,4 @@
-// The quote scanner's skipping (eight bytes at a time, look-alike characters passed over without
+// The quote scanner's skipping (sixteen bytes at a time, look-alike characters passed over without
 // decoding) and the folded-token cache: both must give what the plain, byte-by-byte reading gives.
 // Sentences are written for these tests.
 #include <gtest/gtest.h>
@@ -17,8 +17,8 @@ std::vector<std::string> inside(const std::string& text) {
   return out;
 }
 
-TEST(QuoteScanner, FindsAMarkAtEveryOffsetOfAnEightByteBlock) {
-  for (size_t pad = 0; pad < 20; ++pad) {
+TEST(QuoteScanner, FindsAMarkAtEveryOffsetOfASixteenByteBlock) {
+  for (size_t pad = 0; pad < 40; ++pad) {
     const std::string before(pad, 'x'), after(pad % 7, 'y');
     const std::string text = before + " «\xC2\xA0oui\xC2\xA0» " + after;
     SCOPED_TRACE(pad);
@@ -59,6 +59,52 @@ TEST(FoldedTokens, GivesFoldOfEachToken) {
     EXPECT_EQ(folded.of(t), expected) << d.text(d.tokens[t].span);
     EXPECT_EQ(&folded.of(t), &folded.of(t));  // folded once, then kept
   }
+}
+
+// The folded size, asked without folding an ASCII word, is the size of the folded word.
+TEST(FoldedTokens, SizeOfIsTheFoldedSize) {
+  RawRecord r;
+  r.id = "s";
+  r.text = "Œdipe, l'ÉLÈVE, dit « straße » et « fin » : déjà 42 ans… ÇA.";
+  const Doc d = testing::analysed_doc(std::move(r));
+  FoldedTokens sizes(d);
+  for (uint32_t t = 0; t < d.tokens.size(); ++t) {
+    std::string expected = fold(d.text(d.tokens[t].span));
+    if (expected.empty()) expected = " ";
+    EXPECT_EQ(sizes.size_of(t), expected.size()) << d.text(d.tokens[t].span);
+  }
+}
+
+// The slots are the thread's, reused from one document to the next: a long word folded in one
+// document leaves nothing behind for the short one at the same place in the next, and a second cache
+// alive at the same time has slots of its own.
+TEST(FoldedTokens, SlotsReusedAcrossDocumentsAndNestedCaches) {
+  RawRecord a, b;
+  a.id = "a";
+  a.text = "Anticonstitutionnellement, INTERGOUVERNEMENTALISATIONS et Élisabeth-Charlotte parlent.";
+  b.id = "b";
+  b.text = "Un mot. Ça va très bien, dit-il.";
+  const Doc da = testing::analysed_doc(std::move(a));
+  const Doc db = testing::analysed_doc(std::move(b));
+  auto check = [](const Doc& d, FoldedTokens& folded) {
+    for (uint32_t t = 0; t < d.tokens.size(); ++t) {
+      std::string expected = fold(d.text(d.tokens[t].span));
+      if (expected.empty()) expected = " ";
+      EXPECT_EQ(folded.of(t), expected) << d.text(d.tokens[t].span);
+    }
+  };
+  {
+    FoldedTokens first(da);
+    check(da, first);
+    FoldedTokens nested(db);  // while `first` holds the thread's slots
+    check(db, nested);
+  }
+  {
+    FoldedTokens second(db);  // the thread's slots again, emptied
+    check(db, second);
+  }
+  FoldedTokens third(da);
+  check(da, third);
 }
 
 }  // namespace

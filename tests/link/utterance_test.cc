@@ -120,5 +120,43 @@ TEST(UtteranceGrouper, RecordsOfADocumentOnePerId) {
   EXPECT_EQ(UtteranceGrouper::records_of(d), want);
 }
 
+Quote quote(const std::string& speaker, uint32_t passage, std::vector<uint64_t> terms) {
+  Quote q;
+  q.speaker = speaker;
+  q.passage = passage;
+  q.terms = std::move(terms);
+  return q;
+}
+
+// Passages of one article are taken in passage order, each with its own speaker, and never join an
+// utterance the same article opened; another article of the story joins the oldest that fits.
+TEST(UtteranceGrouper, PassagesOfAnArticleAndTheirSpeakers) {
+  UtteranceGrouper grouper;
+  Doc first;
+  first.link.story = "s1";
+  first.quotes.push_back(quote("Anne Roy", 0, {1, 2, 3, 4}));
+  first.quotes.push_back(quote("Paul Mas", 1, {10, 11}));
+  first.quotes.push_back(quote("Anne Roy", 0, {5}));  // her passage goes on after his words
+  first.quotes.push_back(quote("Anne Roy", 3, {1, 2, 3, 4, 5}));
+  grouper.assign(first);
+  EXPECT_EQ(first.quotes[0].utterance, "u1");
+  EXPECT_EQ(first.quotes[2].utterance, "u1");
+  EXPECT_EQ(first.quotes[1].utterance, "u2");
+  EXPECT_EQ(first.quotes[3].utterance, "u3");  // same words, same article: not one utterance
+
+  Doc silent;  // an article without quotations opens nothing
+  silent.link.story = "s2";
+  grouper.assign(silent);
+  EXPECT_EQ(grouper.size(), 3u);
+
+  Doc second;
+  second.link.story = "s1";
+  second.quotes.push_back(quote("Roy", 0, {2, 3, 4, 5}));
+  second.quotes.push_back(quote("Paul Mas", 1, {99}));
+  grouper.assign(second);
+  EXPECT_EQ(second.quotes[0].utterance, "u1");  // u1 and u3 contain it all: the oldest
+  EXPECT_EQ(second.quotes[1].utterance, "u4");  // his words there share nothing with u2
+}
+
 }  // namespace
 }  // namespace recoupe
