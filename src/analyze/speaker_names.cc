@@ -3,7 +3,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <initializer_list>
 
+#include "analyze/entities/features.h"
 #include "analyze/speech_cues.h"
 #include "common/flat_hash_map.h"
 #include "common/folding.h"
@@ -12,20 +14,40 @@
 namespace recoupe {
 namespace {
 
-bool is_particle(std::string_view folded) {
-  return folded == "de" || folded == "du" || folded == "d'" || folded == "von" || folded == "van" ||
-         folded == "der" || folded == "den" || folded == "ben" || folded == "al" || folded == "el" || folded == "la";
+// A short word list, tested on a token by its folded form's hash (Token::form) when the lexical
+// component set one, and by its folded form otherwise: the words before and after every name are
+// tested, and folding them costs more than the test.
+class ShortWords {
+ public:
+  ShortWords(std::initializer_list<std::string_view> words) : words_(words) {
+    for (const std::string_view w : words_) forms_.push_back(ner::form_hash(w));
+  }
+  bool contains(const Token& k, FoldedTokens& folded, uint32_t t) const {
+    if (k.form != 0) return std::find(forms_.begin(), forms_.end(), k.form) != forms_.end();
+    const std::string_view f = folded.of(t);
+    return std::find(words_.begin(), words_.end(), f) != words_.end();
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+  std::vector<uint64_t> forms_;
+};
+
+const ShortWords& particles() {
+  static const ShortWords words = {"de", "du", "d'", "von", "van", "der", "den", "ben", "al", "el", "la"};
+  return words;
 }
 
-bool is_preposition(std::string_view folded) {
-  return folded == "de" || folded == "du" || folded == "d'" || folded == "a" || folded == "au" || folded == "aux" ||
-         folded == "avec" || folded == "par" || folded == "pour" || folded == "contre" || folded == "entre" ||
-         folded == "chez" || folded == "sur" || folded == "vers" || folded == "des" || folded == "et" ||
-         folded == "en" || folded == "dans" || folded == "la";
+const ShortWords& prepositions() {
+  static const ShortWords words = {"de",   "du",  "d'",   "a",    "au",  "aux", "avec", "par", "pour", "contre",
+                                   "entre", "chez", "sur", "vers", "des", "et",  "en",   "dans", "la"};
+  return words;
 }
 
-bool is_preposition_or_article(std::string_view folded) {
-  return is_preposition(folded) || folded == "l'" || folded == "le" || folded == "les";
+const ShortWords& prepositions_and_articles() {
+  static const ShortWords words = {"de",    "du",   "d'",  "a",    "au",  "aux", "avec", "par",  "pour", "contre", "entre",
+                                   "chez",  "sur",  "vers", "des", "et",  "en",  "dans", "la",   "l'",   "le",     "les"};
+  return words;
 }
 
 bool all_caps(std::string_view s) {
@@ -242,7 +264,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       m.last = f.last;
       m.sentence = sentences.at(f.first);
       if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
-        m.after_preposition = is_preposition(folded(f.first - 1));
+        m.after_preposition = prepositions().contains(tokens[f.first - 1], folded_, f.first - 1);
       }
       m.key = k;
       for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = static_cast<int32_t>(mentions_.size());
@@ -252,8 +274,9 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   // Runs of capitalised words the entities component did not tag (or all of them without it).
   sentences = SentenceWalk(doc);
   for (uint32_t t = 0; t < tokens.size(); ++t) {
-    // name_word() asks for a capital first: most tokens are turned away here, without the call.
-    if (!tokens[t].has(Token::kCapitalized) || !name_word(t) || mention_of_token_[t] >= 0) continue;
+    // A capital first, then a token no entity holds: most tokens are turned away before name_word()
+    // looks the word up.
+    if (!tokens[t].has(Token::kCapitalized) || mention_of_token_[t] >= 0 || !name_word(t)) continue;
     uint32_t last = t;
     for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
       if (mention_of_token_[j] >= 0) break;
@@ -262,8 +285,8 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         continue;
       }
       const std::string_view txt = doc.text(tokens[j].span);
-      if ((txt == "-" || (short_lower(j) && is_particle(folded(j)))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
-          name_word(j + 1) && mention_of_token_[j + 1] < 0) {
+      if ((txt == "-" || (short_lower(j) && particles().contains(tokens[j], folded_, j))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
+          mention_of_token_[j + 1] < 0 && name_word(j + 1)) {
         last = j + 1;
         j += 2;
         continue;
@@ -277,7 +300,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && is_preposition_or_article(folded(t - 1))) {
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && prepositions_and_articles().contains(tokens[t - 1], folded_, t - 1)) {
       while (words_in(t, last) >= 3) {
         uint32_t next = t + 1;
         while (next <= last && !name_word(next)) ++next;
@@ -289,7 +312,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     m.first = t;
     m.last = last;
     m.sentence = sentences.at(t);
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = is_preposition(folded(t - 1));
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = prepositions().contains(tokens[t - 1], folded_, t - 1);
     auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     m.key = key;
     if (fresh) {
