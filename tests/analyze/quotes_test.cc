@@ -2,6 +2,8 @@
 // written for these tests (people and places are invented).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/entities/features.h"
 #include "analyze/folded_tokens.h"
 #include "analyze/quote_scanner.h"
@@ -501,6 +503,33 @@ TEST(SpeakerNames, AHeadingGluedToANameIsNotPartOfIt) {
   EXPECT_EQ(names.canonical(*m), "Yves Carhaix");
   EXPECT_TRUE(names.is_person(*m));
   EXPECT_FALSE(m->after_preposition);  // "en" was the heading's
+}
+
+// Prepositions and particles are told by the lexical component's form hashes when it ran, by folding
+// the words otherwise: both give the same mentions.
+TEST(SpeakerNames, PrepositionsAndParticlesWithAndWithoutFormHashes) {
+  for (const bool hashed : {true, false}) {
+    SCOPED_TRACE(hashed ? "hashed" : "unhashed");
+    Doc doc = analysed("Le maire a écrit à Paul Morvan, puis Paul Morvan a reçu Anne de Villiers.");
+    ASSERT_TRUE(std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) { return t.form != 0; }));
+    if (!hashed) {
+      for (Token& t : doc.tokens) t.form = 0;
+    }
+    doc.entities = std::vector<Entity>{};
+    FoldedTokens folded(doc);
+    const SpeakerNames names(doc, folded);
+    const std::string& text = doc.field(Field::kText);
+    auto mention = [&](size_t at) { return names.mention_at(static_cast<uint32_t>(doc.token_at(Field::kText, at))); };
+    const auto* after_a = mention(text.find("Paul"));
+    const auto* after_puis = mention(text.find("Paul", text.find("puis")));
+    const auto* particle = mention(text.find("Villiers"));
+    ASSERT_NE(after_a, nullptr);
+    ASSERT_NE(after_puis, nullptr);
+    ASSERT_NE(particle, nullptr);
+    EXPECT_TRUE(after_a->after_preposition);
+    EXPECT_FALSE(after_puis->after_preposition);
+    EXPECT_EQ(names.canonical(*particle), "Anne de Villiers");
+  }
 }
 
 TEST(Quotes, NounsThatPointBack) {
