@@ -44,9 +44,8 @@ const ShortWords& prepositions() {
   return words;
 }
 
-const ShortWords& prepositions_and_articles() {
-  static const ShortWords words = {"de",    "du",   "d'",  "a",    "au",  "aux", "avec", "par",  "pour", "contre", "entre",
-                                   "chez",  "sur",  "vers", "des", "et",  "en",  "dans", "la",   "l'",   "le",     "les"};
+const ShortWords& articles() {
+  static const ShortWords words = {"l'", "le", "les"};
   return words;
 }
 
@@ -162,6 +161,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     const Token& k = tokens[t];
     return k.has(Token::kWord) && k.span.size() <= 8;
   };
+  auto listed = [&](const ShortWords& words, uint32_t t) { return words.contains(tokens[t], folded_, t); };
   // Keyed by the surname's term (its folded stem), so that "LOUKACHENKO" and "Loukachenko" are one.
   FlatHashMap<uint32_t> key_index(64);
   // By key: its fullest variant so far, and whether it is an entity (its type) or a run of words.
@@ -264,7 +264,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       m.last = f.last;
       m.sentence = sentences.at(f.first);
       if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
-        m.after_preposition = prepositions().contains(tokens[f.first - 1], folded_, f.first - 1);
+        m.after_preposition = listed(prepositions(), f.first - 1);
       }
       m.key = k;
       for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = static_cast<int32_t>(mentions_.size());
@@ -285,7 +285,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         continue;
       }
       const std::string_view txt = doc.text(tokens[j].span);
-      if ((txt == "-" || (short_lower(j) && particles().contains(tokens[j], folded_, j))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
+      if ((txt == "-" || (short_lower(j) && listed(particles(), j))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
           mention_of_token_[j + 1] < 0 && name_word(j + 1)) {
         last = j + 1;
         j += 2;
@@ -300,7 +300,8 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && prepositions_and_articles().contains(tokens[t - 1], folded_, t - 1)) {
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) &&
+        (listed(prepositions(), t - 1) || listed(articles(), t - 1))) {
       while (words_in(t, last) >= 3) {
         uint32_t next = t + 1;
         while (next <= last && !name_word(next)) ++next;
@@ -312,7 +313,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     m.first = t;
     m.last = last;
     m.sentence = sentences.at(t);
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = prepositions().contains(tokens[t - 1], folded_, t - 1);
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = listed(prepositions(), t - 1);
     auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     m.key = key;
     if (fresh) {
