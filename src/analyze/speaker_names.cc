@@ -22,6 +22,11 @@ class ShortWords {
   ShortWords(std::initializer_list<std::string_view> words) : words_(words) {
     for (const std::string_view w : words_) forms_.push_back(ner::form_hash(w));
   }
+  //! The words of `base` and `more`, in one list so that a token is looked up once.
+  ShortWords(const ShortWords& base, std::initializer_list<std::string_view> more) : ShortWords(more) {
+    words_.insert(words_.begin(), base.words_.begin(), base.words_.end());
+    forms_.insert(forms_.begin(), base.forms_.begin(), base.forms_.end());
+  }
   bool contains(const Token& k, FoldedTokens& folded, uint32_t t) const {
     if (k.form != 0) return std::find(forms_.begin(), forms_.end(), k.form) != forms_.end();
     const std::string_view f = folded.of(t);
@@ -44,8 +49,8 @@ const ShortWords& prepositions() {
   return words;
 }
 
-const ShortWords& articles() {
-  static const ShortWords words = {"l'", "le", "les"};
+const ShortWords& prepositions_and_articles() {
+  static const ShortWords words(prepositions(), {"l'", "le", "les"});
   return words;
 }
 
@@ -300,8 +305,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) &&
-        (listed(prepositions(), t - 1) || listed(articles(), t - 1))) {
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && listed(prepositions_and_articles(), t - 1)) {
       while (words_in(t, last) >= 3) {
         uint32_t next = t + 1;
         while (next <= last && !name_word(next)) ++next;
