@@ -92,6 +92,7 @@ struct Fullest {
   int8_t entity_type = -1;  // -1 for a run of capitalised words
 
   void offer(std::string_view v) {
+    if (words != 0 && v == best) return;  // the same name again, as most mentions are: nothing to weigh
     const long w = std::count(v.begin(), v.end(), ' ') + 1;
     // "Paul-Henri Weiss" is fuller than "Henri Weiss", which it ends with.
     if (words == 0 || w > words || (w == words && all_caps(best) && !all_caps(v)) ||
