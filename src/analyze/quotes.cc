@@ -1250,9 +1250,10 @@ class QuoteFinder {
     FoldedTokens* folded = nullptr;
     std::optional<SpeakerNames> built;
     SpeakerNames* operator->() {
-      if (!built) built.emplace(doc, *folded);
+      if (!built) build();  // the build out of line, so that this test is inlined where names are asked
       return &*built;
     }
+    [[gnu::noinline]] void build() { built.emplace(doc, *folded); }
   };
 
   Doc& doc_;
