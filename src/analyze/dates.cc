@@ -57,18 +57,24 @@ bool needs_tense(const dates::TimexSpec& s) {
          (s.month || s.day || s.weekday || s.holiday);
 }
 
-// Finds the expressions of one field's tokens doc.tokens[token_begin, token_end), sentence by sentence,
-// in the windows around the tokens that may belong to one.
-void match_field(const Doc& doc, Field f, size_t token_begin, size_t token_end, Scratch& sc) {
-  const std::string& text = doc.field(f);
-  size_t t = token_begin;
+// Finds the expressions of the doc's tokens, sentence by sentence, in the windows around the tokens that
+// may belong to one. The segmenter writes tokens and sentences field by field in the same order, each field
+// in text order, so one cursor walks the tokens once for all sentences.
+void match_sentences(const Doc& doc, Scratch& sc) {
+  const size_t n = doc.tokens.size();
+  size_t t = 0;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Span& s = doc.sentences[si];
-    if (s.field != f) continue;
-    while (t < token_end && doc.tokens[t].span.begin < s.begin) ++t;
+    const Field f = s.field;
+    auto before = [&](uint32_t at) {  // doc.tokens[t] is in an earlier field, or this one before `at`
+      const Span& x = doc.tokens[t].span;
+      return x.field < f || (x.field == f && x.begin < at);
+    };
+    while (t < n && before(s.begin)) ++t;
     const size_t tb = t;
-    while (t < token_end && doc.tokens[t].span.begin < s.end) ++t;
+    while (t < n && before(s.end)) ++t;
     if (t == tb) continue;
+    const std::string& text = doc.field(f);
     const Token* sentence = doc.tokens.data() + tb;
     sc.windows.clear();
     dates::date_windows(text, sentence, t - tb, sc.windows);
@@ -121,14 +127,8 @@ class Dates final : public Component {
     doc.event_date.clear();
     doc.written_date.clear();
 
-    // 1. match, field by field (the segmenter writes each field's tokens together, in field order)
-    for (size_t b = 0; b < doc.tokens.size();) {
-      const Field f = doc.tokens[b].span.field;
-      size_t e = b;
-      while (e < doc.tokens.size() && doc.tokens[e].span.field == f) ++e;
-      match_field(doc, f, b, e, sc);
-      b = e;
-    }
+    // 1. match
+    match_sentences(doc, sc);
     if (sc.pending.empty()) return;
 
     // 2. the publication as a range of days, narrowed by what the text says of its own day
