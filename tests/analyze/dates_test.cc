@@ -96,6 +96,27 @@ TEST(DateLexicon, TermFilterKnowsWrittenVariants) {
   for (const char* w : {"manifestants", "gouvernement", "Paris"}) EXPECT_EQ(filter.code(term_of(w)), 0) << w;
 }
 
+// may_name_time() may turn a word away only when code() gives it neither kTime nor kEte: the anchors of
+// date_windows() depend on it. Words it turns away are mostly the function words the lexicon does hold.
+TEST(DateLexicon, TermFilterBitSetKeepsEveryTimeWord) {
+  const dates::TermFilter filter;
+  for (const char* w : {"décembre", "Décembre", "DECEMBRE", "lundi", "heures", "année", "hier", "Aujourd’hui",
+                        "trente", "semaine", "week", "été", "Été", "Eté", "avant", "après"}) {
+    const uint64_t t = term_of(w);
+    ASSERT_TRUE(filter.code(t) & (dates::TermFilter::kTime | dates::TermFilter::kEte)) << w;
+    EXPECT_TRUE(filter.may_name_time(t)) << w;
+  }
+  size_t turned_away = 0, words = 0;
+  for (const char* w : {"le", "la", "de", "des", "du", "à", "en", "dès", "dernier", "fin", "manifestants",
+                        "gouvernement", "Paris", "ministre", "annoncé", "selon", "président", "contre"}) {
+    const uint64_t t = term_of(w);
+    EXPECT_FALSE(filter.code(t) & (dates::TermFilter::kTime | dates::TermFilter::kEte)) << w;
+    ++words;
+    turned_away += !filter.may_name_time(t);
+  }
+  EXPECT_GE(turned_away + 2, words);  // a bit set of about 400 words in 16,384 lets few others through
+}
+
 // ---------------------------------------------------------------- resolver
 
 TEST(DateResolver, CalendarArithmetic) {
