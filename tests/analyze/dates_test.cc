@@ -457,6 +457,27 @@ TEST(Dates, OffsetsAreBytesIntoTheirField) {
   EXPECT_EQ(d.dates[1].value, "2022-02-03T18:00");
 }
 
+// Each sentence's tokens are found by a galloping search over the doc's tokens: the expressions of every
+// field come out, in text order, whether their sentence is first, last, or after long sentences without any.
+TEST(Dates, FindsTheExpressionsOfEverySentenceOfEveryField) {
+  RawRecord r;
+  r.id = "t";
+  r.title = "Le conseil se réunit lundi";
+  r.abstract = "Rien de neuf sur le parvis de la mairie. Les conseillers arrivent mardi.";
+  std::string filler;
+  for (int i = 0; i < 6; ++i) filler += " Le maire a longuement parlé des travaux de voirie, des écoles et du marché couvert.";
+  r.text = "Le vote a eu lieu le 3 février." + filler + " Un second vote suivra en mars 2023." + filler +
+           " Les résultats seront publiés vendredi.";
+  r.published = "2022-01-25";
+  const Doc d = testing::analysed_doc(std::move(r));
+  std::vector<std::pair<Field, std::string>> got;
+  for (const auto& m : d.dates) got.emplace_back(m.span.field, std::string(d.text(m.span)));
+  const std::vector<std::pair<Field, std::string>> want = {
+      {Field::kTitle, "lundi"},          {Field::kAbstract, "mardi"},     {Field::kText, "le 3 février"},
+      {Field::kText, "mars 2023"},       {Field::kText, "vendredi"}};
+  EXPECT_EQ(got, want) << describe(d);
+}
+
 // ---------------------------------------------------------------- tense
 
 TEST(DateTense, NearestVerbForm) {
