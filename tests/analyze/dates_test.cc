@@ -114,7 +114,7 @@ TEST(DateLexicon, TermFilterBitSetKeepsEveryTimeWord) {
     ++words;
     turned_away += !filter.may_name_time(t);
   }
-  EXPECT_GE(turned_away + 2, words);  // a bit set of about 400 words in 16,384 lets few others through
+  EXPECT_GE(turned_away + 2, words);  // a few hundred bits set of 16,384 let few other words through
 }
 
 // ---------------------------------------------------------------- resolver
