@@ -184,9 +184,14 @@ size_t row_key(std::string_view word, char* out) {
 // The table behind TermFilter (see date_lexicon.h).
 struct TermSet {
   std::array<uint32_t, TermFilter::kSlots> slots{};
+  std::array<uint64_t, TermFilter::kTimeBits / 64> time_bits{};
   void insert(uint64_t t, uint8_t code) {
     if (t == 0) return;  // the lexical component gives punctuation term 0
     const uint32_t f = TermFilter::fingerprint(t);
+    if (code & (TermFilter::kTime | TermFilter::kEte)) {
+      const uint32_t bit = f & (TermFilter::kTimeBits - 1);
+      time_bits[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
     size_t i = t & (TermFilter::kSlots - 1);
     while (slots[i] != 0 && (slots[i] >> 8) != f) i = (i + 1) & (TermFilter::kSlots - 1);
     slots[i] = (f << 8) | (slots[i] & 0xFFu) | code;
@@ -330,7 +335,7 @@ bool names_time(const LexEntry* e) noexcept {
   }
 }
 
-TermFilter::TermFilter() : slots_(terms().set.slots.data()) {}
+TermFilter::TermFilter() : slots_(terms().set.slots.data()), time_bits_(terms().set.time_bits.data()) {}
 
 const LexEntry* lookup_surface(std::string_view w) noexcept {
   char buf[kMaxWordBytes + 2];

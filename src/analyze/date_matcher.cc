@@ -1915,11 +1915,13 @@ void date_windows(std::string_view text, const Token* t, size_t n, std::vector<s
       }
       return k > 0 && is_one_of(k - 1, {"le", "Le", "les", "Les", "du", "au", "Du", "Au"});
     }
+    // Below, a word that names no time is an anchor only if it starts with a digit: most words leave here.
+    const bool digit = text[x.span.begin] >= '0' && text[x.span.begin] <= '9';
+    if (!digit && !filter.may_name_time(x.term)) return false;
     const uint8_t code = filter.code(x.term);
     if (code & TermFilter::kTime) return true;
     if (code == 0) {  // "10h30" is an anchor; "1er" and "35e" need a month, which is one
-      return text[x.span.begin] >= '0' && text[x.span.begin] <= '9' &&
-             word(k).find_first_of("hH") != std::string_view::npos;
+      return digit && word(k).find_first_of("hH") != std::string_view::npos;
     }
     if (code & TermFilter::kEte) {  // the season, not the participle: "en été", "l'été", "cet été", "été 2020"
       return x.has(Token::kSentenceStart) ||

@@ -57,19 +57,37 @@ bool needs_tense(const dates::TimexSpec& s) {
          (s.month || s.day || s.weekday || s.holiday);
 }
 
-// Finds the expressions of one field's tokens doc.tokens[token_begin, token_end), sentence by sentence,
-// in the windows around the tokens that may belong to one.
-void match_field(const Doc& doc, Field f, size_t token_begin, size_t token_end, Scratch& sc) {
-  const std::string& text = doc.field(f);
-  size_t t = token_begin;
+// The first token of [from, end) that fails `pred` (true of a prefix), by galloping from `from`: a
+// sentence's tokens are near, and their bytes need not be read one by one.
+template <class Pred>
+const Token* first_failing(const Token* from, const Token* end, Pred pred) {
+  size_t step = 1;
+  while (step < static_cast<size_t>(end - from) && pred(from[step - 1])) {
+    from += step;
+    step *= 2;
+  }
+  return std::partition_point(from, std::min(end, from + step), pred);
+}
+
+// Finds the expressions of the doc's tokens, sentence by sentence, in the windows around the tokens that
+// may belong to one. The segmenter writes tokens and sentences field by field in the same order, each field
+// in text order, so a sentence's tokens are found by a galloping search: date_windows() is then the only pass
+// that reads every token.
+void match_sentences(const Doc& doc, Scratch& sc) {
+  const Token* const tokens = doc.tokens.data();
+  const Token* const tokens_end = tokens + doc.tokens.size();
+  const Token* cursor = tokens;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Span& s = doc.sentences[si];
-    if (s.field != f) continue;
-    while (t < token_end && doc.tokens[t].span.begin < s.begin) ++t;
-    const size_t tb = t;
-    while (t < token_end && doc.tokens[t].span.begin < s.end) ++t;
-    if (t == tb) continue;
-    const Token* sentence = doc.tokens.data() + tb;
+    const Field f = s.field;
+    auto before = [f](uint32_t at) {  // a token in an earlier field, or in this one before `at`
+      return [f, at](const Token& x) { return x.span.field < f || (x.span.field == f && x.span.begin < at); };
+    };
+    const Token* const sentence = first_failing(cursor, tokens_end, before(s.begin));
+    cursor = first_failing(sentence, tokens_end, before(s.end));
+    if (cursor == sentence) continue;
+    const size_t tb = static_cast<size_t>(sentence - tokens), t = static_cast<size_t>(cursor - tokens);
+    const std::string& text = doc.field(f);
     sc.windows.clear();
     dates::date_windows(text, sentence, t - tb, sc.windows);
     for (const auto& [wb, we] : sc.windows) {
@@ -121,14 +139,8 @@ class Dates final : public Component {
     doc.event_date.clear();
     doc.written_date.clear();
 
-    // 1. match, field by field (the segmenter writes each field's tokens together, in field order)
-    for (size_t b = 0; b < doc.tokens.size();) {
-      const Field f = doc.tokens[b].span.field;
-      size_t e = b;
-      while (e < doc.tokens.size() && doc.tokens[e].span.field == f) ++e;
-      match_field(doc, f, b, e, sc);
-      b = e;
-    }
+    // 1. match
+    match_sentences(doc, sc);
     if (sc.pending.empty()) return;
 
     // 2. the publication as a range of days, narrowed by what the text says of its own day

@@ -96,6 +96,27 @@ TEST(DateLexicon, TermFilterKnowsWrittenVariants) {
   for (const char* w : {"manifestants", "gouvernement", "Paris"}) EXPECT_EQ(filter.code(term_of(w)), 0) << w;
 }
 
+// may_name_time() may turn a word away only when code() gives it neither kTime nor kEte: the anchors of
+// date_windows() depend on it. Words it turns away are mostly the function words the lexicon does hold.
+TEST(DateLexicon, TermFilterBitSetKeepsEveryTimeWord) {
+  const dates::TermFilter filter;
+  for (const char* w : {"décembre", "Décembre", "DECEMBRE", "lundi", "heures", "année", "hier", "Aujourd’hui",
+                        "trente", "semaine", "week", "été", "Été", "Eté", "avant", "après"}) {
+    const uint64_t t = term_of(w);
+    ASSERT_TRUE(filter.code(t) & (dates::TermFilter::kTime | dates::TermFilter::kEte)) << w;
+    EXPECT_TRUE(filter.may_name_time(t)) << w;
+  }
+  size_t turned_away = 0, words = 0;
+  for (const char* w : {"le", "la", "de", "des", "du", "à", "en", "dès", "dernier", "fin", "manifestants",
+                        "gouvernement", "Paris", "ministre", "annoncé", "selon", "président", "contre"}) {
+    const uint64_t t = term_of(w);
+    EXPECT_FALSE(filter.code(t) & (dates::TermFilter::kTime | dates::TermFilter::kEte)) << w;
+    ++words;
+    turned_away += !filter.may_name_time(t);
+  }
+  EXPECT_GE(turned_away + 2, words);  // a few hundred bits set of 16,384 let few other words through
+}
+
 // ---------------------------------------------------------------- resolver
 
 TEST(DateResolver, CalendarArithmetic) {
@@ -434,6 +455,27 @@ TEST(Dates, OffsetsAreBytesIntoTheirField) {
   EXPECT_EQ(d.text(d.dates[1].span), "le 3 février à 18 heures");
   EXPECT_EQ(d.field(Field::kText).substr(d.dates[1].span.begin, d.dates[1].span.size()), "le 3 février à 18 heures");
   EXPECT_EQ(d.dates[1].value, "2022-02-03T18:00");
+}
+
+// Each sentence's tokens are found by a galloping search over the doc's tokens: the expressions of every
+// field come out, in text order, whether their sentence is first, last, or after long sentences without any.
+TEST(Dates, FindsTheExpressionsOfEverySentenceOfEveryField) {
+  RawRecord r;
+  r.id = "t";
+  r.title = "Le conseil se réunit lundi";
+  r.abstract = "Rien de neuf sur le parvis de la mairie. Les conseillers arrivent mardi.";
+  std::string filler;
+  for (int i = 0; i < 6; ++i) filler += " Le maire a longuement parlé des travaux de voirie, des écoles et du marché couvert.";
+  r.text = "Le vote a eu lieu le 3 février." + filler + " Un second vote suivra en mars 2023." + filler +
+           " Les résultats seront publiés vendredi.";
+  r.published = "2022-01-25";
+  const Doc d = testing::analysed_doc(std::move(r));
+  std::vector<std::pair<Field, std::string>> got;
+  for (const auto& m : d.dates) got.emplace_back(m.span.field, std::string(d.text(m.span)));
+  const std::vector<std::pair<Field, std::string>> want = {
+      {Field::kTitle, "lundi"},          {Field::kAbstract, "mardi"},     {Field::kText, "le 3 février"},
+      {Field::kText, "mars 2023"},       {Field::kText, "vendredi"}};
+  EXPECT_EQ(got, want) << describe(d);
 }
 
 // ---------------------------------------------------------------- tense

@@ -233,6 +233,24 @@ TEST(EntityModel, ShippedModelLoadsAndTags) {
   EXPECT_FALSE(ner::Model::parse("nope").ok());
 }
 
+// Document hints: a capitalised word learns whether its form is seen capitalised mid-sentence and whether it
+// is seen in lower case anywhere in the article, before or after it; a lower-case word takes no hint.
+TEST(EntityModel, HintsSayWhereElseAFormIsCapitalisedOrLowerCase) {
+  const Doc d = analysed("Verger est venu. Le Verger de la ville a rouvert. On a taillé le verger hier. "
+                         "Tassin a parlé. Puis Tassin est parti.");
+  ner::DocView view;
+  ner::build_view(d, ner::Gazetteer::builtin(), view);
+  std::vector<std::pair<std::string, int>> got;
+  for (const ner::TokenView& v : view.tokens) {
+    if (v.surface == "Verger" || v.surface == "verger" || v.surface == "Tassin") got.emplace_back(v.surface, v.hint);
+  }
+  const int both = ner::kSeenCapitalMid | ner::kSeenLower;
+  const std::vector<std::pair<std::string, int>> want = {
+      {"Verger", both}, {"Verger", both}, {"verger", 0}, {"Tassin", ner::kSeenCapitalMid},
+      {"Tassin", ner::kSeenCapitalMid}};
+  EXPECT_EQ(got, want);
+}
+
 // The tagger adds up a token's own features once per thread and model (tagger.cc): own and context features
 // must be the whole feature set, tokens with one key must have the same own features, and a thread that
 // switches models must not reuse the other model's sums.

@@ -275,6 +275,10 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   thread_local FlatHashMap<uint8_t> hints(256);
   hints.clear();
   HashBits<12> capitals;
+  // The words not in lower case, the only ones that may take a hint: the last pass reads these alone.
+  thread_local std::vector<uint32_t> not_lower;
+  not_lower.resize(doc.tokens.size());
+  size_t not_lower_count = 0;
   int last_field = -1;
   uint32_t sentence_begin = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -295,6 +299,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
       v = lexeme(doc.text(t.span), t.flags);
     }
     v.flags = t.flags;
+    not_lower[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
+    not_lower_count += (v.shape != kLower) & ((t.flags & Token::kWord) != 0);
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.
     const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
@@ -317,9 +323,9 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     if (!((v.shape == kLower) & capitals.may_contain(v.form))) continue;
     if (hints.find(v.form)) hints.try_emplace(v.form, 0).first |= kSeenLower;
   }
-  for (TokenView& v : view.tokens) {
-    // Not in `hints` unless in `capitals`.
-    if (!((v.shape != kLower) & ((v.flags & Token::kWord) != 0) & capitals.may_contain(v.form))) continue;
+  for (size_t k = 0; k < not_lower_count; ++k) {
+    TokenView& v = view.tokens[not_lower[k]];
+    if (!capitals.may_contain(v.form)) continue;  // not in `hints` unless in `capitals`
     if (const uint8_t* h = hints.find(v.form)) v.hint = *h;
   }
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
