@@ -57,36 +57,19 @@ bool needs_tense(const dates::TimexSpec& s) {
          (s.month || s.day || s.weekday || s.holiday);
 }
 
-// The first token of [from, end) that fails `pred` (true of a prefix), by galloping from `from`: a
-// sentence's tokens are near, and their bytes need not be read one by one.
-template <class Pred>
-const Token* first_failing(const Token* from, const Token* end, Pred pred) {
-  size_t step = 1;
-  while (step < static_cast<size_t>(end - from) && pred(from[step - 1])) {
-    from += step;
-    step *= 2;
-  }
-  return std::partition_point(from, std::min(end, from + step), pred);
-}
-
 // Finds the expressions of the doc's tokens, sentence by sentence, in the windows around the tokens that
 // may belong to one. The segmenter writes tokens and sentences field by field in the same order, each field
-// in text order, so a sentence's tokens are found by a galloping search: date_windows() is then the only pass
-// that reads every token.
+// in text order, so a sentence's tokens are found by galloping on from the last sentence's (Doc::token_at
+// with a hint): date_windows() is then the only pass that reads every token.
 void match_sentences(const Doc& doc, Scratch& sc) {
-  const Token* const tokens = doc.tokens.data();
-  const Token* const tokens_end = tokens + doc.tokens.size();
-  const Token* cursor = tokens;
+  size_t cursor = 0;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Span& s = doc.sentences[si];
     const Field f = s.field;
-    auto before = [f](uint32_t at) {  // a token in an earlier field, or in this one before `at`
-      return [f, at](const Token& x) { return x.span.field < f || (x.span.field == f && x.span.begin < at); };
-    };
-    const Token* const sentence = first_failing(cursor, tokens_end, before(s.begin));
-    cursor = first_failing(sentence, tokens_end, before(s.end));
-    if (cursor == sentence) continue;
-    const size_t tb = static_cast<size_t>(sentence - tokens), t = static_cast<size_t>(cursor - tokens);
+    const size_t tb = doc.token_at(f, s.begin, cursor), t = doc.token_at(f, s.end, tb);
+    cursor = t;
+    if (t == tb) continue;
+    const Token* const sentence = doc.tokens.data() + tb;
     const std::string& text = doc.field(f);
     sc.windows.clear();
     dates::date_windows(text, sentence, t - tb, sc.windows);

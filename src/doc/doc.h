@@ -176,6 +176,9 @@ class Doc {
   //! Index of the first token of field `f` that starts at or after byte `offset` (tokens.size() when none):
   //! tokens are in field order, then text order, as the segmenter appends them.
   size_t token_at(Field f, uint32_t offset) const;
+  //! The same, for offsets that mostly come in increasing order: `from`, the answer for an earlier offset,
+  //! is a lower bound, and a galloping search from there takes a few steps when the answer is near.
+  size_t token_at(Field f, uint32_t offset, size_t from) const;
 
   //! Frees what only analysis needs (tokens, sentences) once features exist.
   void release_analysis() {

@@ -47,28 +47,6 @@ bool has_similar(const std::vector<std::string>& words, std::string_view w) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return similar(x, w); });
 }
 
-bool before(const Token& t, Field f, uint32_t offset) {
-  return t.span.field < f || (t.span.field == f && t.span.begin < offset);
-}
-
-// Doc::token_at() for offsets that mostly come in increasing order (an article's entities): the answer for the
-// previous offset, `from`, is a lower bound; a galloping search from there is a few steps when it is near.
-size_t token_at_from(const Doc& doc, Field f, uint32_t offset, size_t from) {
-  const std::vector<Token>& t = doc.tokens;
-  const size_t n = t.size();
-  if (from > n || (from > 0 && !before(t[from - 1], f, offset))) return doc.token_at(f, offset);
-  size_t lo = from, step = 1;  // every token before `lo` is before the offset
-  while (lo + step <= n && before(t[lo + step - 1], f, offset)) {
-    lo += step;
-    step *= 2;
-  }
-  const size_t hi = std::min(n, lo + step);
-  return static_cast<size_t>(std::partition_point(t.begin() + static_cast<std::ptrdiff_t>(lo),
-                                                  t.begin() + static_cast<std::ptrdiff_t>(hi),
-                                                  [&](const Token& x) { return before(x, f, offset); }) -
-                             t.begin());
-}
-
 // Which of the lists above a word is in, by its form hash (Token::form): one lookup in a small table, to
 // test a token without folding it.
 enum WordClass : uint8_t { kRoleNoun = 1, kDeterminer = 2, kConnector = 4 };
@@ -109,8 +87,8 @@ std::vector<Person> people(const Doc& doc) {
   ranges.clear();
   size_t cursor = 0;
   for (const Entity& e : *doc.entities) {
-    const size_t b = token_at_from(doc, e.span.field, e.span.begin, cursor);
-    const size_t end = token_at_from(doc, e.span.field, e.span.end, b);
+    const size_t b = doc.token_at(e.span.field, e.span.begin, cursor);
+    const size_t end = doc.token_at(e.span.field, e.span.end, b);
     cursor = end;
     ranges.emplace_back(b, end);
     if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
