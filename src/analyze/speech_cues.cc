@@ -1,7 +1,5 @@
 #include "analyze/speech_cues.h"
 
-#include <algorithm>
-#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -44,19 +42,6 @@ const std::unordered_map<std::string, int, Hash, std::equal_to<>>& given_names()
   return *map;
 }
 
-// A list of short words: a word longer than its longest is turned away before it is hashed.
-class ShortWords {
- public:
-  ShortWords(std::initializer_list<std::string_view> words) : set_(words) {
-    for (std::string_view w : words) longest_ = std::max(longest_, w.size());
-  }
-  bool contains(std::string_view w) const noexcept { return w.size() <= longest_ && set_.contains(w); }
-
- private:
-  WordSet set_;
-  size_t longest_ = 0;
-};
-
 }  // namespace
 
 bool is_speech_verb(std::string_view folded) noexcept {
@@ -83,7 +68,7 @@ bool is_speech_verb_form(uint64_t form) noexcept {
 }
 
 bool is_auxiliary(std::string_view folded) noexcept {
-  static const ShortWords set = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir",
+  static const WordSet set = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir",
                                  "ayant", "est", "sont", "etait", "etaient", "serait", "s'est", "se", "s'",
                                  "s'etait", "va", "vont", "allait", "doit", "devait", "vient", "venait", "de", "d'"};
   return set.contains(folded);
@@ -102,7 +87,7 @@ bool is_stressed_pronoun(std::string_view folded) noexcept {
 }
 
 bool is_determiner(std::string_view folded) noexcept {
-  static const ShortWords set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
+  static const WordSet set = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
                                  "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "des", "du"};
   return set.contains(folded);
 }
@@ -171,7 +156,7 @@ int given_name_gender(std::string_view folded) noexcept {
 }
 
 bool is_honorific(std::string_view folded) noexcept {
-  static const ShortWords set = {"m", "mme", "mmes", "mm", "mlle", "dr", "pr", "me", "mgr", "docteur", "professeur",
+  static const WordSet set = {"m", "mme", "mmes", "mm", "mlle", "dr", "pr", "me", "mgr", "docteur", "professeur",
                                  "maitre", "sir", "lord", "saint", "sainte"};
   return set.contains(folded);
 }

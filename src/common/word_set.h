@@ -3,6 +3,8 @@
 // A fixed set of words (function words, titles, verb forms), asked about most words around every
 // quotation: one hash of the bytes and a probe in a flat table. std::unordered_set<std::string_view>
 // hashed with std::hash and then followed a node chain, a measurable share of the quotation stage.
+// A word longer than the set's longest is turned away before it is hashed: most words asked about
+// are longer than the short function words most sets hold.
 #pragma once
 
 #include <xxhash.h>
@@ -29,8 +31,9 @@ class WordSet {
     if (slot != 0) return;  // already there
     words_.emplace_back(w);
     slot = static_cast<uint32_t>(words_.size());
+    if (w.size() > longest_) longest_ = w.size();
   }
-  bool contains(std::string_view w) const noexcept { return slots_[probe(w)] != 0; }
+  bool contains(std::string_view w) const noexcept { return w.size() <= longest_ && slots_[probe(w)] != 0; }
   size_t size() const noexcept { return words_.size(); }
 
  private:
@@ -50,6 +53,7 @@ class WordSet {
 
   std::vector<std::string> words_;
   std::vector<uint32_t> slots_;  // index in words_ + 1; 0 = empty
+  size_t longest_ = 0;           // bytes of the longest word
 };
 
 }  // namespace recoupe
