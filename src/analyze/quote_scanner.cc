@@ -6,7 +6,6 @@
 #include "analyze/quote_scanner.h"
 
 #include <array>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -14,6 +13,7 @@
 
 #include "common/folding.h"
 #include "common/utf8.h"
+#include "common/word_bytes.h"
 
 namespace recoupe {
 namespace {
@@ -71,19 +71,15 @@ size_t next_mark_lead(std::string_view text, size_t i) {
 #else
 // True when one of the eight bytes of `w` is a mark's lead byte (or 0x02, tested with '"' as one).
 bool has_mark_lead(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };  // exact for "any zero byte"
+  using namespace word_bytes;
   const uint64_t w20 = w | (kOnes * 0x20);  // 0x22 and 0x02 as one, 0xE2 and 0xC2 as one
-  return (zero_byte(w20 ^ (kOnes * 0x22)) | zero_byte(w ^ (kOnes * 0x27)) | zero_byte(w ^ (kOnes * 0x0A)) |
-          zero_byte(w20 ^ (kOnes * 0xE2))) != 0;
+  return (equal(w20, 0x22) | equal(w, 0x27) | equal(w, 0x0A) | equal(w20, 0xE2)) != 0;
 }
 
 // The first lead byte at or after `i` (text.size() when none): eight bytes at a time, then one.
 size_t next_mark_lead(std::string_view text, size_t i) {
   for (; i + 8 <= text.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    if (has_mark_lead(w)) break;
+    if (has_mark_lead(word_bytes::load(text.data() + i))) break;
   }
   while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
   return i;

@@ -22,6 +22,7 @@
 #include "analyze/components.h"
 #include "common/folding.h"
 #include "common/utf8.h"
+#include "common/word_bytes.h"
 
 namespace recoupe {
 namespace {
@@ -265,11 +266,9 @@ bool needs_dictionary(std::string_view text, const CharClasses& char_class) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
     if (i + 8 <= text.size()) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      const uint64_t missing = (w & (kOnes * 0xE0)) ^ (kOnes * 0xE0);  // a zero byte where a byte is >= 0xE0
-      if ((((missing - kOnes) & ~missing) & kHigh) == 0) {
+      // A byte is >= 0xE0 when its top three bits are all set.
+      const uint64_t w = word_bytes::load(p + i);
+      if (!word_bytes::equal(w & (word_bytes::kOnes * 0xE0), 0xE0)) {
         i += 8;
         continue;
       }

@@ -8,12 +8,12 @@
 #include <unicode/unorm2.h>
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 #include "clean/html_extractor.h"
 #include "common/folding.h"
 #include "common/utf8.h"
+#include "common/word_bytes.h"
 
 namespace recoupe {
 namespace {
@@ -120,11 +120,8 @@ bool already_clean(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     // Eight bytes at a time while none is a control character (word-wise byte tests).
     while (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      const uint64_t del = w ^ (kOnes * 0x7F);
-      if ((((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) break;
+      const uint64_t w = word_bytes::load(s.data() + i);
+      if (word_bytes::below(w, 0x20) | word_bytes::equal(w, 0x7F)) break;
       i += 8;
     }
     if (i >= s.size()) break;

@@ -1,9 +1,9 @@
 #include "common/json_writer.h"
 
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "common/word_bytes.h"
 
 namespace recoupe {
 
@@ -86,12 +86,8 @@ void JsonWriter::append_string(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     // Eight bytes at a time while none is a control character, '"' or '\\' (word-wise byte tests).
     while (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-      const uint64_t special = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
-      if (special & kHigh) break;
+      const uint64_t w = word_bytes::load(s.data() + i);
+      if (word_bytes::below(w, 0x20) | word_bytes::equal(w, '"') | word_bytes::equal(w, '\\')) break;
       i += 8;
     }
     if (i >= s.size()) break;
