@@ -39,6 +39,8 @@ uint64_t mix(uint64_t x) {
   return x;
 }
 
+bool by_term(const TermWeight& a, const TermWeight& b) { return a.term < b.term; }
+
 std::vector<uint32_t> minhash_of(const std::vector<uint64_t>& words) {
   std::vector<uint32_t> dense;
   if (words.empty()) return dense;
@@ -93,7 +95,6 @@ class LinkFeaturesComponent final : public Component {
     // Occurrences summed per term (sorting beats a hash map here), a name's sum boosted once, the
     // names met in the same walk. The weights are small multiples of 0.5 (entities' too), whose
     // float sums and doubles are exact in any order.
-    const auto by_term = [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; };
     std::sort(occurrences.begin(), occurrences.end(), by_term);
     out.terms.clear();
     auto name = out.names.begin();
@@ -142,7 +143,7 @@ class LinkFeaturesComponent final : public Component {
     std::sort(out.names.begin(), out.names.end());
     out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
     if (occurrences.empty()) return;
-    std::sort(occurrences.begin(), occurrences.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+    std::sort(occurrences.begin(), occurrences.end(), by_term);
     // Merged with the words' terms; an entity named several times comes once, its weights summed.
     thread_local std::vector<TermWeight> merged;
     merged.clear();
