@@ -8,11 +8,10 @@
 // keeps it whole.
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/uscript.h>
-#include <unicode/utf16.h>
 #include <unicode/utext.h>
 
-#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -205,31 +204,11 @@ class Utf16Copy {
   Utf16Copy(std::string_view text, UErrorCode& status) : text_(text) {
     thread_local std::vector<UChar> buffer;
     if (buffer.size() < text.size()) buffer.resize(text.size());  // never more units than bytes
-    // The text is valid UTF-8 (see utf8.h): decoded here, with ASCII copied eight bytes at a time.
-    UChar* out = buffer.data();
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    for (size_t i = 0; i < text.size();) {
-      if (i + 8 <= text.size() && utf8::ascii8(p + i)) {
-        for (int k = 0; k < 8; ++k) *out++ = p[i + k];
-        i += 8;
-        continue;
-      }
-      // A word with some non-ASCII byte: its characters one by one.
-      for (const size_t end = std::min(i + 8, text.size()); i < end;) {
-        if (p[i] < 0x80) {
-          *out++ = p[i++];
-          continue;
-        }
-        const char32_t c = utf8::next(text, i);
-        if (c < 0x10000) {
-          *out++ = static_cast<UChar>(c);
-        } else {
-          *out++ = static_cast<UChar>(U16_LEAD(c));
-          *out++ = static_cast<UChar>(U16_TRAIL(c));
-        }
-      }
-    }
-    utext_openUChars(&utext_, buffer.data(), out - buffer.data(), &status);
+    int32_t units = 0;
+    u_strFromUTF8(buffer.data(), static_cast<int32_t>(buffer.size()), &units, text.data(),
+                  static_cast<int32_t>(text.size()), &status);
+    if (U_FAILURE(status)) return;
+    utext_openUChars(&utext_, buffer.data(), units, &status);
   }
   ~Utf16Copy() { utext_close(&utext_); }
   Utf16Copy(const Utf16Copy&) = delete;
