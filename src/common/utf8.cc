@@ -30,6 +30,22 @@ size_t find_invalid(std::string_view s) noexcept {
   return std::string_view::npos;
 }
 
+std::string with_replacements(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const size_t bad = find_invalid(s);
+    if (bad == std::string_view::npos) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 void append(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));

@@ -17,6 +17,9 @@ size_t find_invalid(std::string_view s) noexcept;
 
 inline bool is_valid(std::string_view s) noexcept { return find_invalid(s) == std::string_view::npos; }
 
+//! `s` with each byte that starts no valid sequence replaced by U+FFFD (a copy of `s` when it is valid).
+std::string with_replacements(std::string_view s);
+
 //! Decodes the code point at `s[i]` (which must be valid UTF-8) and advances `i`.
 inline char32_t next(std::string_view s, size_t& i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);

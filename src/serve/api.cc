@@ -63,21 +63,7 @@ Result<std::string> failed(const Error& e) { return e; }
 
 }  // namespace
 
-std::string Api::valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  while (!s.empty()) {
-    const size_t bad = utf8::find_invalid(s);
-    if (bad == std::string_view::npos) {
-      out.append(s);
-      break;
-    }
-    out.append(s.substr(0, bad));
-    out.append("\xEF\xBF\xBD");  // U+FFFD
-    s.remove_prefix(bad + 1);
-  }
-  return out;
-}
+std::string Api::valid_utf8(std::string_view s) { return utf8::with_replacements(s); }
 
 std::string Api::error_body(int status, std::string_view message) {
   std::string out;

@@ -19,6 +19,13 @@ inline std::string column_text(sqlite3_stmt* s, int i) {
            : std::string();
 }
 
+//! Column `i` of the current row as text, valid until the statement steps or resets; empty for NULL.
+inline std::string_view column_view(sqlite3_stmt* s, int i) {
+  const auto* p = sqlite3_column_text(s, i);
+  return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i)))
+           : std::string_view();
+}
+
 //! Splits a group_concat(…, char(31)) list; empty text gives no items.
 inline std::vector<std::string> split_unit_separated(std::string_view joined) {
   std::vector<std::string> out;

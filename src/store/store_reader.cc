@@ -1,6 +1,7 @@
 // src/store/store_reader.cc
 #include "store/store_reader.h"
 
+#include <simdjson.h>
 #include <sqlite3.h>
 #include <unicode/uchar.h>
 
@@ -20,9 +21,6 @@ void bind(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
-// The contract JSON of an article, or an empty object when it is not JSON.
-constexpr const char* kAnalysis = "CASE WHEN json_valid(a.analysis) THEN a.analysis ELSE '{}' END";
-
 constexpr const char* kStoryColumns =
     "s.id, s.title, s.first_published, s.last_published, s.articles,"
     " (SELECT group_concat(src, char(31)) FROM (SELECT DISTINCT source AS src FROM articles a"
@@ -38,6 +36,55 @@ StoryRow story_row(sqlite3_stmt* s) {
   r.articles = sqlite3_column_int64(s, 4);
   r.sources = split_unit_separated(column_text(s, 5));
   return r;
+}
+
+// What a story page takes from an article's contract JSON.
+struct ArticleAnalysis {
+  std::vector<std::string> flags;
+  std::string event_date, event_place;
+  std::vector<DateRow> dates;  // `article` left empty
+};
+
+// A string member of a JSON object, or empty when absent, null or not a string.
+std::string string_member(simdjson::dom::object o, std::string_view key) {
+  std::string_view v;
+  return o[key].get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
+}
+
+// An article's flags, event date, event place and dates, from its contract JSON (nothing from JSON that is not an
+// object: the analysis of a stored article is what `analyze` wrote, but the database is a file anyone can edit).
+ArticleAnalysis read_analysis(std::string_view json) {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string padded;  // simdjson reads a few bytes past the end
+  padded.assign(json);
+  padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  ArticleAnalysis out;
+  simdjson::dom::object root;
+  simdjson::error_code failed = parser.parse(padded.data(), json.size(), false).get(root);
+  if (failed == simdjson::UTF8_ERROR) {  // SQLite's JSON functions let invalid UTF-8 through; so does the page (U+FFFD)
+    padded = utf8::with_replacements(json);
+    const size_t size = padded.size();
+    padded.resize(size + simdjson::SIMDJSON_PADDING);
+    failed = parser.parse(padded.data(), size, false).get(root);
+  }
+  if (failed) return out;
+  simdjson::dom::array list;
+  if (root["flags"].get(list) == simdjson::SUCCESS) {
+    for (simdjson::dom::element e : list) {
+      std::string_view kind;
+      if (e.get(kind) == simdjson::SUCCESS) out.flags.emplace_back(kind);
+    }
+  }
+  out.event_date = string_member(root, "event_date");
+  out.event_place = string_member(root, "event_place");
+  if (root["dates"].get(list) == simdjson::SUCCESS) {
+    for (simdjson::dom::element e : list) {
+      simdjson::dom::object date;
+      if (e.get(date)) continue;
+      out.dates.push_back({{}, string_member(date, "text"), string_member(date, "type"), string_member(date, "value")});
+    }
+  }
+  return out;
 }
 
 bool is_word_char(char32_t c) {
@@ -197,7 +244,10 @@ std::vector<QuoteRow> StoreReader::quotes(sqlite3_stmt* s) {
 
 Result<StoryDetail> StoreReader::story(int64_t id) {
   StoryDetail d;
-  sqlite3_stmt* s = prepare(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?1");
+  // Its sources come from its articles below, which are read anyway: kStoryColumns would look every article
+  // up once more.
+  sqlite3_stmt* s = prepare("SELECT s.id, s.title, s.first_published, s.last_published, s.articles, NULL"
+                            " FROM stories s WHERE s.id = ?1");
   if (!s) return error("cannot read story");
   sqlite3_bind_int64(s, 1, id);
   if (sqlite3_step(s) != SQLITE_ROW) {
@@ -207,13 +257,15 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   d.story = story_row(s);
   sqlite3_reset(s);
 
-  s = prepare(std::string("SELECT a.id, a.published, a.source, a.url, a.lang, a.title, a.abstract, a.text, a.duplicate_of,"
-                          " (SELECT group_concat(f.value, char(31)) FROM json_each(") +
-              kAnalysis +
-              ", '$.flags') f WHERE f.type = 'text')"
+  // The articles, and from each one's contract JSON, read here once, its event date and place and its dates:
+  // asking SQLite for them parsed the JSON again in each query, which made the pages of big stories slow.
+  s = prepare("SELECT a.id, a.published, a.source, a.url, a.lang, a.title, a.abstract, a.text, a.duplicate_of,"
+              " a.link_order, a.analysis"
               " FROM articles a WHERE a.story_id = ?1 ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order");
   if (!s) return error("cannot read articles");
   sqlite3_bind_int64(s, 1, id);
+  std::vector<std::pair<int64_t, size_t>> by_link_order;  // (link_order, index in d.articles)
+  std::vector<std::string> event_dates, event_places;  // by article, in d.articles order
   while (sqlite3_step(s) == SQLITE_ROW) {
     ArticleRow a;
     a.id = column_text(s, 0);
@@ -225,10 +277,33 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
     a.abstract = column_text(s, 6);
     a.text = column_text(s, 7);
     a.duplicate_of = column_text(s, 8);
-    a.flags = split_unit_separated(column_text(s, 9));
+    by_link_order.emplace_back(sqlite3_column_int64(s, 9), d.articles.size());
+    ArticleAnalysis analysis = read_analysis(column_view(s, 10));
+    a.flags = std::move(analysis.flags);
+    event_dates.push_back(std::move(analysis.event_date));
+    event_places.push_back(std::move(analysis.event_place));
+    for (DateRow& r : analysis.dates) {
+      r.article = a.id;
+      d.dates.push_back(std::move(r));
+    }
     d.articles.push_back(std::move(a));
   }
   sqlite3_reset(s);
+  for (const ArticleRow& a : d.articles) {
+    if (!a.source.empty()) d.story.sources.push_back(a.source);
+  }
+  std::sort(d.story.sources.begin(), d.story.sources.end());
+  d.story.sources.erase(std::unique(d.story.sources.begin(), d.story.sources.end()), d.story.sources.end());
+  // story_event_date and story_event_place take the articles in link order.
+  std::vector<std::pair<int64_t, size_t>> in_link_order = by_link_order;
+  std::sort(in_link_order.begin(), in_link_order.end());
+  std::vector<std::string> dates_in_link_order, places_in_link_order;
+  for (const auto& [order, i] : in_link_order) {
+    dates_in_link_order.push_back(std::move(event_dates[i]));
+    places_in_link_order.push_back(std::move(event_places[i]));
+  }
+  d.story.event_date = story_event_date(std::move(dates_in_link_order));
+  d.story.event_place = story_event_place(places_in_link_order);
 
   // A row per article, name, type and surface form: articles are the distinct link_orders.
   s = prepare("SELECT name, max(type), count(DISTINCT link_order) AS n, sum(mentions) FROM article_entities"
@@ -240,36 +315,32 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   }
   sqlite3_reset(s);
 
-  s = prepare("SELECT a.id, a.story_id, a.source, a.published, q.speaker, q.utterance, q.quote"
-              " FROM article_quotes q JOIN articles a ON a.link_order = q.link_order WHERE q.story_id = ?1"
-              " ORDER BY a.published_ts IS NULL, a.published_ts, q.link_order, q.n");
+  // The quotations, told their article by its link order from the articles above, rather than by a join
+  // that looked every quotation's article up again; then put in the articles' order.
+  s = prepare("SELECT q.link_order, q.speaker, q.utterance, q.quote FROM article_quotes q WHERE q.story_id = ?1"
+              " ORDER BY q.link_order, q.n");
   if (!s) return error("cannot read quotations");
   sqlite3_bind_int64(s, 1, id);
-  d.quotes = quotes(s);
-
-  // When and where it happened, from its articles' own event date and place, as `recoupe stories` says.
-  s = prepare(std::string("SELECT json_extract(") + kAnalysis + ", '$.event_date'), json_extract(" + kAnalysis +
-              ", '$.event_place') FROM articles a WHERE a.story_id = ?1 ORDER BY a.link_order");
-  if (!s) return error("cannot read event dates");
-  sqlite3_bind_int64(s, 1, id);
-  std::vector<std::string> event_dates, event_places;
+  std::vector<std::pair<size_t, QuoteRow>> quotes;  // (index of its article in d.articles, the row)
   while (sqlite3_step(s) == SQLITE_ROW) {
-    event_dates.push_back(column_text(s, 0));
-    event_places.push_back(column_text(s, 1));
+    const int64_t order = sqlite3_column_int64(s, 0);
+    auto it = std::lower_bound(in_link_order.begin(), in_link_order.end(), std::pair<int64_t, size_t>{order, 0});
+    if (it == in_link_order.end() || it->first != order) continue;  // its article is no longer in this story
+    const ArticleRow& a = d.articles[it->second];
+    QuoteRow q;
+    q.article = a.id;
+    q.story = d.story.label;
+    q.source = a.source;
+    q.published = a.published;
+    q.speaker = column_text(s, 1);
+    q.utterance = column_text(s, 2);
+    q.quote = column_text(s, 3);
+    quotes.emplace_back(it->second, std::move(q));
   }
   sqlite3_reset(s);
-  d.story.event_date = story_event_date(std::move(event_dates));
-  d.story.event_place = story_event_place(event_places);
-
-  s = prepare(std::string("SELECT a.id, json_extract(d.value, '$.text'), json_extract(d.value, '$.type'),"
-                          " json_extract(d.value, '$.value') FROM articles a, json_each(") +
-              kAnalysis +
-              ", '$.dates') d WHERE a.story_id = ?1 AND json_type(d.value) = 'object'"
-              " ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order, d.key");
-  if (!s) return error("cannot read dates");
-  sqlite3_bind_int64(s, 1, id);
-  while (sqlite3_step(s) == SQLITE_ROW) d.dates.push_back({column_text(s, 0), column_text(s, 1), column_text(s, 2), column_text(s, 3)});
-  sqlite3_reset(s);
+  std::stable_sort(quotes.begin(), quotes.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  d.quotes.reserve(quotes.size());
+  for (auto& [article, q] : quotes) d.quotes.push_back(std::move(q));
   return d;
 }
 

@@ -10,6 +10,7 @@
 #include "clean/cleaner.h"
 #include "support/analysed_doc.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 
 namespace recoupe {
 namespace {
@@ -104,6 +105,56 @@ TEST_F(StoreTest, AddListExplainAndReopen) {
   auto missing = store.value()->link_decision("nope");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, Errc::kNotFound);
+}
+
+// A story page reads each article once: its flags, event date and dates come from its stored analysis, its
+// quotations follow the articles' publication order, also when a later run linked an earlier article.
+TEST_F(StoreTest, StoryDetailFollowsPublicationOrder) {
+  Linker linker;
+  auto add = [&](Doc d) {
+    std::vector<Doc> docs;
+    docs.push_back(std::move(d));
+    linker.link(docs[0]);
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE(store.value()->add(docs).ok());
+  };
+  add(sample_doc("late", "Grève des éboueurs à Quimper", "La grève des éboueurs de Quimper se poursuit. « Nous irons "
+                 "jusqu'au bout », a déclaré mardi Jeanne Kerlé, déléguée syndicale.",
+                 "2024-05-08T09:00:00+02:00", "Le Courrier"));
+  add(sample_doc("early", "Quimper : les éboueurs en grève", "Les éboueurs de Quimper sont en grève depuis lundi. "
+                 "« La mairie ne nous écoute pas », a affirmé Jeanne Kerlé, déléguée syndicale, le 6 mai 2024.",
+                 "2024-05-07T09:00:00+02:00", "Ouest Matin"));
+  auto reader = StoreReader::open(path_);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto story_of = [&](const std::string& id) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT story_id FROM articles WHERE id = ?1", -1, &s, nullptr), SQLITE_OK);
+    sqlite3_bind_text(s, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW);
+    const int64_t story = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return story;
+  };
+  ASSERT_EQ(story_of("late"), story_of("early")) << "the two articles are one story";
+  auto detail = reader.value()->story(story_of("early"));
+  ASSERT_TRUE(detail.ok()) << detail.error().message;
+  ASSERT_EQ(detail->articles.size(), 2u);
+  EXPECT_EQ(detail->articles[0].id, "early");  // published first, linked second
+  EXPECT_EQ(detail->story.sources, (std::vector<std::string>{"Le Courrier", "Ouest Matin"}));
+  ASSERT_EQ(detail->quotes.size(), 2u);
+  EXPECT_EQ(detail->quotes[0].article, "early");
+  EXPECT_EQ(detail->quotes[0].source, "Ouest Matin");
+  EXPECT_EQ(detail->quotes[0].speaker, "Jeanne Kerlé");
+  EXPECT_EQ(detail->quotes[1].article, "late");
+  ASSERT_FALSE(detail->dates.empty());
+  EXPECT_EQ(detail->dates[0].article, "early");  // the dates too, in the articles' order
+  EXPECT_TRUE(std::any_of(detail->dates.begin(), detail->dates.end(),
+                          [](const DateRow& r) { return r.text == "le 6 mai 2024" && r.type == "DATE" && r.value == "2024-05-06"; }));
+  EXPECT_EQ(detail->story.event_date, "2024-05-06");
 }
 
 TEST(StoryEventPlace, MostArticlesThenTheEarliest) {
