@@ -15,18 +15,25 @@ void append_number(std::string& out, uint32_t v) {
   out.append(buf, r.ptr);
 }
 
-// One element of `dates` or `entities`, written directly (there are several per article):
-// {"field":…,"start":…,"end":…,"text":…,"type":"<type>","<name>":<value>}.
-void append_span_element(const Doc& doc, const Span& span, std::string_view type, std::string_view name,
-                         std::string_view value, std::string& out) {
+// The start of one element of `dates`, `entities`, `roles` or `quotes`, written directly (there are several per
+// article): {"field":…,"start":…,"end":…,"<text_key>":<the span's text>, to which the caller adds the rest.
+void append_span_head(const Doc& doc, const Span& span, std::string_view text_key, std::string& out) {
   out += "{\"field\":\"";
   out += field_name(span.field);
   out += "\",\"start\":";
   append_number(out, span.begin);
   out += ",\"end\":";
   append_number(out, span.end);
-  out += ",\"text\":";
+  out += ",\"";
+  out += text_key;
+  out += "\":";
   JsonWriter::append_string(out, doc.text(span));
+}
+
+// One element of `dates` or `entities`: the span's head, then "type":"<type>","<name>":<value>}.
+void append_span_element(const Doc& doc, const Span& span, std::string_view type, std::string_view name,
+                         std::string_view value, std::string& out) {
+  append_span_head(doc, span, "text", out);
   out += ",\"type\":\"";
   out += type;
   out += "\",\"";
@@ -57,6 +64,30 @@ void append_entities(const Doc& doc, std::string& out) {
   }
 }
 
+// A string value, or null for an empty one.
+void append_string_or_null(std::string_view v, std::string& out) {
+  if (v.empty()) out += "null";
+  else JsonWriter::append_string(out, v);
+}
+
+// The elements of the `quotes` array, written directly as the dates and entities are (an article has several).
+void append_quotes(const Doc& doc, std::string& out) {
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    if (i > 0) out.push_back(',');
+    append_span_head(doc, q.span, "quote", out);
+    out += ",\"speaker\":";
+    append_string_or_null(q.speaker, out);
+    out += ",\"speaker_mention\":";
+    if (q.speaker_mention) JsonWriter::append_string(out, doc.text(*q.speaker_mention)); else out += "null";
+    out += ",\"cue\":";
+    if (q.cue) JsonWriter::append_string(out, doc.text(*q.cue)); else out += "null";
+    out += ",\"utterance\":";
+    append_string_or_null(q.utterance, out);
+    out.push_back('}');
+  }
+}
+
 }  // namespace
 
 void append_contract_json(const Doc& doc, std::string& out) {
@@ -82,32 +113,18 @@ void append_contract_json(const Doc& doc, std::string& out) {
     w.end_array();
     // Not in the contract (extra keys are allowed): role phrases and the person they stand for.
     w.key("roles").begin_array();
-    for (const Role& r : doc.roles) {
-      w.begin_object();
-      w.key("field").value(field_name(r.span.field));
-      w.key("start").value(static_cast<int64_t>(r.span.begin));
-      w.key("end").value(static_cast<int64_t>(r.span.end));
-      w.key("text").value(doc.text(r.span));
-      w.key("canonical").value(r.canonical);
-      w.end_object();
+    for (size_t i = 0; i < doc.roles.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      append_span_head(doc, doc.roles[i].span, "text", out);
+      out += ",\"canonical\":";
+      JsonWriter::append_string(out, doc.roles[i].canonical);
+      out.push_back('}');
     }
     w.end_array();
   }
   if (!doc.quotes.empty()) {
     w.key("quotes").begin_array();
-    for (const Quote& q : doc.quotes) {
-      w.begin_object();
-      w.key("field").value(field_name(q.span.field));
-      w.key("start").value(static_cast<int64_t>(q.span.begin));
-      w.key("end").value(static_cast<int64_t>(q.span.end));
-      w.key("quote").value(doc.text(q.span));
-      if (!q.speaker.empty()) w.key("speaker").value(q.speaker); else w.key("speaker").null();
-      w.key("speaker_mention");
-      if (q.speaker_mention) w.value(doc.text(*q.speaker_mention)); else w.null();
-      if (q.cue) w.key("cue").value(doc.text(*q.cue)); else w.key("cue").null();
-      if (!q.utterance.empty()) w.key("utterance").value(q.utterance); else w.key("utterance").null();
-      w.end_object();
-    }
+    append_quotes(doc, out);
     w.end_array();
   }
   w.key("flags").begin_array();
