@@ -18,7 +18,6 @@
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
 #include "common/folding.h"
-#include "common/word_set.h"
 
 namespace recoupe {
 namespace {
@@ -33,52 +32,39 @@ constexpr uint32_t kAntecedentSentences = 6;
 constexpr uint32_t kMaxClauseTokens = 40;
 // Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
 constexpr uint32_t kMaxVerbDistance = 12;
+// Per-token storage kept by a thread between documents holds at most this many tokens' answers.
+constexpr size_t kMaxKeptTokens = size_t{1} << 16;
+// The bit of QuoteFinder::in_list's per-token answers that says they were looked up (CueClass uses 0-13).
+constexpr uint16_t kClassesKnown = uint16_t{1} << 15;
 // A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
 constexpr size_t kMinContentStopwordBytes = 6;
-
-// Adverbs, clitics and time words that may stand between a subject and its verb. A hash set: this
-// is asked for most words around every quotation.
-bool is_adverb(std::string_view f) {
-  static const WordSet words = {
-      "egalement", "aussi", "encore", "alors", "ainsi", "ensuite", "deja", "pourtant", "toutefois", "meme",
-      "notamment", "bien", "enfin", "d'ailleurs", "ailleurs", "par", "ne", "n'", "lui", "leur", "l'", "me",
-      "m'", "nous", "vous", "y", "en", "cependant", "neanmoins", "simplement", "plus", "tard", "aujourd'hui",
-      "hier", "recemment", "immediatement", "justement", "clairement", "pas", "d'abord", "abord", "le", "la",
-      "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "ce",
-      "cette"};
-  return words.contains(f);
-}
 
 // An infinitive's ending, on the word as written ("annoncer", "agir", "dire").
 bool infinitive(std::string_view w) {
   return w.size() > 2 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
 }
 
-bool is_preposition_word(std::string_view f) {
-  static const WordSet words = {
-      "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
-      "chez", "vers", "entre", "sans", "sous", "apres", "avant"};
-  return words.contains(f);
-}
-
-bool is_stop_for_np(std::string_view f) {
-  static const WordSet words = {
-      "qui", "que", "qu'", "dont", "a", "au", "aux", "en", "dans", "lors", "sur", "pour", "apres", "avant",
-      "avec", "et", "ou", "mais", "selon", "par", "lorsqu'", "quand", "il", "elle", "ce", "devant", "face",
-      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "cette", "vers", "chez", "sans",
-      "sous", "comme", "si"};
-  return words.contains(f);
-}
-
 class QuoteFinder {
  public:
-  explicit QuoteFinder(Doc& doc) : doc_(doc) {}
+  explicit QuoteFinder(Doc& doc) : doc_(doc) {
+    marked_.clear();
+    mark_tokens_.clear();
+  }
+  ~QuoteFinder() {
+    // One huge record does not keep its memory for the thread's lifetime.
+    if (verb_.capacity() > kMaxKeptTokens) scratch() = Scratch{};
+  }
+  QuoteFinder(const QuoteFinder&) = delete;
+  QuoteFinder& operator=(const QuoteFinder&) = delete;
 
   void run() {
     for (Field f : kAllFields) {
       const std::string& text = doc_.field(f);
       if (text.empty()) continue;
-      for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
+      std::vector<MarkedQuote>& found = scratch().found;
+      found.clear();
+      scan_quote_marks(text, found);
+      for (const MarkedQuote& mq : found) marked_.push_back({f, mq});
     }
     if (marked_.empty()) return;
     // Where each field's tokens begin (tokens are in field order), for token_at.
@@ -88,7 +74,8 @@ class QuoteFinder {
     folded_.emplace(doc_);
     names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
-    in_quote_.assign(doc_.tokens.size(), false);
+    classes_.assign(doc_.tokens.size(), 0);
+    in_quote_.assign(doc_.tokens.size(), 0);
     mark_tokens_.reserve(marked_.size());
     for (const auto& [f, mq] : marked_) {  // marks come in order: each search starts from the last answer
       const uint32_t from = mark_tokens_.empty() ? 0 : mark_tokens_.back().after;
@@ -123,8 +110,8 @@ class QuoteFinder {
       for (uint32_t k = mt.begin + 1; k + 1 < mt.end; ++k) {
         // The verb right after the comma, or after its auxiliary: ", a expliqué X", ", dit-il", ", a-t-il dit".
         if (raw(k) != "," || raw(k + 1) == "à") continue;
-        const uint32_t v = is_auxiliary(fold_of(k + 1)) && k + 2 < mt.end && raw(k + 2) != "-" ? k + 2 : k + 1;
-        if (!(verb(v) || (v == k + 1 && is_auxiliary(fold_of(v))))) continue;
+        const uint32_t v = in_list(k + 1, kCueAuxiliary) && k + 2 < mt.end && raw(k + 2) != "-" ? k + 2 : k + 1;
+        if (!(verb(v) || (v == k + 1 && in_list(v, kCueAuxiliary)))) continue;
         auto incise = cue_after(k);
         if (!incise || !incise->mention || !incise->cue || incise->cue->begin != doc_.tokens[k + 1].span.begin ||
             incise->mention_token >= mt.end) {
@@ -185,23 +172,37 @@ class QuoteFinder {
     if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
     return false;
   }
+  // True when token `t` is in one of the word lists `lists` (speech_cues.h's CueClass bits). The
+  // answer is kept per token: the same words around a quotation are asked about from several cues.
+  bool in_list(uint32_t t, uint16_t lists) {
+    uint16_t& c = classes_[t];
+    if (c == 0) {
+      const uint64_t form = doc_.tokens[t].form;  // the lexical component's hash of the folded word
+      c = cue_classes(form != 0 ? form : ner::form_hash(fold_of(t))) | kClassesKnown;
+    }
+    return (c & lists) != 0;
+  }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
   // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the
-  // field), looking first at the few tokens from `from` on: the marks of a quotation, and the next
-  // quotation, are close, where a binary search over the field misses the cache at every step.
+  // field), searched from `from` on in steps that double: the marks of a quotation, and the next
+  // quotation, are close, where a binary search over the rest of the field misses the cache at every step.
   uint32_t token_at(Field f, uint32_t offset, uint32_t from = 0) const {
     const auto field = static_cast<size_t>(f);
     const uint32_t first = field_tokens_[field], last = field_tokens_[field + 1];
     uint32_t t = std::max(from, first);
     // From `t` only when every token of the field before it starts before `offset`.
     if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) t = first;
-    for (const uint32_t stop = std::min(last, t + 8); t < stop; ++t) {
-      if (doc_.tokens[t].span.begin >= offset) return t;
+    // Every token before `t` starts before `offset`; the answer is within t..t+step.
+    uint32_t step = 1;
+    while (t + step <= last && doc_.tokens[t + step - 1].span.begin < offset) {
+      t += step;
+      step *= 2;
     }
-    return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + last,
+    const uint32_t end = std::min(last, t + step);
+    return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + end,
                                                       [&](const Token& k) { return k.span.begin < offset; }) -
                                  doc_.tokens.begin());
   }
@@ -236,33 +237,31 @@ class QuoteFinder {
 
   // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
   bool role_word(uint32_t t) {
-    if (is_person_role(fold_of(t)) || plural_role(t)) return true;
-    return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
+    if (in_list(t, kCuePersonRole) || plural_role(t)) return true;
+    return t + 2 < token_count() && raw(t + 1) == "-" && in_list(t + 2, kCuePersonRole);
   }
 
   // True when the word at token `t` is a role noun in the plural ("avocats", "conseillers").
   bool plural_role(uint32_t t) {
-    const std::string_view f = fold_of(t);
-    return f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1));
+    return in_list(t, kCuePluralRole);
   }
 
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
     if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
-    const std::string_view f = fold_of(t);
-    if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
+    if (in_list(t, kCueHonorific)) {  // "M. Olive", "Me Verrier"
       const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
       if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
     }
-    if (!is_determiner(f)) return std::nullopt;
+    if (!in_list(t, kCueDeterminer)) return std::nullopt;
     uint32_t j = t + 1;
     if (j < limit && fold_of(j) == "'") ++j;
     if (j >= limit || !is_word(j) || broken(t, j)) return std::nullopt;
-    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !is_person_role(fold_of(j))) {
+    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !in_list(j, kCuePersonRole)) {
       return std::nullopt;  // "ce que", "le sien": no noun
     }
-    if (verb(j) && !is_person_role(fold_of(j))) return std::nullopt;
+    if (verb(j) && !in_list(j, kCuePersonRole)) return std::nullopt;
     uint32_t last = j;
     if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
@@ -290,7 +289,7 @@ class QuoteFinder {
       if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
         uint32_t n = k + 1;
         while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
-        if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
+        if (n < limit && is_word(n) && !in_list(n, kCueNounPhraseStop) &&
             (!doc_.tokens[n].has(Token::kStop) || doc_.tokens[n].has(Token::kCapitalized))) {
           last = n;
           if (const auto* m = names_->mention_at(n); m && m->first == n) last = m->last;
@@ -299,7 +298,7 @@ class QuoteFinder {
         }
         break;
       }
-      if (doc_.tokens[k].has(Token::kStop) || is_stop_for_np(g) || verb(k) || is_auxiliary(g)) break;
+      if (doc_.tokens[k].has(Token::kStop) || in_list(k, kCueNounPhraseStop) || verb(k) || in_list(k, kCueAuxiliary)) break;
       last = k++;
     }
     return last;
@@ -320,7 +319,7 @@ class QuoteFinder {
   // The person named from token `k`, over an honorific ("Me", "M."); null if none starts there.
   const SpeakerNames::Mention* person_at(uint32_t k) {
     const size_t n = token_count();
-    if (k < n && is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    if (k < n && in_list(k, kCueHonorific) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
     const auto* m = k < n ? names_->mention_at(k) : nullptr;
     return m && m->first == k && names_->is_person(*m) ? m : nullptr;
   }
@@ -335,7 +334,7 @@ class QuoteFinder {
     if (name && name->last != t) name = nullptr;
     for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
       if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
-      if (!is_determiner(fold_of(k))) continue;
+      if (!in_list(k, kCueDeterminer)) continue;
       auto end = noun_phrase_at(k, t + 1);
       if (!end || *end != t) {
         if (found || !name || k + 1 < name->first) break;
@@ -346,12 +345,12 @@ class QuoteFinder {
       const std::string_view det = fold_of(k);
       const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
                           ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
-                          (k > floor + 1 && raw(k - 1) == "à" && is_person_role(fold_of(k - 2)));
+                          (k > floor + 1 && raw(k - 1) == "à" && in_list(k - 2, kCuePersonRole));
       if (k == floor || !linked) break;
     }
     if (!found && name) {
       uint32_t first = name->first;
-      if (first > floor && is_honorific(fold_of(first - 1))) --first;
+      if (first > floor && in_list(first - 1, kCueHonorific)) --first;
       return first;
     }
     return found;
@@ -364,7 +363,7 @@ class QuoteFinder {
       if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
       if (fold_of(k) != "qui" || k + 1 >= mark) continue;
       uint32_t v = k + 1;
-      while (v + 1 < mark && (is_auxiliary(fold_of(v)) || is_adverb(fold_of(v)))) ++v;
+      while (v + 1 < mark && (in_list(v, kCueAuxiliary) || in_list(v, kCueAdverb))) ++v;
       return verb(v);
     }
     return false;
@@ -374,7 +373,7 @@ class QuoteFinder {
   // souvent accusé", "était poursuivi"); "s'est exprimé" is reflexive, not passive.
   bool passive(uint32_t v, uint32_t floor) {
     uint32_t k = v;
-    while (k > floor && is_adverb(fold_of(k - 1)) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
+    while (k > floor && in_list(k - 1, kCueAdverb) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
     if (k == floor) return false;
     const std::string_view b = fold_of(k - 1);
     if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
@@ -388,13 +387,13 @@ class QuoteFinder {
   bool finite_verb(uint32_t t) {
     const std::string_view f = fold_of(t);
     if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
-    return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
+    return in_list(t, kCueAuxiliary) || (verb(t) && !f.ends_with("ant"));
   }
 
   // The first token of the noun phrase first..last after its determiners ("la", "l'", "son").
   uint32_t head_of(uint32_t first, uint32_t last) {
     uint32_t head = first;
-    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    while (head < last && (in_list(head, kCueDeterminer) || fold_of(head) == "'")) ++head;
     return head;
   }
 
@@ -409,7 +408,7 @@ class QuoteFinder {
     if (k < limit && raw(k) == "-") ++k;
     else return std::nullopt;
     if (k + 1 < limit && fold_of(k) == "t" && raw(k + 1) == "-") k += 2;
-    if (k < limit && is_subject_pronoun(fold_of(k))) return k;
+    if (k < limit && in_list(k, kCueSubjectPronoun)) return k;
     return std::nullopt;
   }
 
@@ -430,11 +429,11 @@ class QuoteFinder {
     for (uint32_t k = t; k < n && k < start + 7; ++k) {
       if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
       const std::string_view f = fold_of(k);
-      if (k == start && is_source_preposition(f)) {
+      if (k == start && in_list(k, kCueSourcePreposition)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
         }
-        if (k + 1 < n && is_stressed_pronoun(fold_of(k + 1))) {  // ", selon elle"
+        if (k + 1 < n && in_list(k + 1, kCueStressedPronoun)) {  // ", selon elle"
           return Attribution{span_of(k + 1, k + 1), span_of(k, k), k + 1, true, std::nullopt, false};
         }
         return std::nullopt;
@@ -446,7 +445,7 @@ class QuoteFinder {
         return std::nullopt;
       }
       if (!verb(k)) {
-        if (is_adverb(f) || is_auxiliary(f) || f == "t" || raw(k) == "-" || is_subject_pronoun(f)) continue;
+        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || f == "t" || raw(k) == "-") continue;
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
@@ -463,7 +462,7 @@ class QuoteFinder {
         cue_end = *p;
       } else {
         for (uint32_t j = start; j < k; ++j) {  // "a-t-il déclaré"
-          if (is_subject_pronoun(fold_of(j))) {
+          if (in_list(j, kCueSubjectPronoun)) {
             a.mention = span_of(j, j);
             a.mention_token = j;
             a.pronoun = true;
@@ -476,7 +475,7 @@ class QuoteFinder {
           for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
             const std::string_view g = fold_of(s);
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
-            if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
+            if (g == "a" || g == "au" || g == "aux" || (in_list(s, kCuePreposition) && g != "par" && !in_list(s, kCueDeterminer))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
               // "à la presse Julie X": the person named after the complement's noun is the subject.
               uint32_t person = 0;
@@ -497,9 +496,9 @@ class QuoteFinder {
               s = end ? *end + 1 : s + 1;
               continue;
             }
-            if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
+            if (in_list(s, kCueDeterminer | kCueHonorific) || names_->mention_at(s)) break;
             if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
-                g == "car" || g == "si" || is_subject_pronoun(g)) {
+                g == "car" || g == "si" || in_list(s, kCueSubjectPronoun)) {
               break;
             }
             ++s;
@@ -525,14 +524,14 @@ class QuoteFinder {
     for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
       if (k > t && broken(k - 1, k)) break;
       if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
-      if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
+      if (!verb(k + 1) && !in_list(k + 1, kCueAuxiliary) && fold_of(k + 1) != "selon") continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
       // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
       if (fold_of(k + 1) == "selon" && !later->pronoun) {
         const uint32_t head =
             head_of(token_at(later->mention->field, later->mention->begin), later->mention_token);
-        if (!names_->mention_at(head) && !role_word(head) && !is_organisation_noun(fold_of(head))) continue;
+        if (!names_->mention_at(head) && !role_word(head) && !in_list(head, kCueOrganisationNoun)) continue;
       }
       // The clause's last token: it must end the sentence.
       const uint32_t end_byte = std::max(later->cue->end, later->mention->end);
@@ -554,10 +553,10 @@ class QuoteFinder {
     for (uint32_t k = start; k < limit; ++k) {
       if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
       uint32_t e = k;
-      while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+      while (e > start && (in_list(e - 1, kCueAdverb) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
       if (e == start) break;
       --e;
-      if (is_subject_pronoun(fold_of(e))) {
+      if (in_list(e, kCueSubjectPronoun)) {
         a.mention = span_of(e, e);
         a.mention_token = e;
         a.pronoun = true;
@@ -583,13 +582,13 @@ class QuoteFinder {
     // The nearest speech verb before the mark.
     for (uint32_t v = colon; v-- > begin;) {
       const std::string_view f = fold_of(v);
-      if (is_source_preposition(f) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
+      if (in_list(v, kCueSourcePreposition) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
         if (f == "pour" && !(v == begin || raw(v - 1) == ",")) continue;
         const uint32_t c0 = f == "apres" ? v - 1 : v;
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
         }
-        if (v + 1 < mark && is_stressed_pronoun(fold_of(v + 1))) {  // "selon lui, … « … »"
+        if (v + 1 < mark && in_list(v + 1, kCueStressedPronoun)) {  // "selon lui, … « … »"
           return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
         }
         // "Paul X, pour qui le projet est « … »": the relative pronoun's antecedent before the comma.
@@ -626,19 +625,19 @@ class QuoteFinder {
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
         uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
-        while (s > begin && (is_auxiliary(fold_of(s - 1)) || is_adverb(fold_of(s - 1)) || fold_of(s - 1) == "t" ||
+        while (s > begin && (in_list(s - 1, kCueAuxiliary) || in_list(s - 1, kCueAdverb) || fold_of(s - 1) == "t" ||
                              raw(s - 1) == "-")) {
           --s;
-          if (is_subject_pronoun(fold_of(s))) break;
+          if (in_list(s, kCueSubjectPronoun)) break;
         }
         cue_begin = s;
         present_participle = present_participle || fold_of(s).ends_with("ant");  // "mettant en garde"
         const bool participle = present_participle && s > begin && raw(s - 1) == ",";
-        if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
-          uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
+        if (!participle && (s > begin || (s == begin && in_list(s, kCueSubjectPronoun)))) {
+          uint32_t subj = in_list(s, kCueSubjectPronoun) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
           const std::string_view g = fold_of(subj);
-          if (is_subject_pronoun(g)) {
+          if (in_list(subj, kCueSubjectPronoun)) {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
@@ -698,7 +697,7 @@ class QuoteFinder {
         const uint32_t start = clause_subject(mark, colon, a);
         for (uint32_t k = start; !a.mention && k < colon; ++k) {
           if (in_quote_[k] || is_mark(k)) continue;
-          if (k > start && is_preposition_word(fold_of(k - 1))) continue;
+          if (k > start && in_list(k - 1, kCuePreposition)) continue;
           if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
             a.mention = span_of(k, *end);
             a.mention_token = *end;
@@ -820,7 +819,7 @@ class QuoteFinder {
     }
     // "le communiqué de la ministre", "une lettre d'Anne X": the text's author speaks.
     if (const uint32_t h = head_of(first, last);
-        h + 2 <= last && is_document_noun(fold_of(h)) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
+        h + 2 <= last && in_list(h, kCueDocumentNoun) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
       return resolve_phrase(span_of(h + 2, last), h + 2, last);
     }
     const bool member = party_member(first, last);
@@ -836,7 +835,7 @@ class QuoteFinder {
           continue;
         }
         const std::string_view p = fold_of(before - 1);
-        if (!(is_honorific(p) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
+        if (!(in_list(before - 1, kCueHonorific) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
         --before;
       }
       const std::string_view b = before > first ? fold_of(before - 1) : fold_of(first);
@@ -856,7 +855,7 @@ class QuoteFinder {
       return running_speaker_;
     }
     // "la compagnie", "le groupe": the organisation named last before.
-    if (definite && is_organisation_noun(fold_of(head))) {
+    if (definite && in_list(head, kCueOrganisationNoun)) {
       const auto& ms = names_->mentions();
       for (auto k = std::lower_bound(ms.begin(), ms.end(), first,
                                      [](const SpeakerNames::Mention& m, uint32_t t) { return m.first < t; });
@@ -896,7 +895,7 @@ class QuoteFinder {
           k += 2;
         }
       }
-      while (k < token_count() && k < last + 6 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      while (k < token_count() && k < last + 6 && (in_list(k, kCueHonorific) || raw(k) == ".")) ++k;
       if (k < token_count() && !broken(last, k)) {
         const auto* m = names_->mention_at(k);
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
@@ -1002,7 +1001,7 @@ class QuoteFinder {
     }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
-      if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
+      if (raw(k) != "," || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary) || in_list(k + 1, kCueAdverb))) continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue &&
           inside->cue->begin == doc_.tokens[k + 1].span.begin &&
@@ -1031,9 +1030,9 @@ class QuoteFinder {
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
       if (broken(k, open_tok) || !is_word(k)) break;
       // "Il dit « … »", "a dit « … »": the verb, not "dit" as in "so-called".
-      const bool said = k > 0 && verb(k) && (is_subject_pronoun(fold_of(k - 1)) || is_auxiliary(fold_of(k - 1)));
-      if (is_naming_noun(fold_of(k)) && !said) naming = true;
-      if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
+      const bool said = k > 0 && verb(k) && (in_list(k - 1, kCueSubjectPronoun) || in_list(k - 1, kCueAuxiliary));
+      if (in_list(k, kCueNamingNoun) && !said) naming = true;
+      if (!in_list(k, kCueDeterminer) && !in_list(k, kCueNamingNoun)) break;
     }
 
     // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
@@ -1042,7 +1041,7 @@ class QuoteFinder {
       const std::string_view d = fold_of(open_tok - 1);
       const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
                            d == "aux" || d == "liste";
-      const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
+      const bool pronoun = open_tok > 1 && (in_list(open_tok - 2, kCueSubjectPronoun) || fold_of(open_tok - 2) == "ne" ||
                                             fold_of(open_tok - 2) == "n'");
       if (article && !pronoun) naming = true;
     }
@@ -1160,15 +1159,18 @@ class QuoteFinder {
     }
     // Content words for the link stage. The stopword list also holds verbs that carry what a
     // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
-    c.quote.terms.reserve(words);
+    // Built in a reused vector, then copied at their exact size: a batch's quotations stay in memory
+    // until the link stage.
+    thread_local std::vector<uint64_t> terms;
+    terms.clear();
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
       if (k.has(Token::kStop) && folded_->size_of(t) < kMinContentStopwordBytes) continue;
-      c.quote.terms.push_back(k.term);
+      terms.push_back(k.term);
     }
-    std::sort(c.quote.terms.begin(), c.quote.terms.end());
-    c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
+    std::sort(terms.begin(), terms.end());
+    c.quote.terms.assign(terms.begin(), std::unique(terms.begin(), terms.end()));
     // A word or two ("la « taupe »") is too weak a sign of who is speaking next.
     if (!c.quote.speaker.empty() && c.own_cue && words > 2) {
       running_speaker_ = c.quote.speaker;
@@ -1261,14 +1263,29 @@ class QuoteFinder {
   std::optional<FoldedTokens> folded_;  // for a document with quotation marks
   mutable LazyNames names_{doc_, nullptr, std::nullopt};  // mutable: const gender_of() asks too
   ner::RoleResolver roles_{doc_};
-  std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
-  std::vector<std::pair<Field, MarkedQuote>> marked_;
   // The tokens at each quotation's marks: its opening mark, first and end tokens inside, and the first after.
   struct MarkTokens {
     uint32_t open, begin, end, after;
   };
-  std::vector<MarkTokens> mark_tokens_;
-  std::vector<bool> in_quote_;
+  // Per-document working arrays, in storage the thread keeps from one document to the next (allocating,
+  // zeroing and freeing them for each document cost as much as the quotations' own work); see ~QuoteFinder.
+  struct Scratch {
+    std::vector<uint8_t> verb;
+    std::vector<uint16_t> classes;
+    std::vector<uint8_t> in_quote;
+    std::vector<MarkedQuote> found;
+    std::vector<std::pair<Field, MarkedQuote>> marked;
+    std::vector<MarkTokens> mark_tokens;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+  }
+  std::vector<uint8_t>& verb_ = scratch().verb;  // 0 not looked up yet, 1 no, 2 a speech verb
+  std::vector<uint16_t>& classes_ = scratch().classes;  // in_list's bits; 0 not looked up yet
+  std::vector<uint8_t>& in_quote_ = scratch().in_quote;
+  std::vector<std::pair<Field, MarkedQuote>>& marked_ = scratch().marked;
+  std::vector<MarkTokens>& mark_tokens_ = scratch().mark_tokens;
   std::vector<Candidate> accepted_;
   std::string running_speaker_;
   uint32_t running_token_ = 0;  // where the running speaker was last named

@@ -86,6 +86,34 @@ TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
   EXPECT_TRUE(is_naming_noun("operation"));
 }
 
+// The one table of all the lists, by folded-form hash, answers as each list asked with the word.
+TEST(SpeechCues, ClassesByFormAgreeWithEachList) {
+  for (const char* w : {"a", "ont", "de", "le", "l'", "des", "du", "maire", "ex-maire", "maires", "ex-maires", "avocats",
+                        "ex-", "exs", "ex-s", "pdgs", "roi", "rois", "elus", "groupe", "communique", "operation", "dr",
+                        "mme", "egalement", "lundi", "n'", "par", "dans", "apres", "qui", "qu'", "selon", "pour", "il",
+                        "elles", "lui", "eux", "on", "table", "", "x", "mange", "vice-presidents", "ex-pdg"}) {
+    const std::string_view f = w;
+    const uint16_t c = cue_classes(ner::form_hash(f));
+    EXPECT_EQ((c & kCueAuxiliary) != 0, is_auxiliary(f)) << w;
+    EXPECT_EQ((c & kCueDeterminer) != 0, is_determiner(f)) << w;
+    EXPECT_EQ((c & kCuePersonRole) != 0, is_person_role(f)) << w;
+    const bool plural = f.size() > 3 && f.back() == 's' && is_person_role(f.substr(0, f.size() - 1));
+    EXPECT_EQ((c & kCuePluralRole) != 0, plural) << w;
+    EXPECT_EQ((c & kCueOrganisationNoun) != 0, is_organisation_noun(f)) << w;
+    EXPECT_EQ((c & kCueDocumentNoun) != 0, is_document_noun(f)) << w;
+    EXPECT_EQ((c & kCueNamingNoun) != 0, is_naming_noun(f)) << w;
+    EXPECT_EQ((c & kCueHonorific) != 0, is_honorific(f)) << w;
+    EXPECT_EQ((c & kCueAdverb) != 0, is_adverb(f)) << w;
+    EXPECT_EQ((c & kCuePreposition) != 0, is_preposition_word(f)) << w;
+    EXPECT_EQ((c & kCueNounPhraseStop) != 0, is_noun_phrase_stop(f)) << w;
+    EXPECT_EQ((c & kCueSourcePreposition) != 0, is_source_preposition(f)) << w;
+    EXPECT_EQ((c & kCueSubjectPronoun) != 0, is_subject_pronoun(f)) << w;
+    EXPECT_EQ((c & kCueStressedPronoun) != 0, is_stressed_pronoun(f)) << w;
+  }
+  EXPECT_NE(cue_classes(ner::form_hash("ex-maires")) & kCuePluralRole, 0);
+  EXPECT_EQ(cue_classes(ner::form_hash("table")), 0);
+}
+
 TEST(Quotes, QuotingStyles) {
   const std::vector<Case> cases = {
       {"guillemets, speaker after",
