@@ -44,6 +44,14 @@ bool infinitive(std::string_view w) {
   return w.size() > 2 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
 }
 
+// A word as a template argument (QuoteFinder::is<"de">), so that its hash is computed once.
+template <size_t N>
+struct FixedWord {
+  constexpr FixedWord(const char (&w)[N]) { std::copy_n(w, N, text); }  // NOLINT: implicit, for is<"de">
+  constexpr std::string_view view() const { return std::string_view(text, N - 1); }
+  char text[N];
+};
+
 class QuoteFinder {
  public:
   explicit QuoteFinder(Doc& doc) : doc_(doc) {
@@ -168,9 +176,17 @@ class QuoteFinder {
     const uint64_t form = doc_.tokens[t].form;
     if (form != 0 && std::find(std::begin(kLastWords), std::end(kLastWords), form) == std::end(kLastWords)) return false;
     const std::string_view f = fold_of(t);
-    if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
-    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
+    if (f == "garde") return is<"en">(t - 1) && fold_of(t - 2).starts_with("m");  // mis, met, mettant
+    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || is<"fera">(t - 1);
     return false;
+  }
+  // True when token `t` folds to the word W, told by the lexical component's hash of its folded form
+  // when it set one (Token::form): most tokens compared with a word are never folded.
+  template <FixedWord W>
+  bool is(uint32_t t) {
+    static const uint64_t form = ner::form_hash(W.view());
+    const uint64_t f = doc_.tokens[t].form;
+    return f != 0 ? f == form : fold_of(t) == W.view();
   }
   // True when token `t` is in one of the word lists `lists` (speech_cues.h's CueClass bits). The
   // answer is kept per token: the same words around a quotation are asked about from several cues.
@@ -256,7 +272,7 @@ class QuoteFinder {
     }
     if (!in_list(t, kCueDeterminer)) return std::nullopt;
     uint32_t j = t + 1;
-    if (j < limit && fold_of(j) == "'") ++j;
+    if (j < limit && is<"'">(j)) ++j;
     if (j >= limit || !is_word(j) || broken(t, j)) return std::nullopt;
     if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !in_list(j, kCuePersonRole)) {
       return std::nullopt;  // "ce que", "le sien": no noun
@@ -266,7 +282,6 @@ class QuoteFinder {
     if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
     for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
-      const std::string_view g = fold_of(k);
       if (raw(k) == "-" && k + 1 < limit && is_word(k + 1)) {
         last = k + 1;
         k += 2;
@@ -285,10 +300,10 @@ class QuoteFinder {
         continue;
       }
       // "l'ex-candidate à la mairie", "le ministre aux Transports": a role's "à" complement.
-      const bool role_complement = (raw(k) == "à" || g == "au" || g == "aux") && role_word(j);
-      if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
+      const bool role_complement = (raw(k) == "à" || is<"au">(k) || is<"aux">(k)) && role_word(j);
+      if (is<"de">(k) || is<"du">(k) || is<"des">(k) || is<"d'">(k) || role_complement) {
         uint32_t n = k + 1;
-        while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
+        while (n < limit && (is<"la">(n) || is<"l'">(n))) ++n;
         if (n < limit && is_word(n) && !in_list(n, kCueNounPhraseStop) &&
             (!doc_.tokens[n].has(Token::kStop) || doc_.tokens[n].has(Token::kCapitalized))) {
           last = n;
@@ -312,7 +327,7 @@ class QuoteFinder {
     const SpeakerNames::Mention* m = person_at(end + 2);
     if (!m) return end;
     const SpeakerNames::Mention* second =
-        m->last + 2 < n && fold_of(m->last + 1) == "et" ? person_at(m->last + 2) : nullptr;
+        m->last + 2 < n && is<"et">(m->last + 1) ? person_at(m->last + 2) : nullptr;
     return second ? second->last : m->last;
   }
 
@@ -361,7 +376,7 @@ class QuoteFinder {
   bool in_relative_clause(uint32_t mark, uint32_t floor) {
     for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
       if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
-      if (fold_of(k) != "qui" || k + 1 >= mark) continue;
+      if (!is<"qui">(k) || k + 1 >= mark) continue;
       uint32_t v = k + 1;
       while (v + 1 < mark && (in_list(v, kCueAuxiliary) || in_list(v, kCueAdverb))) ++v;
       return verb(v);
@@ -373,14 +388,14 @@ class QuoteFinder {
   // souvent accusé", "était poursuivi"); "s'est exprimé" is reflexive, not passive.
   bool passive(uint32_t v, uint32_t floor) {
     uint32_t k = v;
-    while (k > floor && in_list(k - 1, kCueAdverb) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
+    while (k > floor && in_list(k - 1, kCueAdverb) && !is<"ne">(k - 1) && !is<"n'">(k - 1)) --k;
     if (k == floor) return false;
     const std::string_view b = fold_of(k - 1);
     if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
           b == "seront" || b == "serait")) {
       return false;
     }
-    return !(k >= floor + 2 && (fold_of(k - 2) == "s'" || fold_of(k - 2) == "se"));
+    return !(k >= floor + 2 && (is<"s'">(k - 2) || is<"se">(k - 2)));
   }
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
@@ -393,7 +408,7 @@ class QuoteFinder {
   // The first token of the noun phrase first..last after its determiners ("la", "l'", "son").
   uint32_t head_of(uint32_t first, uint32_t last) {
     uint32_t head = first;
-    while (head < last && (in_list(head, kCueDeterminer) || fold_of(head) == "'")) ++head;
+    while (head < last && (in_list(head, kCueDeterminer) || is<"'">(head))) ++head;
     return head;
   }
 
@@ -407,7 +422,7 @@ class QuoteFinder {
     uint32_t k = v + 1;
     if (k < limit && raw(k) == "-") ++k;
     else return std::nullopt;
-    if (k + 1 < limit && fold_of(k) == "t" && raw(k + 1) == "-") k += 2;
+    if (k + 1 < limit && is<"t">(k) && raw(k + 1) == "-") k += 2;
     if (k < limit && in_list(k, kCueSubjectPronoun)) return k;
     return std::nullopt;
   }
@@ -428,7 +443,6 @@ class QuoteFinder {
     uint32_t start = t;
     for (uint32_t k = t; k < n && k < start + 7; ++k) {
       if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
-      const std::string_view f = fold_of(k);
       if (k == start && in_list(k, kCueSourcePreposition)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
@@ -438,19 +452,19 @@ class QuoteFinder {
         }
         return std::nullopt;
       }
-      if (f == "d'" && k + 1 < n && fold_of(k + 1) == "apres" && k == start) {
+      if (is<"d'">(k) && k + 1 < n && is<"apres">(k + 1) && k == start) {
         if (auto end = noun_phrase_at(k + 2, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 2, *end), span_of(k, k + 1), *end, false, std::nullopt, false};
         }
         return std::nullopt;
       }
       if (!verb(k)) {
-        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || f == "t" || raw(k) == "-") continue;
+        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || is<"t">(k) || raw(k) == "-") continue;
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
       // ", de critiquer les dirigeants": an infinitive complement continues the sentence; it reports nothing.
-      if (k > start && infinitive(raw(k)) && (fold_of(k - 1) == "de" || fold_of(k - 1) == "d'" || raw(k - 1) == "à")) {
+      if (k > start && infinitive(raw(k)) && (is<"de">(k - 1) || is<"d'">(k - 1) || raw(k - 1) == "à")) {
         return std::nullopt;
       }
       Attribution a;
@@ -473,9 +487,9 @@ class QuoteFinder {
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
           for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
-            const std::string_view g = fold_of(s);
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
-            if (g == "a" || g == "au" || g == "aux" || (in_list(s, kCuePreposition) && g != "par" && !in_list(s, kCueDeterminer))) {
+            if (is<"a">(s) || is<"au">(s) || is<"aux">(s) ||
+                (in_list(s, kCuePreposition) && !is<"par">(s) && !in_list(s, kCueDeterminer))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
               // "à la presse Julie X": the person named after the complement's noun is the subject.
               uint32_t person = 0;
@@ -491,14 +505,14 @@ class QuoteFinder {
               continue;
             }
             // "au début du conseil municipal": "du" after a skipped noun opens its complement.
-            if ((g == "du" || g == "des") && s > k + 1 && !verb(s - 1)) {
+            if ((is<"du">(s) || is<"des">(s)) && s > k + 1 && !verb(s - 1)) {
               auto end = noun_phrase_at(s, static_cast<uint32_t>(n));
               s = end ? *end + 1 : s + 1;
               continue;
             }
             if (in_list(s, kCueDeterminer | kCueHonorific) || names_->mention_at(s)) break;
-            if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
-                g == "car" || g == "si" || in_list(s, kCueSubjectPronoun)) {
+            if (is<"que">(s) || is<"qu'">(s) || is<"qui">(s) || is<"dont">(s) || is<"et">(s) || is<"mais">(s) ||
+                is<"ou">(s) || is<"car">(s) || is<"si">(s) || in_list(s, kCueSubjectPronoun)) {
               break;
             }
             ++s;
@@ -524,11 +538,11 @@ class QuoteFinder {
     for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
       if (k > t && broken(k - 1, k)) break;
       if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
-      if (!verb(k + 1) && !in_list(k + 1, kCueAuxiliary) && fold_of(k + 1) != "selon") continue;
+      if (!verb(k + 1) && !in_list(k + 1, kCueAuxiliary) && !is<"selon">(k + 1)) continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
       // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
-      if (fold_of(k + 1) == "selon" && !later->pronoun) {
+      if (is<"selon">(k + 1) && !later->pronoun) {
         const uint32_t head =
             head_of(token_at(later->mention->field, later->mention->begin), later->mention_token);
         if (!names_->mention_at(head) && !role_word(head) && !in_list(head, kCueOrganisationNoun)) continue;
@@ -553,7 +567,7 @@ class QuoteFinder {
     for (uint32_t k = start; k < limit; ++k) {
       if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
       uint32_t e = k;
-      while (e > start && (in_list(e - 1, kCueAdverb) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+      while (e > start && (in_list(e - 1, kCueAdverb) || is<"s'">(e - 1) || is<"se">(e - 1))) --e;
       if (e == start) break;
       --e;
       if (in_list(e, kCueSubjectPronoun)) {
@@ -581,10 +595,10 @@ class QuoteFinder {
     const uint32_t colon = raw(mark - 1) == ":" ? mark - 1 : mark;
     // The nearest speech verb before the mark.
     for (uint32_t v = colon; v-- > begin;) {
-      const std::string_view f = fold_of(v);
-      if (in_list(v, kCueSourcePreposition) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
-        if (f == "pour" && !(v == begin || raw(v - 1) == ",")) continue;
-        const uint32_t c0 = f == "apres" ? v - 1 : v;
+      if (in_list(v, kCueSourcePreposition) || (is<"apres">(v) && v > begin && is<"d'">(v - 1))) {
+        const bool pour = is<"pour">(v);
+        if (pour && !(v == begin || raw(v - 1) == ",")) continue;
+        const uint32_t c0 = is<"apres">(v) ? v - 1 : v;
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
         }
@@ -592,7 +606,7 @@ class QuoteFinder {
           return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
         }
         // "Paul X, pour qui le projet est « … »": the relative pronoun's antecedent before the comma.
-        if (f == "pour" && v > begin + 1 && v + 1 < mark && fold_of(v + 1) == "qui") {
+        if (pour && v > begin + 1 && v + 1 < mark && is<"qui">(v + 1)) {
           if (auto first = noun_phrase_ending(v - 2, begin); first && names_like_speaker(*first, v - 2)) {
             return Attribution{span_of(*first, v - 2), span_of(v, v + 1), v - 2, false, std::nullopt, false};
           }
@@ -600,10 +614,11 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(v) || !verb(v)) continue;
+      const std::string_view f = fold_of(v);
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
       // The unfolded words tell "à dire" from "a déclaré" (both fold to "a" + "…re").
       const std::string_view word = raw(v), before = v > begin ? raw(v - 1) : std::string_view();
-      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && infinitive(word)) {
+      if (v > begin && (is<"de">(v - 1) || is<"d'">(v - 1) || before == "à") && infinitive(word)) {
         continue;
       }
       // "était poursuivi pour « … »", "sont accusés de": a passive speech verb; its subject is not the speaker.
@@ -615,7 +630,7 @@ class QuoteFinder {
         a.mention_token = *p;
         a.pronoun = true;
         cue_end = *p;
-      } else if (colon < mark && v + 1 < colon && fold_of(v + 1) != "que" && fold_of(v + 1) != "qu'") {
+      } else if (colon < mark && v + 1 < colon && !is<"que">(v + 1) && !is<"qu'">(v + 1)) {
         if (auto end = noun_phrase_at(v + 1, mark); end && *end + 2 >= colon) {  // "estime FO :"
           a.mention = span_of(v + 1, *end);
           a.mention_token = *end;
@@ -625,7 +640,7 @@ class QuoteFinder {
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
         uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
-        while (s > begin && (in_list(s - 1, kCueAuxiliary) || in_list(s - 1, kCueAdverb) || fold_of(s - 1) == "t" ||
+        while (s > begin && (in_list(s - 1, kCueAuxiliary) || in_list(s - 1, kCueAdverb) || is<"t">(s - 1) ||
                              raw(s - 1) == "-")) {
           --s;
           if (in_list(s, kCueSubjectPronoun)) break;
@@ -689,7 +704,7 @@ class QuoteFinder {
         a.mention_token = colon - 1;
       }
       for (uint32_t k = begin; k < colon; ++k) {
-        if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
+        if (is<"termes">(k) || is<"propos">(k)) a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
       }
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
@@ -811,7 +826,7 @@ class QuoteFinder {
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
     // "les avocats, Anne X et Paul Y": both speak.
     const auto* second = names_->mention_at(last);
-    if (second && second->first >= first + 4 && fold_of(second->first - 1) == "et" && names_->is_person(*second)) {
+    if (second && second->first >= first + 4 && is<"et">(second->first - 1) && names_->is_person(*second)) {
       const auto* one = names_->mention_at(second->first - 2);
       if (one && one->first > first && raw(one->first - 1) == "," && names_->is_person(*one)) {
         return names_->canonical(*one) + " et " + names_->canonical(*second);
@@ -819,7 +834,7 @@ class QuoteFinder {
     }
     // "le communiqué de la ministre", "une lettre d'Anne X": the text's author speaks.
     if (const uint32_t h = head_of(first, last);
-        h + 2 <= last && in_list(h, kCueDocumentNoun) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
+        h + 2 <= last && in_list(h, kCueDocumentNoun) && (is<"de">(h + 1) || is<"d'">(h + 1))) {
       return resolve_phrase(span_of(h + 2, last), h + 2, last);
     }
     const bool member = party_member(first, last);
@@ -845,7 +860,7 @@ class QuoteFinder {
       if (!complement) return name;
     }
     const uint32_t head = head_of(first, last);
-    const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
+    const bool definite = head > first && !is<"un">(first) && !is<"une">(first);
     const std::string_view det = fold_of(first);
     const uint32_t sentence = names_->sentence_of(first);
     // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
@@ -911,17 +926,17 @@ class QuoteFinder {
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
       // "son médecin" and "le Dr Paul X": the title says the role.
-      const bool doctor = fold_of(head) == "medecin";
+      const bool doctor = is<"medecin">(head);
       // "l'ancien procureur": a former holder is not whoever holds the role now; only "ancien" tells.
       for (uint32_t k = first; k <= last; ++k) {
-        if (fold_of(k) == "ancien" || fold_of(k) == "ancienne") words.assign(1, doc_.tokens[k].term);
+        if (is<"ancien">(k) || is<"ancienne">(k)) words.assign(1, doc_.tokens[k].term);
       }
       for (const auto& m : names_->mentions()) {
         if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           if (broken(k, m.first) || !is_word(k)) break;
           if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end() ||
-              (doctor && (fold_of(k) == "dr" || fold_of(k) == "docteur"))) {
+              (doctor && (is<"dr">(k) || is<"docteur">(k)))) {
             return names_->canonical(m);
           }
         }
@@ -1041,13 +1056,13 @@ class QuoteFinder {
       const std::string_view d = fold_of(open_tok - 1);
       const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
                            d == "aux" || d == "liste";
-      const bool pronoun = open_tok > 1 && (in_list(open_tok - 2, kCueSubjectPronoun) || fold_of(open_tok - 2) == "ne" ||
-                                            fold_of(open_tok - 2) == "n'");
+      const bool pronoun = open_tok > 1 && (in_list(open_tok - 2, kCueSubjectPronoun) || is<"ne">(open_tok - 2) ||
+                                            is<"n'">(open_tok - 2));
       if (article && !pronoun) naming = true;
     }
     // "poursuivi pour « … »", "une plainte pour « … »": after "pour", a quoted phrase with no verb names
     // a charge or a motive; a cue of its own may still make it words said.
-    if (open_tok > 0 && fold_of(open_tok - 1) == "pour" && !broken(open_tok - 1, open_tok) &&
+    if (open_tok > 0 && is<"pour">(open_tok - 1) && !broken(open_tok - 1, open_tok) &&
         (!a || (!a->mention && !a->participle))) {
       naming = true;
     }
@@ -1195,7 +1210,7 @@ class QuoteFinder {
       return false;
     }
     const uint32_t a = mark_tokens_[i - 1].after, b = mark_tokens_[i].open;
-    return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
+    return b == a + 1 && (is<"et">(a) || is<"ou">(a) || raw(a) == ",");
   }
 
   // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by;
