@@ -356,10 +356,9 @@ class QuoteFinder {
         continue;
       }
       found = k;
-      const std::string_view before = k > floor ? fold_of(k - 1) : fold_of(k);
-      const std::string_view det = fold_of(k);
-      const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
-                          ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
+      const uint32_t before = k > floor ? k - 1 : k;
+      const bool linked = is<"de">(before) || is<"du">(before) || is<"des">(before) || is<"d'">(before) ||
+                          ((is<"du">(k) || is<"des">(k)) && k > floor && is_word(k - 1)) ||
                           (k > floor + 1 && raw(k - 1) == "à" && in_list(k - 2, kCuePersonRole));
       if (k == floor || !linked) break;
     }
@@ -390,9 +389,9 @@ class QuoteFinder {
     uint32_t k = v;
     while (k > floor && in_list(k - 1, kCueAdverb) && !is<"ne">(k - 1) && !is<"n'">(k - 1)) --k;
     if (k == floor) return false;
-    const std::string_view b = fold_of(k - 1);
-    if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
-          b == "seront" || b == "serait")) {
+    const uint32_t b = k - 1;
+    if (!(is<"est">(b) || is<"sont">(b) || is<"etait">(b) || is<"etaient">(b) || is<"ete">(b) || is<"etre">(b) ||
+          is<"sera">(b) || is<"seront">(b) || is<"serait">(b))) {
       return false;
     }
     return !(k >= floor + 2 && (is<"s'">(k - 2) || is<"se">(k - 2)));
@@ -400,9 +399,8 @@ class QuoteFinder {
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
   bool finite_verb(uint32_t t) {
-    const std::string_view f = fold_of(t);
-    if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
-    return in_list(t, kCueAuxiliary) || (verb(t) && !f.ends_with("ant"));
+    if (is<"de">(t) || is<"d'">(t) || is<"se">(t) || is<"s'">(t) || raw(t) == "à" || raw(t) == "À") return false;
+    return in_list(t, kCueAuxiliary) || (verb(t) && !fold_of(t).ends_with("ant"));
   }
 
   // The first token of the noun phrase first..last after its determiners ("la", "l'", "son").
@@ -651,19 +649,18 @@ class QuoteFinder {
         if (!participle && (s > begin || (s == begin && in_list(s, kCueSubjectPronoun)))) {
           uint32_t subj = in_list(s, kCueSubjectPronoun) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
-          const std::string_view g = fold_of(subj);
           if (in_list(subj, kCueSubjectPronoun)) {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
-          } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
+          } else if (subj == begin && begin + 40 > mark && (is<"et">(subj) || is<"puis">(subj) || is<"mais">(subj))) {
             // "Et raconte avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
-          } else if (g == "pour" && subj + 1 == v && infinitive(raw(v))) {
+          } else if (is<"pour">(subj) && subj + 1 == v && infinitive(raw(v))) {
             // "X a réuni la presse pour annoncer une plainte pour « négligence »": the infinitive's
             // subject is the clause's.
             a.participle = v;
-          } else if (g == "qui" && subj > begin) {
+          } else if (is<"qui">(subj) && subj > begin) {
             uint32_t e = subj - 1;
             if (raw(e) == "," && e > begin) --e;
             if (auto first = noun_phrase_ending(e, begin)) {
@@ -1053,9 +1050,9 @@ class QuoteFinder {
     // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
     // ("il le « gardait »": after a subject, "le" is a pronoun and the words are speech).
     if (words <= 3 && open_tok > 0 && !broken(open_tok - 1, open_tok)) {
-      const std::string_view d = fold_of(open_tok - 1);
-      const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
-                           d == "aux" || d == "liste";
+      const uint32_t d = open_tok - 1;
+      const bool article = is<"le">(d) || is<"la">(d) || is<"les">(d) || is<"l'">(d) || is<"du">(d) || is<"des">(d) ||
+                           is<"au">(d) || is<"aux">(d) || is<"liste">(d);
       const bool pronoun = open_tok > 1 && (in_list(open_tok - 2, kCueSubjectPronoun) || is<"ne">(open_tok - 2) ||
                                             is<"n'">(open_tok - 2));
       if (article && !pronoun) naming = true;
@@ -1112,11 +1109,8 @@ class QuoteFinder {
     // clause whose subject is a named person are that person's words.
     // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
     // "cette « coutume »" holds the word at a distance; neither reports words said.
-    // The word before the mark, an elided one with its apostrophe ("d'« … »").
-    std::string before_mark(open_tok > 0 ? fold_of(open_tok - 1) : std::string_view());
-    if (before_mark == "'" && open_tok > 1) before_mark = std::string(fold_of(open_tok - 2)) + "'";
     if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
-        !(is_preposition_word(before_mark) && raw(open_tok - 1) != "à") && !is_determiner(before_mark)) {
+        !after_preposition_or_determiner(open_tok)) {
       Attribution subject;
       clause_subject(open_tok, open_tok, subject);
       // Only a pronoun, a person's name or a role noun can turn out to be a person.
@@ -1197,6 +1191,14 @@ class QuoteFinder {
       running_token_ = c.quote.speaker_mention ? token_at(field, c.quote.speaker_mention->begin) : open_tok;
     }
     accepted_.push_back(std::move(c));
+  }
+
+  // True when the word before the mark at token `mark` > 0, an elided one with its apostrophe ("d'« … »"),
+  // is a preposition other than "à" or a determiner.
+  bool after_preposition_or_determiner(uint32_t mark) {
+    std::string before(fold_of(mark - 1));
+    if (before == "'" && mark > 1) before = std::string(fold_of(mark - 2)) + "'";
+    return (is_preposition_word(before) && raw(mark - 1) != "à") || is_determiner(before);
   }
 
   // True when quotation `i` is joined by "et", "ou" or a comma alone to the quotation before it, and that
