@@ -117,8 +117,8 @@ class QuoteFinder {
       const MarkTokens mt = mark_tokens_[i];
       for (uint32_t k = mt.begin + 1; k + 1 < mt.end; ++k) {
         // The verb right after the comma, or after its auxiliary: ", a expliqué X", ", dit-il", ", a-t-il dit".
-        if (raw(k) != "," || raw(k + 1) == "à") continue;
-        const uint32_t v = in_list(k + 1, kCueAuxiliary) && k + 2 < mt.end && raw(k + 2) != "-" ? k + 2 : k + 1;
+        if (!raw_is(k, ',') || raw(k + 1) == "à") continue;
+        const uint32_t v = in_list(k + 1, kCueAuxiliary) && k + 2 < mt.end && !raw_is(k + 2, '-') ? k + 2 : k + 1;
         if (!(verb(v) || (v == k + 1 && in_list(v, kCueAuxiliary)))) continue;
         auto incise = cue_after(k);
         if (!incise || !incise->mention || !incise->cue || incise->cue->begin != doc_.tokens[k + 1].span.begin ||
@@ -133,7 +133,7 @@ class QuoteFinder {
         // The clause ends at a comma right after an inverted pronoun (", a-t-il dit, nous …"), else at its
         // sentence's end.
         uint32_t rest = std::max(incise->mention_token + 1, token_at(incise->cue->field, incise->cue->end));
-        if (!(incise->pronoun && rest < mt.end && raw(rest) == ",")) {
+        if (!(incise->pronoun && rest < mt.end && raw_is(rest, ','))) {
           while (rest < mt.end && !sentence_end(rest)) ++rest;
         }
         ++rest;
@@ -163,9 +163,8 @@ class QuoteFinder {
       // The lexical component's folded-form hash, when it ran, spares folding every word looked at.
       const uint64_t form = doc_.tokens[t].form;
       const bool speech = form != 0 ? is_speech_verb_form(form) : is_speech_verb(fold_of(t));
-      // "c'est-à-dire" explains; it reports no speech.
-      const bool explains = t >= 2 && raw(t - 1) == "-" && raw(t - 2) == "à";
-      v = (speech || multiword_cue(t)) && !explains ? 2 : 1;
+      // "c'est-à-dire" explains; it reports no speech (asked of the few speech verbs only).
+      v = (speech || multiword_cue(t)) && !(t >= 2 && raw_is(t - 1, '-') && raw(t - 2) == "à") ? 2 : 1;
     }
     return v == 2;
   }
@@ -199,6 +198,11 @@ class QuoteFinder {
     return (c & lists) != 0;
   }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
+  // raw(t) == c for one ASCII character, without building the view and comparing it.
+  bool raw_is(uint32_t t, char c) const {
+    const Span& s = doc_.tokens[t].span;
+    return s.size() == 1 && doc_.field(s.field)[s.begin] == c;
+  }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
@@ -254,7 +258,7 @@ class QuoteFinder {
   // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
   bool role_word(uint32_t t) {
     if (in_list(t, kCuePersonRole) || plural_role(t)) return true;
-    return t + 2 < token_count() && raw(t + 1) == "-" && in_list(t + 2, kCuePersonRole);
+    return t + 2 < token_count() && raw_is(t + 1, '-') && in_list(t + 2, kCuePersonRole);
   }
 
   // True when the word at token `t` is a role noun in the plural ("avocats", "conseillers").
@@ -267,7 +271,7 @@ class QuoteFinder {
     if (t >= limit || !is_word(t)) return std::nullopt;
     if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
     if (in_list(t, kCueHonorific)) {  // "M. Olive", "Me Verrier"
-      const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
+      const uint32_t n = t + 1 < limit && raw_is(t + 1, '.') ? t + 2 : t + 1;
       if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
     }
     if (!in_list(t, kCueDeterminer)) return std::nullopt;
@@ -282,7 +286,7 @@ class QuoteFinder {
     if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
     for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
-      if (raw(k) == "-" && k + 1 < limit && is_word(k + 1)) {
+      if (raw_is(k, '-') && k + 1 < limit && is_word(k + 1)) {
         last = k + 1;
         k += 2;
         continue;
@@ -294,7 +298,7 @@ class QuoteFinder {
                                                   !(role_word(j) && names_->is_person(*m))) {
         break;
       }
-      if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
+      if (k + 2 < limit && raw_is(k + 1, '-') && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
         last = k + 2;
         k += 3;
         continue;
@@ -323,7 +327,7 @@ class QuoteFinder {
   // token. Two names joined by "et" ("ses avocats, Anne X et Paul Y") end at the second.
   std::optional<uint32_t> apposition(uint32_t end) {
     const size_t n = token_count();
-    if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    if (end + 2 >= n || !raw_is(end + 1, ',') || broken(end, end + 2)) return end;
     const SpeakerNames::Mention* m = person_at(end + 2);
     if (!m) return end;
     const SpeakerNames::Mention* second =
@@ -334,7 +338,7 @@ class QuoteFinder {
   // The person named from token `k`, over an honorific ("Me", "M."); null if none starts there.
   const SpeakerNames::Mention* person_at(uint32_t k) {
     const size_t n = token_count();
-    if (k < n && in_list(k, kCueHonorific) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    if (k < n && in_list(k, kCueHonorific) && k + 1 < n) k += (raw_is(k + 1, '.')) ? 2 : 1;
     const auto* m = k < n ? names_->mention_at(k) : nullptr;
     return m && m->first == k && names_->is_person(*m) ? m : nullptr;
   }
@@ -348,7 +352,7 @@ class QuoteFinder {
     const auto* name = names_->mention_at(t);
     if (name && name->last != t) name = nullptr;
     for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
-      if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
+      if (broken(k, t) || !(is_word(k) || raw_is(k, '-') || raw_is(k, '.'))) break;
       if (!in_list(k, kCueDeterminer)) continue;
       auto end = noun_phrase_at(k, t + 1);
       if (!end || *end != t) {
@@ -374,7 +378,7 @@ class QuoteFinder {
   // audience « … »").
   bool in_relative_clause(uint32_t mark, uint32_t floor) {
     for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
-      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
+      if (sentence_end(k) || raw_is(k, ',') || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
       if (!is<"qui">(k) || k + 1 >= mark) continue;
       uint32_t v = k + 1;
       while (v + 1 < mark && (in_list(v, kCueAuxiliary) || in_list(v, kCueAdverb))) ++v;
@@ -418,9 +422,9 @@ class QuoteFinder {
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
   std::optional<uint32_t> inverted_pronoun(uint32_t v, uint32_t limit) {
     uint32_t k = v + 1;
-    if (k < limit && raw(k) == "-") ++k;
+    if (k < limit && raw_is(k, '-')) ++k;
     else return std::nullopt;
-    if (k + 1 < limit && is<"t">(k) && raw(k + 1) == "-") k += 2;
+    if (k + 1 < limit && is<"t">(k) && raw_is(k + 1, '-')) k += 2;
     if (k < limit && in_list(k, kCueSubjectPronoun)) return k;
     return std::nullopt;
   }
@@ -437,10 +441,10 @@ class QuoteFinder {
   std::optional<Attribution> cue_after(uint32_t t) {
     const size_t n = token_count();
     if (t >= n || t == 0 || broken(t - 1, t)) return std::nullopt;
-    while (t < n && (raw(t) == "," || raw(t) == "-" || raw(t) == "–" || raw(t) == "—")) ++t;
+    while (t < n && (raw_is(t, ',') || raw_is(t, '-') || raw(t) == "–" || raw(t) == "—")) ++t;
     uint32_t start = t;
     for (uint32_t k = t; k < n && k < start + 7; ++k) {
-      if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
+      if (broken(start, k) || (!is_word(k) && !raw_is(k, '-')) || sentence_end(k)) break;
       if (k == start && in_list(k, kCueSourcePreposition)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
@@ -457,7 +461,7 @@ class QuoteFinder {
         return std::nullopt;
       }
       if (!verb(k)) {
-        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || is<"t">(k) || raw(k) == "-") continue;
+        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || is<"t">(k) || raw_is(k, '-')) continue;
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
@@ -484,7 +488,7 @@ class QuoteFinder {
           // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
-          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw_is(s, '-')); ++skips) {
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
             if (is<"a">(s) || is<"au">(s) || is<"aux">(s) ||
                 (in_list(s, kCuePreposition) && !is<"par">(s) && !in_list(s, kCueDeterminer))) {
@@ -535,7 +539,7 @@ class QuoteFinder {
     const size_t n = token_count();
     for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
       if (k > t && broken(k - 1, k)) break;
-      if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
+      if (in_quote_[k] || !raw_is(k, ',') || k + 1 >= n || raw(k + 1) == "à") continue;
       if (!verb(k + 1) && !in_list(k + 1, kCueAuxiliary) && !is<"selon">(k + 1)) continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
@@ -550,7 +554,7 @@ class QuoteFinder {
       uint32_t e = k + 1;
       while (e + 1 < n && !broken(e, e + 1) && doc_.tokens[e + 1].span.end <= end_byte) ++e;
       // At the sentence's end, or an incise between commas (", ajoute le procureur, mais …").
-      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw(e + 1) == ",") return later;
+      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw_is(e + 1, ',')) return later;
     }
     return std::nullopt;
   }
@@ -590,12 +594,12 @@ class QuoteFinder {
       --begin;
     }
     if (begin == mark) return std::nullopt;
-    const uint32_t colon = raw(mark - 1) == ":" ? mark - 1 : mark;
+    const uint32_t colon = raw_is(mark - 1, ':') ? mark - 1 : mark;
     // The nearest speech verb before the mark.
     for (uint32_t v = colon; v-- > begin;) {
       if (in_list(v, kCueSourcePreposition) || (is<"apres">(v) && v > begin && is<"d'">(v - 1))) {
         const bool pour = is<"pour">(v);
-        if (pour && !(v == begin || raw(v - 1) == ",")) continue;
+        if (pour && !(v == begin || raw_is(v - 1, ','))) continue;
         const uint32_t c0 = is<"apres">(v) ? v - 1 : v;
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
@@ -639,13 +643,13 @@ class QuoteFinder {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
         uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
         while (s > begin && (in_list(s - 1, kCueAuxiliary) || in_list(s - 1, kCueAdverb) || is<"t">(s - 1) ||
-                             raw(s - 1) == "-")) {
+                             raw_is(s - 1, '-'))) {
           --s;
           if (in_list(s, kCueSubjectPronoun)) break;
         }
         cue_begin = s;
         present_participle = present_participle || fold_of(s).ends_with("ant");  // "mettant en garde"
-        const bool participle = present_participle && s > begin && raw(s - 1) == ",";
+        const bool participle = present_participle && s > begin && raw_is(s - 1, ',');
         if (!participle && (s > begin || (s == begin && in_list(s, kCueSubjectPronoun)))) {
           uint32_t subj = in_list(s, kCueSubjectPronoun) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
@@ -662,16 +666,16 @@ class QuoteFinder {
             a.participle = v;
           } else if (is<"qui">(subj) && subj > begin) {
             uint32_t e = subj - 1;
-            if (raw(e) == "," && e > begin) --e;
+            if (raw_is(e, ',') && e > begin) --e;
             if (auto first = noun_phrase_ending(e, begin)) {
               a.mention = span_of(*first, e);
               a.mention_token = e;
             }
           } else {
             uint32_t e = subj;
-            if (raw(e) == "," && e > begin) {  // "X, le ministre de Y, a déclaré"
+            if (raw_is(e, ',') && e > begin) {  // "X, le ministre de Y, a déclaré"
               uint32_t c = e;
-              while (c > begin && raw(c - 1) != ",") --c;
+              while (c > begin && !raw_is(c - 1, ',')) --c;
               e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
               // "Concerné par l'affaire, l'avocat X, a indiqué": a person named just before the comma is
               // the subject itself.
@@ -692,7 +696,7 @@ class QuoteFinder {
       return a;
     }
     // "X : « … »", "en ces termes : « … »"; not a script's 'key': 'value'.
-    if (colon < mark && colon > begin && raw(colon - 1) != "'") {
+    if (colon < mark && colon > begin && !raw_is(colon - 1, '\'')) {
       Attribution a;
       a.cue = span_of(colon, colon);
       // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
@@ -727,7 +731,7 @@ class QuoteFinder {
   std::optional<Attribution> headline_speaker(uint32_t mark) {
     const uint32_t start = field_tokens_[static_cast<size_t>(Field::kTitle)];
     for (uint32_t colon = start + 1; colon < mark && colon < start + 8; ++colon) {
-      if (raw(colon) != ":") continue;
+      if (!raw_is(colon, ':')) continue;
       // A person the entities component found, with a given name, named again below the title
       // ("Affaire X : « … »", "Burundi : « … »" name a topic, not a speaker).
       auto first = noun_phrase_ending(colon - 1, start);
@@ -825,7 +829,7 @@ class QuoteFinder {
     const auto* second = names_->mention_at(last);
     if (second && second->first >= first + 4 && is<"et">(second->first - 1) && names_->is_person(*second)) {
       const auto* one = names_->mention_at(second->first - 2);
-      if (one && one->first > first && raw(one->first - 1) == "," && names_->is_person(*one)) {
+      if (one && one->first > first && raw_is(one->first - 1, ',') && names_->is_person(*one)) {
         return names_->canonical(*one) + " et " + names_->canonical(*second);
       }
     }
@@ -842,7 +846,7 @@ class QuoteFinder {
       uint32_t before = m ? m->first : last;
       // Back over honorifics, articles and hyphenated pieces ("de l'OMS", "des Bouches-du-Rhône").
       while (before > first) {
-        if (raw(before - 1) == "-" && before >= first + 2) {
+        if (raw_is(before - 1, '-') && before >= first + 2) {
           before -= 2;  // the word before the hyphen belongs to the same compound
           continue;
         }
@@ -897,7 +901,7 @@ class QuoteFinder {
     // name in apposition is that person.
     if (role_word(head)) {
       uint32_t k = last + 1;
-      if (k < token_count() && raw(k) == ",") ++k;
+      if (k < token_count() && raw_is(k, ',')) ++k;
       // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
       if (k + 1 < token_count() && (raw(k) == "à" || raw(k) == "au" || raw(k) == "aux") &&
           doc_.tokens[k + 1].has(Token::kCapitalized)) {
@@ -907,7 +911,7 @@ class QuoteFinder {
           k += 2;
         }
       }
-      while (k < token_count() && k < last + 6 && (in_list(k, kCueHonorific) || raw(k) == ".")) ++k;
+      while (k < token_count() && k < last + 6 && (in_list(k, kCueHonorific) || raw_is(k, '.'))) ++k;
       if (k < token_count() && !broken(last, k)) {
         const auto* m = names_->mention_at(k);
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
@@ -938,7 +942,7 @@ class QuoteFinder {
           }
         }
         // "Alexandre Loukachenko, le président biélorusse": after a comma only.
-        if (m.last + 1 >= token_count() || raw(m.last + 1) != ",") continue;
+        if (m.last + 1 >= token_count() || !raw_is(m.last + 1, ',')) continue;
         for (uint32_t k = m.last + 2; k < token_count() && k < m.last + 6; ++k) {
           if (broken(m.last, k) || !is_word(k)) break;
           if (is_word(k) && std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) {
@@ -1013,7 +1017,7 @@ class QuoteFinder {
     }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
-      if (raw(k) != "," || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary) || in_list(k + 1, kCueAdverb))) continue;
+      if (!raw_is(k, ',') || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary) || in_list(k + 1, kCueAdverb))) continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue &&
           inside->cue->begin == doc_.tokens[k + 1].span.begin &&
@@ -1028,7 +1032,7 @@ class QuoteFinder {
       const uint32_t gap_end = mark_tokens_[j].open;
       bool full_stop = false;  // "… d'adoption.- Titre -« … »": a stop the sentence splitter missed
       for (uint32_t t = mark_tokens_[j - 1].after; t < gap_end && !full_stop; ++t) {
-        full_stop = raw(t) == "." || raw(t) == "!" || raw(t) == "?";
+        full_stop = raw_is(t, '.') || raw_is(t, '!') || raw_is(t, '?');
       }
       if (full_stop) break;
       if (auto later = cue_after(mark_tokens_[j].after); later && later->mention) a = later;
@@ -1212,7 +1216,7 @@ class QuoteFinder {
       return false;
     }
     const uint32_t a = mark_tokens_[i - 1].after, b = mark_tokens_[i].open;
-    return b == a + 1 && (is<"et">(a) || is<"ou">(a) || raw(a) == ",");
+    return b == a + 1 && (is<"et">(a) || is<"ou">(a) || raw_is(a, ','));
   }
 
   // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by;
