@@ -47,7 +47,7 @@ bool infinitive(std::string_view w) {
 // A word as a template argument (QuoteFinder::is<"de">), so that its hash is computed once.
 template <size_t N>
 struct FixedWord {
-  constexpr FixedWord(const char (&w)[N]) { std::copy_n(w, N, text); }  // NOLINT: implicit, for is<"de">
+  constexpr FixedWord(const char (&w)[N]) { std::copy_n(w, N, text); }  // implicit: is<"de"> converts the literal
   constexpr std::string_view view() const { return std::string_view(text, N - 1); }
   char text[N];
 };
