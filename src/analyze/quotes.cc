@@ -317,7 +317,7 @@ class QuoteFinder {
         }
         break;
       }
-      if (doc_.tokens[k].has(Token::kStop) || in_list(k, kCueNounPhraseStop) || verb(k) || in_list(k, kCueAuxiliary)) break;
+      if (doc_.tokens[k].has(Token::kStop) || in_list(k, kCueNounPhraseStop | kCueAuxiliary) || verb(k)) break;
       last = k++;
     }
     return last;
@@ -381,7 +381,7 @@ class QuoteFinder {
       if (sentence_end(k) || raw_is(k, ',') || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
       if (!is<"qui">(k) || k + 1 >= mark) continue;
       uint32_t v = k + 1;
-      while (v + 1 < mark && (in_list(v, kCueAuxiliary) || in_list(v, kCueAdverb))) ++v;
+      while (v + 1 < mark && in_list(v, kCueAuxiliary | kCueAdverb)) ++v;
       return verb(v);
     }
     return false;
@@ -642,7 +642,7 @@ class QuoteFinder {
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
         uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
-        while (s > begin && (in_list(s - 1, kCueAuxiliary) || in_list(s - 1, kCueAdverb) || is<"t">(s - 1) ||
+        while (s > begin && (in_list(s - 1, kCueAuxiliary | kCueAdverb) || is<"t">(s - 1) ||
                              raw_is(s - 1, '-'))) {
           --s;
           if (in_list(s, kCueSubjectPronoun)) break;
@@ -851,7 +851,9 @@ class QuoteFinder {
           continue;
         }
         const std::string_view p = fold_of(before - 1);
-        if (!(in_list(before - 1, kCueHonorific) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
+        if (!(in_list(before - 1, kCueHonorific) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) {
+          break;
+        }
         --before;
       }
       const std::string_view b = before > first ? fold_of(before - 1) : fold_of(first);
@@ -1017,7 +1019,7 @@ class QuoteFinder {
     }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
-      if (!raw_is(k, ',') || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary) || in_list(k + 1, kCueAdverb))) continue;
+      if (!raw_is(k, ',') || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary | kCueAdverb))) continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue &&
           inside->cue->begin == doc_.tokens[k + 1].span.begin &&
@@ -1046,7 +1048,7 @@ class QuoteFinder {
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
       if (broken(k, open_tok) || !is_word(k)) break;
       // "Il dit « … »", "a dit « … »": the verb, not "dit" as in "so-called".
-      const bool said = k > 0 && verb(k) && (in_list(k - 1, kCueSubjectPronoun) || in_list(k - 1, kCueAuxiliary));
+      const bool said = k > 0 && verb(k) && in_list(k - 1, kCueSubjectPronoun | kCueAuxiliary);
       if (in_list(k, kCueNamingNoun) && !said) naming = true;
       if (!in_list(k, kCueDeterminer) && !in_list(k, kCueNamingNoun)) break;
     }
