@@ -71,6 +71,21 @@ TEST(QuoteScanner, PairsEveryKindOfMark) {
   EXPECT_FALSE(open[0].closed);
 }
 
+// The scanner's appending form (one vector reused over the fields of a document) keeps what the vector
+// held, and its own stack of open marks does not carry a mark left open in one text into the next.
+TEST(QuoteScanner, AppendsToAReusedVector) {
+  std::vector<MarkedQuote> found;
+  scan_quote_marks("Il a dit « oui » puis « non ».", found);
+  ASSERT_EQ(found.size(), 2u);
+  scan_quote_marks("« Laissée ouverte", found);
+  scan_quote_marks("Puis « fermée » ici.", found);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_FALSE(found[2].closed);
+  const std::string last = "Puis « fermée » ici.";
+  EXPECT_EQ(last.substr(found[3].begin, found[3].end - found[3].begin), "fermée");
+  EXPECT_TRUE(found[3].closed);
+}
+
 TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
   for (const char* w : {"declare", "a-t-il", "ajoute", "estime", "souligne", "affirmait", "explique"}) {
     if (std::string_view(w) == "a-t-il") continue;
