@@ -207,21 +207,25 @@ class QuoteFinder {
   size_t token_count() const { return doc_.tokens.size(); }
 
   // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the
-  // field), searched from `from` on in steps that double: the marks of a quotation, and the next
-  // quotation, are close, where a binary search over the rest of the field misses the cache at every step.
+  // field). Given a token `from` known to be close (the marks of a quotation, and the next quotation,
+  // are), searched from there in steps that double, where a binary search over the rest of the field
+  // misses the cache at every step.
   uint32_t token_at(Field f, uint32_t offset, uint32_t from = 0) const {
     const auto field = static_cast<size_t>(f);
     const uint32_t first = field_tokens_[field], last = field_tokens_[field + 1];
     uint32_t t = std::max(from, first);
     // From `t` only when every token of the field before it starts before `offset`.
     if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) t = first;
-    // Every token before `t` starts before `offset`; the answer is within t..t+step.
-    uint32_t step = 1;
-    while (t + step <= last && doc_.tokens[t + step - 1].span.begin < offset) {
-      t += step;
-      step *= 2;
+    uint32_t end = last;
+    if (t > first) {
+      // Every token before `t` starts before `offset`; the answer is within t..t+step.
+      uint32_t step = 1;
+      while (t + step <= last && doc_.tokens[t + step - 1].span.begin < offset) {
+        t += step;
+        step *= 2;
+      }
+      end = std::min(last, t + step);
     }
-    const uint32_t end = std::min(last, t + step);
     return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + end,
                                                       [&](const Token& k) { return k.span.begin < offset; }) -
                                  doc_.tokens.begin());
