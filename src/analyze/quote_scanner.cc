@@ -133,7 +133,14 @@ bool after_sentence_end(std::string_view text, size_t at) {
 
 std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
   std::vector<MarkedQuote> out;
-  std::vector<Family> stack;
+  scan_quote_marks(text, out);
+  return out;
+}
+
+void scan_quote_marks(std::string_view text, std::vector<MarkedQuote>& out) {
+  // The open marks, innermost last: the thread's own, kept from one call to the next.
+  thread_local std::vector<Family> stack;
+  stack.clear();
   MarkedQuote cur;
   uint32_t paragraph = 0;
   char32_t prev = '\n';
@@ -289,7 +296,6 @@ std::vector<MarkedQuote> scan_quote_marks(std::string_view text) {
     prev = c;
   }
   if (!stack.empty()) trim_and_emit(static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size()), false);
-  return out;
 }
 
 }  // namespace recoupe

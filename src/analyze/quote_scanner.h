@@ -25,5 +25,7 @@ struct MarkedQuote {
 
 //! The quotations of `text`, in order. Pure function; safe from any thread.
 std::vector<MarkedQuote> scan_quote_marks(std::string_view text);
+//! The same, appended to `out` (a caller's reused vector: no allocation per field).
+void scan_quote_marks(std::string_view text, std::vector<MarkedQuote>& out);
 
 }  // namespace recoupe

@@ -18,7 +18,6 @@
 #include "analyze/speaker_names.h"
 #include "analyze/speech_cues.h"
 #include "common/folding.h"
-#include "common/word_set.h"
 
 namespace recoupe {
 namespace {
@@ -33,52 +32,47 @@ constexpr uint32_t kAntecedentSentences = 6;
 constexpr uint32_t kMaxClauseTokens = 40;
 // Tokens between a speech verb and the quotation it introduces, for a verb with no subject found.
 constexpr uint32_t kMaxVerbDistance = 12;
+// Per-token storage kept by a thread between documents holds at most this many tokens' answers.
+constexpr size_t kMaxKeptTokens = size_t{1} << 16;
+// The bit of QuoteFinder::in_list's per-token answers that says they were looked up (CueClass uses 0-13).
+constexpr uint16_t kClassesKnown = uint16_t{1} << 15;
 // A stopword this long (folded bytes) is a content word for grouping quotations ("laisser", "pourrait").
 constexpr size_t kMinContentStopwordBytes = 6;
-
-// Adverbs, clitics and time words that may stand between a subject and its verb. A hash set: this
-// is asked for most words around every quotation.
-bool is_adverb(std::string_view f) {
-  static const WordSet words = {
-      "egalement", "aussi", "encore", "alors", "ainsi", "ensuite", "deja", "pourtant", "toutefois", "meme",
-      "notamment", "bien", "enfin", "d'ailleurs", "ailleurs", "par", "ne", "n'", "lui", "leur", "l'", "me",
-      "m'", "nous", "vous", "y", "en", "cependant", "neanmoins", "simplement", "plus", "tard", "aujourd'hui",
-      "hier", "recemment", "immediatement", "justement", "clairement", "pas", "d'abord", "abord", "le", "la",
-      "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "ce",
-      "cette"};
-  return words.contains(f);
-}
 
 // An infinitive's ending, on the word as written ("annoncer", "agir", "dire").
 bool infinitive(std::string_view w) {
   return w.size() > 2 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
 }
 
-bool is_preposition_word(std::string_view f) {
-  static const WordSet words = {
-      "de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", "selon", "contre",
-      "chez", "vers", "entre", "sans", "sous", "apres", "avant"};
-  return words.contains(f);
-}
-
-bool is_stop_for_np(std::string_view f) {
-  static const WordSet words = {
-      "qui", "que", "qu'", "dont", "a", "au", "aux", "en", "dans", "lors", "sur", "pour", "apres", "avant",
-      "avec", "et", "ou", "mais", "selon", "par", "lorsqu'", "quand", "il", "elle", "ce", "devant", "face",
-      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "cette", "vers", "chez", "sans",
-      "sous", "comme", "si"};
-  return words.contains(f);
-}
+// A word as a template argument (QuoteFinder::is<"de">), so that its hash is computed once.
+template <size_t N>
+struct FixedWord {
+  constexpr FixedWord(const char (&w)[N]) { std::copy_n(w, N, text); }  // implicit: is<"de"> converts the literal
+  constexpr std::string_view view() const { return std::string_view(text, N - 1); }
+  char text[N];
+};
 
 class QuoteFinder {
  public:
-  explicit QuoteFinder(Doc& doc) : doc_(doc) {}
+  explicit QuoteFinder(Doc& doc) : doc_(doc) {
+    marked_.clear();
+    mark_tokens_.clear();
+  }
+  ~QuoteFinder() {
+    // One huge record does not keep its memory for the thread's lifetime.
+    if (verb_.capacity() > kMaxKeptTokens) scratch() = Scratch{};
+  }
+  QuoteFinder(const QuoteFinder&) = delete;
+  QuoteFinder& operator=(const QuoteFinder&) = delete;
 
   void run() {
     for (Field f : kAllFields) {
       const std::string& text = doc_.field(f);
       if (text.empty()) continue;
-      for (const MarkedQuote& mq : scan_quote_marks(text)) marked_.push_back({f, mq});
+      std::vector<MarkedQuote>& found = scratch().found;
+      found.clear();
+      scan_quote_marks(text, found);
+      for (const MarkedQuote& mq : found) marked_.push_back({f, mq});
     }
     if (marked_.empty()) return;
     // Where each field's tokens begin (tokens are in field order), for token_at.
@@ -88,7 +82,8 @@ class QuoteFinder {
     folded_.emplace(doc_);
     names_.folded = &*folded_;
     verb_.assign(doc_.tokens.size(), 0);
-    in_quote_.assign(doc_.tokens.size(), false);
+    classes_.assign(doc_.tokens.size(), 0);
+    in_quote_.assign(doc_.tokens.size(), 0);
     mark_tokens_.reserve(marked_.size());
     for (const auto& [f, mq] : marked_) {  // marks come in order: each search starts from the last answer
       const uint32_t from = mark_tokens_.empty() ? 0 : mark_tokens_.back().after;
@@ -122,9 +117,9 @@ class QuoteFinder {
       const MarkTokens mt = mark_tokens_[i];
       for (uint32_t k = mt.begin + 1; k + 1 < mt.end; ++k) {
         // The verb right after the comma, or after its auxiliary: ", a expliqué X", ", dit-il", ", a-t-il dit".
-        if (raw(k) != "," || raw(k + 1) == "à") continue;
-        const uint32_t v = is_auxiliary(fold_of(k + 1)) && k + 2 < mt.end && raw(k + 2) != "-" ? k + 2 : k + 1;
-        if (!(verb(v) || (v == k + 1 && is_auxiliary(fold_of(v))))) continue;
+        if (!raw_is(k, ',') || raw(k + 1) == "à") continue;
+        const uint32_t v = in_list(k + 1, kCueAuxiliary) && k + 2 < mt.end && !raw_is(k + 2, '-') ? k + 2 : k + 1;
+        if (!(verb(v) || (v == k + 1 && in_list(v, kCueAuxiliary)))) continue;
         auto incise = cue_after(k);
         if (!incise || !incise->mention || !incise->cue || incise->cue->begin != doc_.tokens[k + 1].span.begin ||
             incise->mention_token >= mt.end) {
@@ -138,7 +133,7 @@ class QuoteFinder {
         // The clause ends at a comma right after an inverted pronoun (", a-t-il dit, nous …"), else at its
         // sentence's end.
         uint32_t rest = std::max(incise->mention_token + 1, token_at(incise->cue->field, incise->cue->end));
-        if (!(incise->pronoun && rest < mt.end && raw(rest) == ",")) {
+        if (!(incise->pronoun && rest < mt.end && raw_is(rest, ','))) {
           while (rest < mt.end && !sentence_end(rest)) ++rest;
         }
         ++rest;
@@ -168,9 +163,8 @@ class QuoteFinder {
       // The lexical component's folded-form hash, when it ran, spares folding every word looked at.
       const uint64_t form = doc_.tokens[t].form;
       const bool speech = form != 0 ? is_speech_verb_form(form) : is_speech_verb(fold_of(t));
-      // "c'est-à-dire" explains; it reports no speech.
-      const bool explains = t >= 2 && raw(t - 1) == "-" && raw(t - 2) == "à";
-      v = (speech || multiword_cue(t)) && !explains ? 2 : 1;
+      // "c'est-à-dire" explains; it reports no speech (asked of the few speech verbs only).
+      v = (speech || multiword_cue(t)) && !(t >= 2 && raw_is(t - 1, '-') && raw(t - 2) == "à") ? 2 : 1;
     }
     return v == 2;
   }
@@ -181,27 +175,58 @@ class QuoteFinder {
     const uint64_t form = doc_.tokens[t].form;
     if (form != 0 && std::find(std::begin(kLastWords), std::end(kLastWords), form) == std::end(kLastWords)) return false;
     const std::string_view f = fold_of(t);
-    if (f == "garde") return fold_of(t - 1) == "en" && fold_of(t - 2).starts_with("m");  // mis, met, mettant
-    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || fold_of(t - 1) == "fera";
+    if (f == "garde") return is<"en">(t - 1) && fold_of(t - 2).starts_with("m");  // mis, met, mettant
+    if (f == "savoir" || f == "valoir") return fold_of(t - 1).starts_with("fai") || is<"fera">(t - 1);
     return false;
   }
+  // True when token `t` folds to the word W, told by the lexical component's hash of its folded form
+  // when it set one (Token::form): most tokens compared with a word are never folded.
+  template <FixedWord W>
+  bool is(uint32_t t) {
+    static const uint64_t form = ner::form_hash(W.view());
+    const uint64_t f = doc_.tokens[t].form;
+    return f != 0 ? f == form : fold_of(t) == W.view();
+  }
+  // True when token `t` is in one of the word lists `lists` (speech_cues.h's CueClass bits). The
+  // answer is kept per token: the same words around a quotation are asked about from several cues.
+  bool in_list(uint32_t t, uint16_t lists) {
+    uint16_t& c = classes_[t];
+    if (c == 0) {
+      const uint64_t form = doc_.tokens[t].form;  // the lexical component's hash of the folded word
+      c = cue_classes(form != 0 ? form : ner::form_hash(fold_of(t))) | kClassesKnown;
+    }
+    return (c & lists) != 0;
+  }
   std::string_view raw(uint32_t t) const { return doc_.text(doc_.tokens[t].span); }
+  // raw(t) == c for one ASCII character, without building the view and comparing it.
+  bool raw_is(uint32_t t, char c) const {
+    const Span& s = doc_.tokens[t].span;
+    return s.size() == 1 && doc_.field(s.field)[s.begin] == c;
+  }
   bool is_word(uint32_t t) const { return doc_.tokens[t].has(Token::kWord); }
   size_t token_count() const { return doc_.tokens.size(); }
 
   // First token of field `f` starting at or after byte `offset` (as Doc::token_at, searched within the
-  // field), looking first at the few tokens from `from` on: the marks of a quotation, and the next
-  // quotation, are close, where a binary search over the field misses the cache at every step.
+  // field). Given a token `from` known to be close (the marks of a quotation, and the next quotation,
+  // are), searched from there in steps that double, where a binary search over the rest of the field
+  // misses the cache at every step.
   uint32_t token_at(Field f, uint32_t offset, uint32_t from = 0) const {
     const auto field = static_cast<size_t>(f);
     const uint32_t first = field_tokens_[field], last = field_tokens_[field + 1];
     uint32_t t = std::max(from, first);
     // From `t` only when every token of the field before it starts before `offset`.
     if (t > last || (t > first && doc_.tokens[t - 1].span.begin >= offset)) t = first;
-    for (const uint32_t stop = std::min(last, t + 8); t < stop; ++t) {
-      if (doc_.tokens[t].span.begin >= offset) return t;
+    uint32_t end = last;
+    if (t > first) {
+      // Every token before `t` starts before `offset`; the answer is within t..t+step.
+      uint32_t step = 1;
+      while (t + step <= last && doc_.tokens[t + step - 1].span.begin < offset) {
+        t += step;
+        step *= 2;
+      }
+      end = std::min(last, t + step);
     }
-    return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + last,
+    return static_cast<uint32_t>(std::partition_point(doc_.tokens.begin() + t, doc_.tokens.begin() + end,
                                                       [&](const Token& k) { return k.span.begin < offset; }) -
                                  doc_.tokens.begin());
   }
@@ -236,39 +261,36 @@ class QuoteFinder {
 
   // True when the word at token `t` is a role noun, hyphenated ones included ("ex-candidat", "vice-président").
   bool role_word(uint32_t t) {
-    if (is_person_role(fold_of(t)) || plural_role(t)) return true;
-    return t + 2 < token_count() && raw(t + 1) == "-" && is_person_role(fold_of(t + 2));
+    if (in_list(t, kCuePersonRole) || plural_role(t)) return true;
+    return t + 2 < token_count() && raw_is(t + 1, '-') && in_list(t + 2, kCuePersonRole);
   }
 
   // True when the word at token `t` is a role noun in the plural ("avocats", "conseillers").
   bool plural_role(uint32_t t) {
-    const std::string_view f = fold_of(t);
-    return f.size() > 3 && f.back() == 's' && is_person_role(std::string_view(f).substr(0, f.size() - 1));
+    return in_list(t, kCuePluralRole);
   }
 
   // A noun phrase starting at token `t` (a name, or a determiner and what follows); returns its last token.
   std::optional<uint32_t> noun_phrase_at(uint32_t t, uint32_t limit) {
     if (t >= limit || !is_word(t)) return std::nullopt;
     if (const auto* m = names_->mention_at(t); m && m->first == t) return m->last;
-    const std::string_view f = fold_of(t);
-    if (is_honorific(f)) {  // "M. Olive", "Me Verrier"
-      const uint32_t n = t + 1 < limit && raw(t + 1) == "." ? t + 2 : t + 1;
+    if (in_list(t, kCueHonorific)) {  // "M. Olive", "Me Verrier"
+      const uint32_t n = t + 1 < limit && raw_is(t + 1, '.') ? t + 2 : t + 1;
       if (n < limit && names_->mention_at(n)) return names_->mention_at(n)->last;
     }
-    if (!is_determiner(f)) return std::nullopt;
+    if (!in_list(t, kCueDeterminer)) return std::nullopt;
     uint32_t j = t + 1;
-    if (j < limit && fold_of(j) == "'") ++j;
+    if (j < limit && is<"'">(j)) ++j;
     if (j >= limit || !is_word(j) || broken(t, j)) return std::nullopt;
-    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !is_person_role(fold_of(j))) {
+    if (doc_.tokens[j].has(Token::kStop) && !doc_.tokens[j].has(Token::kCapitalized) && !in_list(j, kCuePersonRole)) {
       return std::nullopt;  // "ce que", "le sien": no noun
     }
-    if (verb(j) && !is_person_role(fold_of(j))) return std::nullopt;
+    if (verb(j) && !in_list(j, kCuePersonRole)) return std::nullopt;
     uint32_t last = j;
     if (const auto* m = names_->mention_at(j); m && m->first == j) last = m->last;
     // Modifiers: adjectives, hyphenated words, names, "de" complements.
     for (uint32_t k = last + 1; k < limit && k < t + 10 && !broken(last, k);) {
-      const std::string_view g = fold_of(k);
-      if (raw(k) == "-" && k + 1 < limit && is_word(k + 1)) {
+      if (raw_is(k, '-') && k + 1 < limit && is_word(k + 1)) {
         last = k + 1;
         k += 2;
         continue;
@@ -280,17 +302,17 @@ class QuoteFinder {
                                                   !(role_word(j) && names_->is_person(*m))) {
         break;
       }
-      if (k + 2 < limit && raw(k + 1) == "-" && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
+      if (k + 2 < limit && raw_is(k + 1, '-') && is_word(k + 2) && !broken(k, k + 2)) {  // "sous-directrice"
         last = k + 2;
         k += 3;
         continue;
       }
       // "l'ex-candidate à la mairie", "le ministre aux Transports": a role's "à" complement.
-      const bool role_complement = (raw(k) == "à" || g == "au" || g == "aux") && role_word(j);
-      if (g == "de" || g == "du" || g == "des" || g == "d'" || role_complement) {
+      const bool role_complement = (raw(k) == "à" || is<"au">(k) || is<"aux">(k)) && role_word(j);
+      if (is<"de">(k) || is<"du">(k) || is<"des">(k) || is<"d'">(k) || role_complement) {
         uint32_t n = k + 1;
-        while (n < limit && (fold_of(n) == "la" || fold_of(n) == "l'")) ++n;
-        if (n < limit && is_word(n) && !is_stop_for_np(fold_of(n)) &&
+        while (n < limit && (is<"la">(n) || is<"l'">(n))) ++n;
+        if (n < limit && is_word(n) && !in_list(n, kCueNounPhraseStop) &&
             (!doc_.tokens[n].has(Token::kStop) || doc_.tokens[n].has(Token::kCapitalized))) {
           last = n;
           if (const auto* m = names_->mention_at(n); m && m->first == n) last = m->last;
@@ -299,7 +321,7 @@ class QuoteFinder {
         }
         break;
       }
-      if (doc_.tokens[k].has(Token::kStop) || is_stop_for_np(g) || verb(k) || is_auxiliary(g)) break;
+      if (doc_.tokens[k].has(Token::kStop) || in_list(k, kCueNounPhraseStop | kCueAuxiliary) || verb(k)) break;
       last = k++;
     }
     return last;
@@ -309,18 +331,18 @@ class QuoteFinder {
   // token. Two names joined by "et" ("ses avocats, Anne X et Paul Y") end at the second.
   std::optional<uint32_t> apposition(uint32_t end) {
     const size_t n = token_count();
-    if (end + 2 >= n || raw(end + 1) != "," || broken(end, end + 2)) return end;
+    if (end + 2 >= n || !raw_is(end + 1, ',') || broken(end, end + 2)) return end;
     const SpeakerNames::Mention* m = person_at(end + 2);
     if (!m) return end;
     const SpeakerNames::Mention* second =
-        m->last + 2 < n && fold_of(m->last + 1) == "et" ? person_at(m->last + 2) : nullptr;
+        m->last + 2 < n && is<"et">(m->last + 1) ? person_at(m->last + 2) : nullptr;
     return second ? second->last : m->last;
   }
 
   // The person named from token `k`, over an honorific ("Me", "M."); null if none starts there.
   const SpeakerNames::Mention* person_at(uint32_t k) {
     const size_t n = token_count();
-    if (k < n && is_honorific(fold_of(k)) && k + 1 < n) k += (raw(k + 1) == ".") ? 2 : 1;
+    if (k < n && in_list(k, kCueHonorific) && k + 1 < n) k += (raw_is(k + 1, '.')) ? 2 : 1;
     const auto* m = k < n ? names_->mention_at(k) : nullptr;
     return m && m->first == k && names_->is_person(*m) ? m : nullptr;
   }
@@ -334,24 +356,23 @@ class QuoteFinder {
     const auto* name = names_->mention_at(t);
     if (name && name->last != t) name = nullptr;
     for (uint32_t k = t + 1; k-- > floor && k + 12 > t;) {
-      if (broken(k, t) || !(is_word(k) || raw(k) == "-" || raw(k) == ".")) break;
-      if (!is_determiner(fold_of(k))) continue;
+      if (broken(k, t) || !(is_word(k) || raw_is(k, '-') || raw_is(k, '.'))) break;
+      if (!in_list(k, kCueDeterminer)) continue;
       auto end = noun_phrase_at(k, t + 1);
       if (!end || *end != t) {
         if (found || !name || k + 1 < name->first) break;
         continue;
       }
       found = k;
-      const std::string_view before = k > floor ? fold_of(k - 1) : fold_of(k);
-      const std::string_view det = fold_of(k);
-      const bool linked = before == "de" || before == "du" || before == "des" || before == "d'" ||
-                          ((det == "du" || det == "des") && k > floor && is_word(k - 1)) ||
-                          (k > floor + 1 && raw(k - 1) == "à" && is_person_role(fold_of(k - 2)));
+      const uint32_t before = k > floor ? k - 1 : k;
+      const bool linked = is<"de">(before) || is<"du">(before) || is<"des">(before) || is<"d'">(before) ||
+                          ((is<"du">(k) || is<"des">(k)) && k > floor && is_word(k - 1)) ||
+                          (k > floor + 1 && raw(k - 1) == "à" && in_list(k - 2, kCuePersonRole));
       if (k == floor || !linked) break;
     }
     if (!found && name) {
       uint32_t first = name->first;
-      if (first > floor && is_honorific(fold_of(first - 1))) --first;
+      if (first > floor && in_list(first - 1, kCueHonorific)) --first;
       return first;
     }
     return found;
@@ -361,10 +382,10 @@ class QuoteFinder {
   // audience « … »").
   bool in_relative_clause(uint32_t mark, uint32_t floor) {
     for (uint32_t k = mark; k-- > floor && k + 8 > mark;) {
-      if (sentence_end(k) || raw(k) == "," || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
-      if (fold_of(k) != "qui" || k + 1 >= mark) continue;
+      if (sentence_end(k) || raw_is(k, ',') || in_quote_[k] || is_mark(k) || broken(k, k + 1)) return false;
+      if (!is<"qui">(k) || k + 1 >= mark) continue;
       uint32_t v = k + 1;
-      while (v + 1 < mark && (is_auxiliary(fold_of(v)) || is_adverb(fold_of(v)))) ++v;
+      while (v + 1 < mark && in_list(v, kCueAuxiliary | kCueAdverb)) ++v;
       return verb(v);
     }
     return false;
@@ -374,27 +395,26 @@ class QuoteFinder {
   // souvent accusé", "était poursuivi"); "s'est exprimé" is reflexive, not passive.
   bool passive(uint32_t v, uint32_t floor) {
     uint32_t k = v;
-    while (k > floor && is_adverb(fold_of(k - 1)) && fold_of(k - 1) != "ne" && fold_of(k - 1) != "n'") --k;
+    while (k > floor && in_list(k - 1, kCueAdverb) && !is<"ne">(k - 1) && !is<"n'">(k - 1)) --k;
     if (k == floor) return false;
-    const std::string_view b = fold_of(k - 1);
-    if (!(b == "est" || b == "sont" || b == "etait" || b == "etaient" || b == "ete" || b == "etre" || b == "sera" ||
-          b == "seront" || b == "serait")) {
+    const uint32_t b = k - 1;
+    if (!(is<"est">(b) || is<"sont">(b) || is<"etait">(b) || is<"etaient">(b) || is<"ete">(b) || is<"etre">(b) ||
+          is<"sera">(b) || is<"seront">(b) || is<"serait">(b))) {
       return false;
     }
-    return !(k >= floor + 2 && (fold_of(k - 2) == "s'" || fold_of(k - 2) == "se"));
+    return !(k >= floor + 2 && (is<"s'">(k - 2) || is<"se">(k - 2)));
   }
 
   // "a", "est", "avait", "déclare": a verb that can end a clause's subject ("à" is a preposition).
   bool finite_verb(uint32_t t) {
-    const std::string_view f = fold_of(t);
-    if (f == "de" || f == "d'" || f == "se" || f == "s'" || raw(t) == "à" || raw(t) == "À") return false;
-    return is_auxiliary(f) || (verb(t) && !f.ends_with("ant"));
+    if (is<"de">(t) || is<"d'">(t) || is<"se">(t) || is<"s'">(t) || raw(t) == "à" || raw(t) == "À") return false;
+    return in_list(t, kCueAuxiliary) || (verb(t) && !fold_of(t).ends_with("ant"));
   }
 
   // The first token of the noun phrase first..last after its determiners ("la", "l'", "son").
   uint32_t head_of(uint32_t first, uint32_t last) {
     uint32_t head = first;
-    while (head < last && (is_determiner(fold_of(head)) || fold_of(head) == "'")) ++head;
+    while (head < last && (in_list(head, kCueDeterminer) || is<"'">(head))) ++head;
     return head;
   }
 
@@ -406,10 +426,10 @@ class QuoteFinder {
   // Inverted pronoun just after token `v`: "a-t-il", "estime-t-elle", "dit-il".
   std::optional<uint32_t> inverted_pronoun(uint32_t v, uint32_t limit) {
     uint32_t k = v + 1;
-    if (k < limit && raw(k) == "-") ++k;
+    if (k < limit && raw_is(k, '-')) ++k;
     else return std::nullopt;
-    if (k + 1 < limit && fold_of(k) == "t" && raw(k + 1) == "-") k += 2;
-    if (k < limit && is_subject_pronoun(fold_of(k))) return k;
+    if (k + 1 < limit && is<"t">(k) && raw_is(k + 1, '-')) k += 2;
+    if (k < limit && in_list(k, kCueSubjectPronoun)) return k;
     return std::nullopt;
   }
 
@@ -425,33 +445,32 @@ class QuoteFinder {
   std::optional<Attribution> cue_after(uint32_t t) {
     const size_t n = token_count();
     if (t >= n || t == 0 || broken(t - 1, t)) return std::nullopt;
-    while (t < n && (raw(t) == "," || raw(t) == "-" || raw(t) == "–" || raw(t) == "—")) ++t;
+    while (t < n && (raw_is(t, ',') || raw_is(t, '-') || raw(t) == "–" || raw(t) == "—")) ++t;
     uint32_t start = t;
     for (uint32_t k = t; k < n && k < start + 7; ++k) {
-      if (broken(start, k) || (!is_word(k) && raw(k) != "-") || sentence_end(k)) break;
-      const std::string_view f = fold_of(k);
-      if (k == start && is_source_preposition(f)) {
+      if (broken(start, k) || (!is_word(k) && !raw_is(k, '-')) || sentence_end(k)) break;
+      if (k == start && in_list(k, kCueSourcePreposition)) {
         if (auto end = noun_phrase_at(k + 1, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 1, *end), span_of(k, k), *end, false, std::nullopt, false};
         }
-        if (k + 1 < n && is_stressed_pronoun(fold_of(k + 1))) {  // ", selon elle"
+        if (k + 1 < n && in_list(k + 1, kCueStressedPronoun)) {  // ", selon elle"
           return Attribution{span_of(k + 1, k + 1), span_of(k, k), k + 1, true, std::nullopt, false};
         }
         return std::nullopt;
       }
-      if (f == "d'" && k + 1 < n && fold_of(k + 1) == "apres" && k == start) {
+      if (is<"d'">(k) && k + 1 < n && is<"apres">(k + 1) && k == start) {
         if (auto end = noun_phrase_at(k + 2, static_cast<uint32_t>(n))) {
           return Attribution{span_of(k + 2, *end), span_of(k, k + 1), *end, false, std::nullopt, false};
         }
         return std::nullopt;
       }
       if (!verb(k)) {
-        if (is_adverb(f) || is_auxiliary(f) || f == "t" || raw(k) == "-" || is_subject_pronoun(f)) continue;
+        if (in_list(k, kCueAdverb | kCueAuxiliary | kCueSubjectPronoun) || is<"t">(k) || raw_is(k, '-')) continue;
         if (k - start < 4 && !doc_.tokens[k].has(Token::kCapitalized)) continue;  // "a de son côté estimé"
         break;
       }
       // ", de critiquer les dirigeants": an infinitive complement continues the sentence; it reports nothing.
-      if (k > start && infinitive(raw(k)) && (fold_of(k - 1) == "de" || fold_of(k - 1) == "d'" || raw(k - 1) == "à")) {
+      if (k > start && infinitive(raw(k)) && (is<"de">(k - 1) || is<"d'">(k - 1) || raw(k - 1) == "à")) {
         return std::nullopt;
       }
       Attribution a;
@@ -463,7 +482,7 @@ class QuoteFinder {
         cue_end = *p;
       } else {
         for (uint32_t j = start; j < k; ++j) {  // "a-t-il déclaré"
-          if (is_subject_pronoun(fold_of(j))) {
+          if (in_list(j, kCueSubjectPronoun)) {
             a.mention = span_of(j, j);
             a.mention_token = j;
             a.pronoun = true;
@@ -473,10 +492,10 @@ class QuoteFinder {
           // The subject after the verb, over adverbs, dates and a complement ("a déclaré au Parisien X",
           // "avait conclu début juin le Dr X").
           uint32_t s = k + 1;
-          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw(s) == "-"); ++skips) {
-            const std::string_view g = fold_of(s);
+          for (int skips = 0; s < n && skips < 6 && !broken(k, s) && (is_word(s) || raw_is(s, '-')); ++skips) {
             // "à l'AFP", "de son côté", "dans un communiqué": a complement, not the subject ("par X" is).
-            if (g == "a" || g == "au" || g == "aux" || (is_preposition_word(g) && g != "par" && !is_determiner(g))) {
+            if (is<"a">(s) || is<"au">(s) || is<"aux">(s) ||
+                (in_list(s, kCuePreposition) && !is<"par">(s) && !in_list(s, kCueDeterminer))) {
               auto end = noun_phrase_at(s + 1, static_cast<uint32_t>(n));
               // "à la presse Julie X": the person named after the complement's noun is the subject.
               uint32_t person = 0;
@@ -492,14 +511,14 @@ class QuoteFinder {
               continue;
             }
             // "au début du conseil municipal": "du" after a skipped noun opens its complement.
-            if ((g == "du" || g == "des") && s > k + 1 && !verb(s - 1)) {
+            if ((is<"du">(s) || is<"des">(s)) && s > k + 1 && !verb(s - 1)) {
               auto end = noun_phrase_at(s, static_cast<uint32_t>(n));
               s = end ? *end + 1 : s + 1;
               continue;
             }
-            if (is_determiner(g) || is_honorific(g) || names_->mention_at(s)) break;
-            if (g == "que" || g == "qu'" || g == "qui" || g == "dont" || g == "et" || g == "mais" || g == "ou" ||
-                g == "car" || g == "si" || is_subject_pronoun(g)) {
+            if (in_list(s, kCueDeterminer | kCueHonorific) || names_->mention_at(s)) break;
+            if (is<"que">(s) || is<"qu'">(s) || is<"qui">(s) || is<"dont">(s) || is<"et">(s) || is<"mais">(s) ||
+                is<"ou">(s) || is<"car">(s) || is<"si">(s) || in_list(s, kCueSubjectPronoun)) {
               break;
             }
             ++s;
@@ -524,22 +543,22 @@ class QuoteFinder {
     const size_t n = token_count();
     for (uint32_t k = t; k < n && k < t + kMaxClauseTokens && !sentence_end(k); ++k) {
       if (k > t && broken(k - 1, k)) break;
-      if (in_quote_[k] || raw(k) != "," || k + 1 >= n || raw(k + 1) == "à") continue;
-      if (!verb(k + 1) && !is_auxiliary(fold_of(k + 1)) && fold_of(k + 1) != "selon") continue;
+      if (in_quote_[k] || !raw_is(k, ',') || k + 1 >= n || raw(k + 1) == "à") continue;
+      if (!verb(k + 1) && !in_list(k + 1, kCueAuxiliary) && !is<"selon">(k + 1)) continue;
       auto later = cue_after(k + 1);
       if (!later || !later->mention || !later->cue) continue;
       // ", selon un rapport de la préfecture": a source that is a person or an organisation only.
-      if (fold_of(k + 1) == "selon" && !later->pronoun) {
+      if (is<"selon">(k + 1) && !later->pronoun) {
         const uint32_t head =
             head_of(token_at(later->mention->field, later->mention->begin), later->mention_token);
-        if (!names_->mention_at(head) && !role_word(head) && !is_organisation_noun(fold_of(head))) continue;
+        if (!names_->mention_at(head) && !role_word(head) && !in_list(head, kCueOrganisationNoun)) continue;
       }
       // The clause's last token: it must end the sentence.
       const uint32_t end_byte = std::max(later->cue->end, later->mention->end);
       uint32_t e = k + 1;
       while (e + 1 < n && !broken(e, e + 1) && doc_.tokens[e + 1].span.end <= end_byte) ++e;
       // At the sentence's end, or an incise between commas (", ajoute le procureur, mais …").
-      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw(e + 1) == ",") return later;
+      if (e + 1 >= n || sentence_end(e + 1) || broken(e, e + 1) || raw_is(e + 1, ',')) return later;
     }
     return std::nullopt;
   }
@@ -554,10 +573,10 @@ class QuoteFinder {
     for (uint32_t k = start; k < limit; ++k) {
       if (in_quote_[k] || is_mark(k) || !finite_verb(k)) continue;
       uint32_t e = k;
-      while (e > start && (is_adverb(fold_of(e - 1)) || fold_of(e - 1) == "s'" || fold_of(e - 1) == "se")) --e;
+      while (e > start && (in_list(e - 1, kCueAdverb) || is<"s'">(e - 1) || is<"se">(e - 1))) --e;
       if (e == start) break;
       --e;
-      if (is_subject_pronoun(fold_of(e))) {
+      if (in_list(e, kCueSubjectPronoun)) {
         a.mention = span_of(e, e);
         a.mention_token = e;
         a.pronoun = true;
@@ -579,21 +598,21 @@ class QuoteFinder {
       --begin;
     }
     if (begin == mark) return std::nullopt;
-    const uint32_t colon = raw(mark - 1) == ":" ? mark - 1 : mark;
+    const uint32_t colon = raw_is(mark - 1, ':') ? mark - 1 : mark;
     // The nearest speech verb before the mark.
     for (uint32_t v = colon; v-- > begin;) {
-      const std::string_view f = fold_of(v);
-      if (is_source_preposition(f) || (f == "apres" && v > begin && fold_of(v - 1) == "d'")) {
-        if (f == "pour" && !(v == begin || raw(v - 1) == ",")) continue;
-        const uint32_t c0 = f == "apres" ? v - 1 : v;
+      if (in_list(v, kCueSourcePreposition) || (is<"apres">(v) && v > begin && is<"d'">(v - 1))) {
+        const bool pour = is<"pour">(v);
+        if (pour && !(v == begin || raw_is(v - 1, ','))) continue;
+        const uint32_t c0 = is<"apres">(v) ? v - 1 : v;
         if (auto end = noun_phrase_at(v + 1, mark)) {
           return Attribution{span_of(v + 1, *end), span_of(c0, v), *end, false, std::nullopt, false};
         }
-        if (v + 1 < mark && is_stressed_pronoun(fold_of(v + 1))) {  // "selon lui, … « … »"
+        if (v + 1 < mark && in_list(v + 1, kCueStressedPronoun)) {  // "selon lui, … « … »"
           return Attribution{span_of(v + 1, v + 1), span_of(c0, v), v + 1, true, std::nullopt, false};
         }
         // "Paul X, pour qui le projet est « … »": the relative pronoun's antecedent before the comma.
-        if (f == "pour" && v > begin + 1 && v + 1 < mark && fold_of(v + 1) == "qui") {
+        if (pour && v > begin + 1 && v + 1 < mark && is<"qui">(v + 1)) {
           if (auto first = noun_phrase_ending(v - 2, begin); first && names_like_speaker(*first, v - 2)) {
             return Attribution{span_of(*first, v - 2), span_of(v, v + 1), v - 2, false, std::nullopt, false};
           }
@@ -601,10 +620,11 @@ class QuoteFinder {
         continue;
       }
       if (!is_word(v) || !verb(v)) continue;
+      const std::string_view f = fold_of(v);
       // An infinitive complement ("accusé X de vouloir « … »") is not the cue; its governing verb is.
       // The unfolded words tell "à dire" from "a déclaré" (both fold to "a" + "…re").
       const std::string_view word = raw(v), before = v > begin ? raw(v - 1) : std::string_view();
-      if (v > begin && (fold_of(v - 1) == "de" || fold_of(v - 1) == "d'" || before == "à") && infinitive(word)) {
+      if (v > begin && (is<"de">(v - 1) || is<"d'">(v - 1) || before == "à") && infinitive(word)) {
         continue;
       }
       // "était poursuivi pour « … »", "sont accusés de": a passive speech verb; its subject is not the speaker.
@@ -616,7 +636,7 @@ class QuoteFinder {
         a.mention_token = *p;
         a.pronoun = true;
         cue_end = *p;
-      } else if (colon < mark && v + 1 < colon && fold_of(v + 1) != "que" && fold_of(v + 1) != "qu'") {
+      } else if (colon < mark && v + 1 < colon && !is<"que">(v + 1) && !is<"qu'">(v + 1)) {
         if (auto end = noun_phrase_at(v + 1, mark); end && *end + 2 >= colon) {  // "estime FO :"
           a.mention = span_of(v + 1, *end);
           a.mention_token = *end;
@@ -626,41 +646,40 @@ class QuoteFinder {
       if (!a.mention) {
         // The subject before the verb, over auxiliaries, negation, clitics and adverbs.
         uint32_t s = !multiword_cue(v) ? v : f == "garde" ? v - 2 : v - 1;  // from "mis en garde", "fait savoir"
-        while (s > begin && (is_auxiliary(fold_of(s - 1)) || is_adverb(fold_of(s - 1)) || fold_of(s - 1) == "t" ||
-                             raw(s - 1) == "-")) {
+        while (s > begin && (in_list(s - 1, kCueAuxiliary | kCueAdverb) || is<"t">(s - 1) ||
+                             raw_is(s - 1, '-'))) {
           --s;
-          if (is_subject_pronoun(fold_of(s))) break;
+          if (in_list(s, kCueSubjectPronoun)) break;
         }
         cue_begin = s;
         present_participle = present_participle || fold_of(s).ends_with("ant");  // "mettant en garde"
-        const bool participle = present_participle && s > begin && raw(s - 1) == ",";
-        if (!participle && (s > begin || (s == begin && is_subject_pronoun(fold_of(s))))) {
-          uint32_t subj = is_subject_pronoun(fold_of(s)) ? s : s - 1;
+        const bool participle = present_participle && s > begin && raw_is(s - 1, ',');
+        if (!participle && (s > begin || (s == begin && in_list(s, kCueSubjectPronoun)))) {
+          uint32_t subj = in_list(s, kCueSubjectPronoun) ? s : s - 1;
           if (subj == s) cue_begin = s + 1;
-          const std::string_view g = fold_of(subj);
-          if (is_subject_pronoun(g)) {
+          if (in_list(subj, kCueSubjectPronoun)) {
             a.mention = span_of(subj, subj);
             a.mention_token = subj;
             a.pronoun = true;
-          } else if (subj == begin && begin + 40 > mark && (g == "et" || g == "puis" || g == "mais")) {
+          } else if (subj == begin && begin + 40 > mark && (is<"et">(subj) || is<"puis">(subj) || is<"mais">(subj))) {
             // "Et raconte avoir …": a verb whose subject is elided shares the one of the sentence before.
             a.participle = v;
-          } else if (g == "pour" && subj + 1 == v && infinitive(raw(v))) {
+          } else if (is<"pour">(subj) && subj + 1 == v && infinitive(raw(v))) {
             // "X a réuni la presse pour annoncer une plainte pour « négligence »": the infinitive's
             // subject is the clause's.
             a.participle = v;
-          } else if (g == "qui" && subj > begin) {
+          } else if (is<"qui">(subj) && subj > begin) {
             uint32_t e = subj - 1;
-            if (raw(e) == "," && e > begin) --e;
+            if (raw_is(e, ',') && e > begin) --e;
             if (auto first = noun_phrase_ending(e, begin)) {
               a.mention = span_of(*first, e);
               a.mention_token = e;
             }
           } else {
             uint32_t e = subj;
-            if (raw(e) == "," && e > begin) {  // "X, le ministre de Y, a déclaré"
+            if (raw_is(e, ',') && e > begin) {  // "X, le ministre de Y, a déclaré"
               uint32_t c = e;
-              while (c > begin && raw(c - 1) != ",") --c;
+              while (c > begin && !raw_is(c - 1, ',')) --c;
               e = c > begin + 1 ? c - 2 : subj - 1;  // the word before the first comma
               // "Concerné par l'affaire, l'avocat X, a indiqué": a person named just before the comma is
               // the subject itself.
@@ -681,7 +700,7 @@ class QuoteFinder {
       return a;
     }
     // "X : « … »", "en ces termes : « … »"; not a script's 'key': 'value'.
-    if (colon < mark && colon > begin && raw(colon - 1) != "'") {
+    if (colon < mark && colon > begin && !raw_is(colon - 1, '\'')) {
       Attribution a;
       a.cue = span_of(colon, colon);
       // "Gilles Marot : « … »", "le ministre : « … »", not "avec une obsession : « … »".
@@ -690,7 +709,7 @@ class QuoteFinder {
         a.mention_token = colon - 1;
       }
       for (uint32_t k = begin; k < colon; ++k) {
-        if (fold_of(k) == "termes" || fold_of(k) == "propos") a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
+        if (is<"termes">(k) || is<"propos">(k)) a.cue = span_of(k > begin ? k - 1 : k, colon - 1);
       }
       if (!a.mention) {
         // "De son côté, l'Elysée a tenté de déminer : « … »": the clause's subject, its first noun
@@ -698,7 +717,7 @@ class QuoteFinder {
         const uint32_t start = clause_subject(mark, colon, a);
         for (uint32_t k = start; !a.mention && k < colon; ++k) {
           if (in_quote_[k] || is_mark(k)) continue;
-          if (k > start && is_preposition_word(fold_of(k - 1))) continue;
+          if (k > start && in_list(k - 1, kCuePreposition)) continue;
           if (auto end = noun_phrase_at(k, colon); end && *end + 1 < colon) {
             a.mention = span_of(k, *end);
             a.mention_token = *end;
@@ -716,7 +735,7 @@ class QuoteFinder {
   std::optional<Attribution> headline_speaker(uint32_t mark) {
     const uint32_t start = field_tokens_[static_cast<size_t>(Field::kTitle)];
     for (uint32_t colon = start + 1; colon < mark && colon < start + 8; ++colon) {
-      if (raw(colon) != ":") continue;
+      if (!raw_is(colon, ':')) continue;
       // A person the entities component found, with a given name, named again below the title
       // ("Affaire X : « … »", "Burundi : « … »" name a topic, not a speaker).
       auto first = noun_phrase_ending(colon - 1, start);
@@ -812,15 +831,15 @@ class QuoteFinder {
   std::string resolve_phrase(const Span& mention, uint32_t first, uint32_t last) {
     // "les avocats, Anne X et Paul Y": both speak.
     const auto* second = names_->mention_at(last);
-    if (second && second->first >= first + 4 && fold_of(second->first - 1) == "et" && names_->is_person(*second)) {
+    if (second && second->first >= first + 4 && is<"et">(second->first - 1) && names_->is_person(*second)) {
       const auto* one = names_->mention_at(second->first - 2);
-      if (one && one->first > first && raw(one->first - 1) == "," && names_->is_person(*one)) {
+      if (one && one->first > first && raw_is(one->first - 1, ',') && names_->is_person(*one)) {
         return names_->canonical(*one) + " et " + names_->canonical(*second);
       }
     }
     // "le communiqué de la ministre", "une lettre d'Anne X": the text's author speaks.
     if (const uint32_t h = head_of(first, last);
-        h + 2 <= last && is_document_noun(fold_of(h)) && (fold_of(h + 1) == "de" || fold_of(h + 1) == "d'")) {
+        h + 2 <= last && in_list(h, kCueDocumentNoun) && (is<"de">(h + 1) || is<"d'">(h + 1))) {
       return resolve_phrase(span_of(h + 2, last), h + 2, last);
     }
     const bool member = party_member(first, last);
@@ -831,12 +850,14 @@ class QuoteFinder {
       uint32_t before = m ? m->first : last;
       // Back over honorifics, articles and hyphenated pieces ("de l'OMS", "des Bouches-du-Rhône").
       while (before > first) {
-        if (raw(before - 1) == "-" && before >= first + 2) {
+        if (raw_is(before - 1, '-') && before >= first + 2) {
           before -= 2;  // the word before the hyphen belongs to the same compound
           continue;
         }
         const std::string_view p = fold_of(before - 1);
-        if (!(is_honorific(p) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) break;
+        if (!(in_list(before - 1, kCueHonorific) || p == "." || p == "l'" || p == "la" || p == "le" || p == "les")) {
+          break;
+        }
         --before;
       }
       const std::string_view b = before > first ? fold_of(before - 1) : fold_of(first);
@@ -846,7 +867,7 @@ class QuoteFinder {
       if (!complement) return name;
     }
     const uint32_t head = head_of(first, last);
-    const bool definite = head > first && fold_of(first) != "un" && fold_of(first) != "une";
+    const bool definite = head > first && !is<"un">(first) && !is<"une">(first);
     const std::string_view det = fold_of(first);
     const uint32_t sentence = names_->sentence_of(first);
     // "a insisté cette ancienne ministre", "a précisé ce dernier": a demonstrative points back at the
@@ -856,7 +877,7 @@ class QuoteFinder {
       return running_speaker_;
     }
     // "la compagnie", "le groupe": the organisation named last before.
-    if (definite && is_organisation_noun(fold_of(head))) {
+    if (definite && in_list(head, kCueOrganisationNoun)) {
       const auto& ms = names_->mentions();
       for (auto k = std::lower_bound(ms.begin(), ms.end(), first,
                                      [](const SpeakerNames::Mention& m, uint32_t t) { return m.first < t; });
@@ -886,7 +907,7 @@ class QuoteFinder {
     // name in apposition is that person.
     if (role_word(head)) {
       uint32_t k = last + 1;
-      if (k < token_count() && raw(k) == ",") ++k;
+      if (k < token_count() && raw_is(k, ',')) ++k;
       // "le secrétaire d'Etat aux Transports Paul X": over a short complement the phrase left out.
       if (k + 1 < token_count() && (raw(k) == "à" || raw(k) == "au" || raw(k) == "aux") &&
           doc_.tokens[k + 1].has(Token::kCapitalized)) {
@@ -896,7 +917,7 @@ class QuoteFinder {
           k += 2;
         }
       }
-      while (k < token_count() && k < last + 6 && (is_honorific(fold_of(k)) || raw(k) == ".")) ++k;
+      while (k < token_count() && k < last + 6 && (in_list(k, kCueHonorific) || raw_is(k, '.'))) ++k;
       if (k < token_count() && !broken(last, k)) {
         const auto* m = names_->mention_at(k);
         if (m && m->first == k && names_->is_person(*m)) return names_->canonical(*m);
@@ -912,22 +933,22 @@ class QuoteFinder {
       }
       if (words.empty()) words.push_back(doc_.tokens[head].term);
       // "son médecin" and "le Dr Paul X": the title says the role.
-      const bool doctor = fold_of(head) == "medecin";
+      const bool doctor = is<"medecin">(head);
       // "l'ancien procureur": a former holder is not whoever holds the role now; only "ancien" tells.
       for (uint32_t k = first; k <= last; ++k) {
-        if (fold_of(k) == "ancien" || fold_of(k) == "ancienne") words.assign(1, doc_.tokens[k].term);
+        if (is<"ancien">(k) || is<"ancienne">(k)) words.assign(1, doc_.tokens[k].term);
       }
       for (const auto& m : names_->mentions()) {
         if (!names_->is_person(m) || in_quote_[m.first]) continue;
         for (uint32_t k = m.first; k-- > 0 && k + 4 > m.first;) {
           if (broken(k, m.first) || !is_word(k)) break;
           if (std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end() ||
-              (doctor && (fold_of(k) == "dr" || fold_of(k) == "docteur"))) {
+              (doctor && (is<"dr">(k) || is<"docteur">(k)))) {
             return names_->canonical(m);
           }
         }
         // "Alexandre Loukachenko, le président biélorusse": after a comma only.
-        if (m.last + 1 >= token_count() || raw(m.last + 1) != ",") continue;
+        if (m.last + 1 >= token_count() || !raw_is(m.last + 1, ',')) continue;
         for (uint32_t k = m.last + 2; k < token_count() && k < m.last + 6; ++k) {
           if (broken(m.last, k) || !is_word(k)) break;
           if (is_word(k) && std::find(words.begin(), words.end(), doc_.tokens[k].term) != words.end()) {
@@ -1002,7 +1023,7 @@ class QuoteFinder {
     }
     // An incise inside the marks: "« Le pays tiendra bon, a-t-il promis. Nous … »".
     for (uint32_t k = first + 1; (!a || !a->mention) && k + 1 < end; ++k) {
-      if (raw(k) != "," || !(verb(k + 1) || is_auxiliary(fold_of(k + 1)) || is_adverb(fold_of(k + 1)))) continue;
+      if (!raw_is(k, ',') || !(verb(k + 1) || in_list(k + 1, kCueAuxiliary | kCueAdverb))) continue;
       auto inside = cue_after(k);
       if (inside && inside->mention && inside->mention_token < end && inside->cue &&
           inside->cue->begin == doc_.tokens[k + 1].span.begin &&
@@ -1017,7 +1038,7 @@ class QuoteFinder {
       const uint32_t gap_end = mark_tokens_[j].open;
       bool full_stop = false;  // "… d'adoption.- Titre -« … »": a stop the sentence splitter missed
       for (uint32_t t = mark_tokens_[j - 1].after; t < gap_end && !full_stop; ++t) {
-        full_stop = raw(t) == "." || raw(t) == "!" || raw(t) == "?";
+        full_stop = raw_is(t, '.') || raw_is(t, '!') || raw_is(t, '?');
       }
       if (full_stop) break;
       if (auto later = cue_after(mark_tokens_[j].after); later && later->mention) a = later;
@@ -1031,24 +1052,24 @@ class QuoteFinder {
     for (uint32_t k = open_tok; k-- > 0 && k + 3 > open_tok;) {
       if (broken(k, open_tok) || !is_word(k)) break;
       // "Il dit « … »", "a dit « … »": the verb, not "dit" as in "so-called".
-      const bool said = k > 0 && verb(k) && (is_subject_pronoun(fold_of(k - 1)) || is_auxiliary(fold_of(k - 1)));
-      if (is_naming_noun(fold_of(k)) && !said) naming = true;
-      if (!is_determiner(fold_of(k)) && !is_naming_noun(fold_of(k))) break;
+      const bool said = k > 0 && verb(k) && in_list(k - 1, kCueSubjectPronoun | kCueAuxiliary);
+      if (in_list(k, kCueNamingNoun) && !said) naming = true;
+      if (!in_list(k, kCueDeterminer) && !in_list(k, kCueNamingNoun)) break;
     }
 
     // "les « gilets jaunes »", "du « 20 sur 20 »": a few words after an article name a thing
     // ("il le « gardait »": after a subject, "le" is a pronoun and the words are speech).
     if (words <= 3 && open_tok > 0 && !broken(open_tok - 1, open_tok)) {
-      const std::string_view d = fold_of(open_tok - 1);
-      const bool article = d == "le" || d == "la" || d == "les" || d == "l'" || d == "du" || d == "des" || d == "au" ||
-                           d == "aux" || d == "liste";
-      const bool pronoun = open_tok > 1 && (is_subject_pronoun(fold_of(open_tok - 2)) || fold_of(open_tok - 2) == "ne" ||
-                                            fold_of(open_tok - 2) == "n'");
+      const uint32_t d = open_tok - 1;
+      const bool article = is<"le">(d) || is<"la">(d) || is<"les">(d) || is<"l'">(d) || is<"du">(d) || is<"des">(d) ||
+                           is<"au">(d) || is<"aux">(d) || is<"liste">(d);
+      const bool pronoun = open_tok > 1 && (in_list(open_tok - 2, kCueSubjectPronoun) || is<"ne">(open_tok - 2) ||
+                                            is<"n'">(open_tok - 2));
       if (article && !pronoun) naming = true;
     }
     // "poursuivi pour « … »", "une plainte pour « … »": after "pour", a quoted phrase with no verb names
     // a charge or a motive; a cue of its own may still make it words said.
-    if (open_tok > 0 && fold_of(open_tok - 1) == "pour" && !broken(open_tok - 1, open_tok) &&
+    if (open_tok > 0 && is<"pour">(open_tok - 1) && !broken(open_tok - 1, open_tok) &&
         (!a || (!a->mention && !a->participle))) {
       naming = true;
     }
@@ -1098,11 +1119,8 @@ class QuoteFinder {
     // clause whose subject is a named person are that person's words.
     // Not after a preposition or a determiner: "poursuivi pour « … »", "accusé de « … »" name a charge,
     // "cette « coutume »" holds the word at a distance; neither reports words said.
-    // The word before the mark, an elided one with its apostrophe ("d'« … »").
-    std::string before_mark(open_tok > 0 ? fold_of(open_tok - 1) : std::string_view());
-    if (before_mark == "'" && open_tok > 1) before_mark = std::string(fold_of(open_tok - 2)) + "'";
     if (!c.own_cue && !naming && words <= 3 && mq.closed && !(a && a->far) && open_tok > 0 &&
-        !(is_preposition_word(before_mark) && raw(open_tok - 1) != "à") && !is_determiner(before_mark)) {
+        !after_preposition_or_determiner(open_tok)) {
       Attribution subject;
       clause_subject(open_tok, open_tok, subject);
       // Only a pronoun, a person's name or a role noun can turn out to be a person.
@@ -1160,15 +1178,18 @@ class QuoteFinder {
     }
     // Content words for the link stage. The stopword list also holds verbs that carry what a
     // quotation says ("laisser", "devrait"); only its short grammatical words are left out.
-    c.quote.terms.reserve(words);
+    // Built in a reused vector, then copied at their exact size: a batch's quotations stay in memory
+    // until the link stage.
+    thread_local std::vector<uint64_t> terms;
+    terms.clear();
     for (uint32_t t = first; t < end; ++t) {
       const Token& k = doc_.tokens[t];
       if (!k.has(Token::kWord) || k.has(Token::kNumber) || !k.term) continue;
       if (k.has(Token::kStop) && folded_->size_of(t) < kMinContentStopwordBytes) continue;
-      c.quote.terms.push_back(k.term);
+      terms.push_back(k.term);
     }
-    std::sort(c.quote.terms.begin(), c.quote.terms.end());
-    c.quote.terms.erase(std::unique(c.quote.terms.begin(), c.quote.terms.end()), c.quote.terms.end());
+    std::sort(terms.begin(), terms.end());
+    c.quote.terms.assign(terms.begin(), std::unique(terms.begin(), terms.end()));
     // A word or two ("la « taupe »") is too weak a sign of who is speaking next.
     if (!c.quote.speaker.empty() && c.own_cue && words > 2) {
       running_speaker_ = c.quote.speaker;
@@ -1182,6 +1203,14 @@ class QuoteFinder {
     accepted_.push_back(std::move(c));
   }
 
+  // True when the word before the mark at token `mark` > 0, an elided one with its apostrophe ("d'« … »"),
+  // is a preposition other than "à" or a determiner.
+  bool after_preposition_or_determiner(uint32_t mark) {
+    std::string before(fold_of(mark - 1));
+    if (before == "'" && mark > 1) before = std::string(fold_of(mark - 2)) + "'";
+    return (is_preposition_word(before) && raw(mark - 1) != "à") || is_determiner(before);
+  }
+
   // True when quotation `i` is joined by "et", "ou" or a comma alone to the quotation before it, and that
   // one was kept with a speaker.
   bool coordinated(size_t i) {
@@ -1193,7 +1222,7 @@ class QuoteFinder {
       return false;
     }
     const uint32_t a = mark_tokens_[i - 1].after, b = mark_tokens_[i].open;
-    return b == a + 1 && (fold_of(a) == "et" || fold_of(a) == "ou" || raw(a) == ",");
+    return b == a + 1 && (is<"et">(a) || is<"ou">(a) || raw_is(a, ','));
   }
 
   // A quotation before any speaker (a heading, a lead) takes the speaker of the next attributed one close by;
@@ -1261,14 +1290,29 @@ class QuoteFinder {
   std::optional<FoldedTokens> folded_;  // for a document with quotation marks
   mutable LazyNames names_{doc_, nullptr, std::nullopt};  // mutable: const gender_of() asks too
   ner::RoleResolver roles_{doc_};
-  std::vector<uint8_t> verb_;  // 0 not looked up yet, 1 no, 2 a speech verb
-  std::vector<std::pair<Field, MarkedQuote>> marked_;
   // The tokens at each quotation's marks: its opening mark, first and end tokens inside, and the first after.
   struct MarkTokens {
     uint32_t open, begin, end, after;
   };
-  std::vector<MarkTokens> mark_tokens_;
-  std::vector<bool> in_quote_;
+  // Per-document working arrays, in storage the thread keeps from one document to the next (allocating,
+  // zeroing and freeing them for each document cost as much as the quotations' own work); see ~QuoteFinder.
+  struct Scratch {
+    std::vector<uint8_t> verb;
+    std::vector<uint16_t> classes;
+    std::vector<uint8_t> in_quote;
+    std::vector<MarkedQuote> found;
+    std::vector<std::pair<Field, MarkedQuote>> marked;
+    std::vector<MarkTokens> mark_tokens;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+  }
+  std::vector<uint8_t>& verb_ = scratch().verb;  // 0 not looked up yet, 1 no, 2 a speech verb
+  std::vector<uint16_t>& classes_ = scratch().classes;  // in_list's bits; 0 not looked up yet
+  std::vector<uint8_t>& in_quote_ = scratch().in_quote;
+  std::vector<std::pair<Field, MarkedQuote>>& marked_ = scratch().marked;
+  std::vector<MarkTokens>& mark_tokens_ = scratch().mark_tokens;
   std::vector<Candidate> accepted_;
   std::string running_speaker_;
   uint32_t running_token_ = 0;  // where the running speaker was last named

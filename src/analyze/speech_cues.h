@@ -40,4 +40,32 @@ int given_name_gender(std::string_view folded) noexcept;
 //! "M.", "Mme", "Dr": a title before a name, never part of it.
 bool is_honorific(std::string_view folded) noexcept;
 
+//! "egalement", "lundi", "ne", "lui": an adverb, clitic or time word between a subject and its verb.
+bool is_adverb(std::string_view folded) noexcept;
+//! "de", "au", "dans", "selon": a preposition.
+bool is_preposition_word(std::string_view folded) noexcept;
+//! "qui", "et", "dans", "lundi": a word that ends a noun phrase.
+bool is_noun_phrase_stop(std::string_view folded) noexcept;
+
+//! The lists above, as bits of cue_classes().
+enum CueClass : uint16_t {
+  kCueAuxiliary = 1 << 0,
+  kCueDeterminer = 1 << 1,
+  kCuePersonRole = 1 << 2,
+  kCuePluralRole = 1 << 3,  //!< a role's plural: "avocats", "ex-maires"
+  kCueOrganisationNoun = 1 << 4,
+  kCueDocumentNoun = 1 << 5,
+  kCueNamingNoun = 1 << 6,
+  kCueHonorific = 1 << 7,
+  kCueAdverb = 1 << 8,
+  kCuePreposition = 1 << 9,
+  kCueNounPhraseStop = 1 << 10,
+  kCueSourcePreposition = 1 << 11,
+  kCueSubjectPronoun = 1 << 12,
+  kCueStressedPronoun = 1 << 13,
+};
+//! Every list above a folded word is in (bits 0-13), by the hash of the folded word (Token::form,
+//! ner::form_hash): one probe answers them all, where asking each list hashed the word again.
+uint16_t cue_classes(uint64_t form) noexcept;
+
 }  // namespace recoupe

@@ -71,6 +71,21 @@ TEST(QuoteScanner, PairsEveryKindOfMark) {
   EXPECT_FALSE(open[0].closed);
 }
 
+// The scanner's appending form (one vector reused over the fields of a document) keeps what the vector
+// held, and its own stack of open marks does not carry a mark left open in one text into the next.
+TEST(QuoteScanner, AppendsToAReusedVector) {
+  std::vector<MarkedQuote> found;
+  scan_quote_marks("Il a dit « oui » puis « non ».", found);
+  ASSERT_EQ(found.size(), 2u);
+  scan_quote_marks("« Laissée ouverte", found);
+  scan_quote_marks("Puis « fermée » ici.", found);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_FALSE(found[2].closed);
+  const std::string last = "Puis « fermée » ici.";
+  EXPECT_EQ(last.substr(found[3].begin, found[3].end - found[3].begin), "fermée");
+  EXPECT_TRUE(found[3].closed);
+}
+
 TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
   for (const char* w : {"declare", "a-t-il", "ajoute", "estime", "souligne", "affirmait", "explique"}) {
     if (std::string_view(w) == "a-t-il") continue;
@@ -84,6 +99,34 @@ TEST(SpeechCues, LexiconHasInflectedSpeechVerbsAndNotOtherVerbs) {
   }
   EXPECT_TRUE(is_person_role("president"));
   EXPECT_TRUE(is_naming_noun("operation"));
+}
+
+// The one table of all the lists, by folded-form hash, answers as each list asked with the word.
+TEST(SpeechCues, ClassesByFormAgreeWithEachList) {
+  for (const char* w : {"a", "ont", "de", "le", "l'", "des", "du", "maire", "ex-maire", "maires", "ex-maires", "avocats",
+                        "ex-", "exs", "ex-s", "pdgs", "roi", "rois", "elus", "groupe", "communique", "operation", "dr",
+                        "mme", "egalement", "lundi", "n'", "par", "dans", "apres", "qui", "qu'", "selon", "pour", "il",
+                        "elles", "lui", "eux", "on", "table", "", "x", "mange", "vice-presidents", "ex-pdg"}) {
+    const std::string_view f = w;
+    const uint16_t c = cue_classes(ner::form_hash(f));
+    EXPECT_EQ((c & kCueAuxiliary) != 0, is_auxiliary(f)) << w;
+    EXPECT_EQ((c & kCueDeterminer) != 0, is_determiner(f)) << w;
+    EXPECT_EQ((c & kCuePersonRole) != 0, is_person_role(f)) << w;
+    const bool plural = f.size() > 3 && f.back() == 's' && is_person_role(f.substr(0, f.size() - 1));
+    EXPECT_EQ((c & kCuePluralRole) != 0, plural) << w;
+    EXPECT_EQ((c & kCueOrganisationNoun) != 0, is_organisation_noun(f)) << w;
+    EXPECT_EQ((c & kCueDocumentNoun) != 0, is_document_noun(f)) << w;
+    EXPECT_EQ((c & kCueNamingNoun) != 0, is_naming_noun(f)) << w;
+    EXPECT_EQ((c & kCueHonorific) != 0, is_honorific(f)) << w;
+    EXPECT_EQ((c & kCueAdverb) != 0, is_adverb(f)) << w;
+    EXPECT_EQ((c & kCuePreposition) != 0, is_preposition_word(f)) << w;
+    EXPECT_EQ((c & kCueNounPhraseStop) != 0, is_noun_phrase_stop(f)) << w;
+    EXPECT_EQ((c & kCueSourcePreposition) != 0, is_source_preposition(f)) << w;
+    EXPECT_EQ((c & kCueSubjectPronoun) != 0, is_subject_pronoun(f)) << w;
+    EXPECT_EQ((c & kCueStressedPronoun) != 0, is_stressed_pronoun(f)) << w;
+  }
+  EXPECT_NE(cue_classes(ner::form_hash("ex-maires")) & kCuePluralRole, 0);
+  EXPECT_EQ(cue_classes(ner::form_hash("table")), 0);
 }
 
 TEST(Quotes, QuotingStyles) {
