@@ -54,6 +54,22 @@ const ShortWords& prepositions_and_articles() {
   return words;
 }
 
+// The words before a name that tell its gender, looked up once each by their folded form's hash:
+// titles ("Mme X") and, before a role noun, articles ("la ministre X").
+enum GenderWord : uint8_t { kWoman = 1, kMan = 2, kFeminineArticle = 4, kMasculineArticle = 8 };
+uint8_t gender_word(const Token& k, FoldedTokens& folded, uint32_t t) {
+  static const FlatHashMap<uint8_t> kWords = [] {
+    FlatHashMap<uint8_t> words(16);
+    for (std::string_view w : {"mme", "mlle", "madame"}) words.try_emplace(ner::form_hash(w), kWoman);
+    for (std::string_view w : {"m", "monsieur"}) words.try_emplace(ner::form_hash(w), kMan);
+    for (std::string_view w : {"la", "une", "cette"}) words.try_emplace(ner::form_hash(w), kFeminineArticle);
+    for (std::string_view w : {"le", "un", "ce"}) words.try_emplace(ner::form_hash(w), kMasculineArticle);
+    return words;
+  }();
+  const uint8_t* hit = kWords.find(k.form != 0 ? k.form : ner::form_hash(folded.of(t)));
+  return hit ? *hit : 0;
+}
+
 bool all_caps(std::string_view s) {
   size_t i = 0;
   int letters = 0;
@@ -376,7 +392,6 @@ void SpeakerNames::assign_genders() const {
   // Gender from the words before a mention: a title, or an article before a role noun.
   const auto& tokens = doc_.tokens;
   const size_t keys = canonical_.size();
-  auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
   gender_.assign(keys, 0);
   for (const Mention& m : mentions_) {
     int evidence = 0;
@@ -384,12 +399,11 @@ void SpeakerNames::assign_genders() const {
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
       if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
-      const std::string_view f = folded(k);  // compared length first, unlike std::string == "…"
-      if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
-      else if (f == "m" || f == "monsieur") evidence = 1;
-      else if (steps > 0) {  // "la ministre X", "le président X"
-        const int article = f == "la" || f == "une" || f == "cette" ? -1 : f == "le" || f == "un" || f == "ce" ? 1 : 0;
-        if (article != 0 && is_person_role(folded(k + 1))) evidence = article;
+      const uint8_t word = gender_word(tokens[k], folded_, k);
+      if (word & kWoman) evidence = -1;
+      else if (word & kMan) evidence = 1;
+      else if (word != 0 && steps > 0 && is_person_role(folded_.of(k + 1))) {  // "la ministre X", "le président X"
+        evidence = word & kFeminineArticle ? -1 : 1;
       }
     }
     gender_[m.key] += evidence;
