@@ -1,6 +1,8 @@
 #include "analyze/entities/roles.h"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <optional>
 
 #include "analyze/entities/features.h"
@@ -69,6 +71,38 @@ uint64_t form_of(const Doc& doc, size_t k) {
   return t.form ? t.form : form_hash(fold(doc.text(t.span)));
 }
 
+// A test for a handful of form hashes and 0, made for every token of every article: a table of 16
+// slots indexed by four bits of the hash, the bits chosen so that each value has a slot of its own,
+// holds each value in its slot; a token is one load and one comparison, where comparing it with each
+// value cost three times the instructions.
+class FormSlots {
+ public:
+  explicit FormSlots(std::initializer_list<uint64_t> forms) {
+    for (shift_ = 0; shift_ <= 60; ++shift_) {
+      uint32_t taken = 1;  // slot 0 is for 0 (a word without its form), whatever the bits
+      bool distinct = true;
+      for (const uint64_t f : forms) {
+        distinct &= (taken >> index(f) & 1) == 0;
+        taken |= uint32_t{1} << index(f);
+      }
+      if (!distinct) continue;
+      slots_.fill(*forms.begin());  // an empty slot holds a value whose own slot is elsewhere
+      slots_[0] = 0;
+      for (const uint64_t f : forms) slots_[index(f)] = f;
+      return;
+    }
+    all_ = true;  // no four bits tell them apart (never seen): every token goes on to the full test
+  }
+  //! True when `form` is one of the forms or 0.
+  bool holds(uint64_t form) const noexcept { return all_ | (slots_[index(form)] == form); }
+
+ private:
+  size_t index(uint64_t form) const noexcept { return static_cast<size_t>(form >> shift_) & 15; }
+  std::array<uint64_t, 16> slots_{};
+  unsigned shift_ = 0;
+  bool all_ = false;
+};
+
 struct Person {
   std::string canonical;
   int mentions = 0;
@@ -87,11 +121,15 @@ std::vector<Person> people(const Doc& doc) {
   ranges.clear();
   size_t cursor = 0;
   for (const Entity& e : *doc.entities) {
+    if (e.type != Entity::Type::kPer) {  // only people are described: other names need no tokens
+      ranges.emplace_back(0, 0);
+      continue;
+    }
     const size_t b = doc.token_at(e.span.field, e.span.begin, cursor);
     const size_t end = doc.token_at(e.span.field, e.span.end, b);
     cursor = end;
     ranges.emplace_back(b, end);
-    if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
+    std::fill(in_person.begin() + b, in_person.begin() + end, 1);
   }
   auto word = [&](size_t k) { return doc.tokens[k].has(Token::kWord) && !in_person[k]; };
   auto is_comma = [&](size_t k) { return !doc.tokens[k].has(Token::kWord) && doc.text(doc.tokens[k].span) == ","; };
@@ -233,13 +271,18 @@ std::vector<Role> find_roles(const Doc& doc) {
   auto form = [&](size_t k) { return form_of(doc, k); };
   static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
                         kAu = form_hash("au");
+  static const FormSlots kDeterminerSlots({kLe, kLa, kL, kDu, kAu});
   std::optional<std::vector<Person>> persons;  // built at the first role phrase
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
+  // The tokens' count and address, read once: the compiler reloads them from the vector at each step
+  // otherwise, the slow path's calls being able to change it as far as it knows.
+  const size_t count = t.size();
+  const Token* const tokens = t.data();
+  for (size_t i = 0; i + 1 < count; ++i) {
     // One branch for every token (&, |, not && and ||): the tests alone follow no pattern a predictor
     // learns. A word without its form (no lexical component) is folded below.
-    const uint64_t f = t[i].form;
-    const bool stopword = (t[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
-    if (!(stopword & ((f == kLe) | (f == kLa) | (f == kL) | (f == kDu) | (f == kAu) | (f == 0)))) continue;
+    const uint64_t f = tokens[i].form;
+    const bool stopword = (tokens[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
+    if (!(stopword & kDeterminerSlots.holds(f))) continue;
     const uint64_t det = f != 0 ? f : form(i);
     const bool article = det == kLe || det == kLa || det == kL;
     if (!article && det != kDu && det != kAu) continue;
