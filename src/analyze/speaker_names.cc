@@ -309,10 +309,15 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   }
   // Runs of capitalised words the entities component did not tag (or all of them without it).
   sentences = SentenceWalk(doc);
-  for (uint32_t t = 0; t < tokens.size(); ++t) {
+  // The addresses this first test reads, taken once: the compiler reloads them from the vectors at
+  // every token otherwise, the calls in the rest of the loop being able to move them as far as it knows.
+  const Token* const token = tokens.data();
+  const int32_t* const mention_of = mention_of_token_.data();
+  const auto count = static_cast<uint32_t>(tokens.size());
+  for (uint32_t t = 0; t < count; ++t) {
     // A capital first, then a token no entity holds: most tokens are turned away before name_word()
     // looks the word up.
-    if (!tokens[t].has(Token::kCapitalized) || mention_of_token_[t] >= 0 || !name_word(t)) continue;
+    if (!token[t].has(Token::kCapitalized) || mention_of[t] >= 0 || !name_word(t)) continue;
     uint32_t last = t;
     for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
       if (mention_of_token_[j] >= 0) break;

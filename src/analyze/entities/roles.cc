@@ -178,11 +178,15 @@ bool is_role_noun(std::string_view folded) noexcept { return listed(kRoleNouns, 
 
 namespace {
 
-std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons);
+std::vector<std::string> role_words(const Doc& doc, const Span& role);
+std::string resolve(const std::vector<std::string>& words, const std::vector<Person>& persons);
 
 }  // namespace
 
-std::string resolve_role(const Doc& doc, const Span& role) { return resolve(doc, role, people(doc)); }
+std::string resolve_role(const Doc& doc, const Span& role) {
+  const std::vector<std::string> words = role_words(doc, role);
+  return words.empty() ? std::string() : resolve(words, people(doc));
+}
 
 struct RoleResolver::People {
   std::vector<Person> all;
@@ -192,27 +196,44 @@ RoleResolver::RoleResolver(const Doc& doc) : doc_(doc) {}
 RoleResolver::~RoleResolver() = default;
 
 std::string RoleResolver::resolve(const Span& role) {
+  // The people are gathered at the first phrase a role noun heads: most phrases asked about have none.
+  const std::vector<std::string> words = role_words(doc_, role);
+  if (words.empty()) return {};
   if (!people_) people_ = std::make_unique<People>(People{people(doc_)});
-  return ner::resolve(doc_, role, people_->all);
+  return ner::resolve(words, people_->all);
 }
 
 namespace {
 
-std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {
-  // The phrase: determiners, then the head noun, then its qualifiers (function words left out).
-  std::vector<std::string> words;
-  for (size_t k = doc.token_at(role.field, role.begin);
-       k < doc.tokens.size() && doc.tokens[k].span.field == role.field && doc.tokens[k].span.end <= role.end; ++k) {
-    if (doc.tokens[k].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[k].span)));
+// The folded words of a role phrase from its head noun on, or none when no role noun heads it. The phrase
+// is determiners, then the head noun, then its qualifiers; the determiners and the head are told by their
+// form hashes, so that a phrase with no role noun at its head (most of the definite phrases quotations
+// ask about) is turned away before a word is folded.
+std::vector<std::string> role_words(const Doc& doc, const Span& role) {
+  size_t at = doc.token_at(role.field, role.begin);
+  auto in_phrase = [&](size_t t) {
+    return t < doc.tokens.size() && doc.tokens[t].span.field == role.field && doc.tokens[t].span.end <= role.end;
+  };
+  for (; in_phrase(at); ++at) {
+    if (doc.tokens[at].has(Token::kWord) && !(word_class(form_of(doc, at)) & kDeterminer)) break;
   }
-  size_t h = 0;
-  while (h < words.size() && listed(kDeterminers, words[h])) ++h;
-  if (h >= words.size() || !is_role_noun(words[h])) return {};
-  const std::string& head = words[h];
+  if (!in_phrase(at) || !is_role_form(form_of(doc, at))) return {};
+  std::vector<std::string> words;  // the head, then the words after it
+  for (; in_phrase(at); ++at) {
+    if (doc.tokens[at].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[at].span)));
+  }
   // "premier" is an office only as "Premier ministre" ("le premier tour" is not).
-  if ((head == "premier" || head == "premiere") && (h + 1 >= words.size() || words[h + 1] != "ministre")) return {};
+  if ((words[0] == "premier" || words[0] == "premiere") && (words.size() < 2 || words[1] != "ministre")) return {};
+  return words;
+}
+
+// The person the role phrase whose words (role_words()) are `words` stands for, among `persons`.
+std::string resolve(const std::vector<std::string>& words, const std::vector<Person>& persons) {
+  if (words.empty()) return {};
+  const std::string& head = words.front();
+  // Its qualifiers, function words left out.
   std::vector<std::string> qualifiers;
-  for (size_t k = h + 1; k < words.size(); ++k) {
+  for (size_t k = 1; k < words.size(); ++k) {
     if (!listed(kConnectors, words[k])) qualifiers.push_back(words[k]);
   }
 
@@ -309,9 +330,11 @@ std::vector<Role> find_roles(const Doc& doc) {
     }
     const size_t begin = article ? i : j;
     const Span span{t[begin].span.field, t[begin].span.begin, t[k - 1].span.end};
-    if (!persons) persons = people(doc);
-    std::string person = resolve(doc, span, *persons);
-    if (!person.empty()) out.push_back(Role{span, std::move(person)});
+    if (const std::vector<std::string> words = role_words(doc, span); !words.empty()) {
+      if (!persons) persons = people(doc);
+      std::string person = resolve(words, *persons);
+      if (!person.empty()) out.push_back(Role{span, std::move(person)});
+    }
     i = k - 1;
   }
   return out;
