@@ -178,10 +178,11 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
   scratch.clear();
   // Runs of capitalised words, joined by particles and hyphens; a sentence's first word counts only
   // when it is not a common word, honorifics and role nouns are left out ("M. Macron" → "Macron").
+  // Two tokens in a row, at most a space apart but not a line break (token `b` follows token `a`).
   auto adjacent = [&](uint32_t a, uint32_t b) {
-    return tokens[a].span.field == tokens[b].span.field && tokens[b].span.begin <= tokens[a].span.end + 1 &&
-           std::string_view(doc.field(tokens[a].span.field)).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
-               "\n";
+    const Span& x = tokens[a].span;
+    const Span& y = tokens[b].span;
+    return x.field == y.field && y.begin <= x.end + 1 && !(y.begin == x.end + 1 && doc.field(x.field)[x.end] == '\n');
   };
   // Folded forms and the name-word test, computed once per token and only where needed.
   std::vector<int8_t>& name_cache = scratch.name_cache;

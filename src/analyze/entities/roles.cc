@@ -126,7 +126,11 @@ std::vector<Person> people(const Doc& doc) {
       continue;
     }
     const size_t b = doc.token_at(e.span.field, e.span.begin, cursor);
-    const size_t end = doc.token_at(e.span.field, e.span.end, b);
+    size_t end = b;  // a name is a few tokens: walked rather than searched
+    while (end < doc.tokens.size() && doc.tokens[end].span.field == e.span.field &&
+           doc.tokens[end].span.begin < e.span.end) {
+      ++end;
+    }
     cursor = end;
     ranges.emplace_back(b, end);
     std::fill(in_person.begin() + b, in_person.begin() + end, 1);
