@@ -153,9 +153,13 @@ struct Scratch {
   std::vector<SpeakerNames::Mention> tagged_mentions, runs;  // each in token order
   FlatHashMap<uint32_t> key_index{64}, by_name{64};
 
-  // An article with many more names than most does not keep its maps' size for the thread's life.
+  // An article with many more names or tokens than most does not keep its buffers' size for the
+  // thread's life.
   static constexpr size_t kMaxPooledNames = 128;
+  static constexpr size_t kMaxPooledTokens = size_t{1} << 16;
   void clear() {
+    if (name_cache.capacity() > kMaxPooledTokens) name_cache = {};
+    if (tagged.capacity() > kMaxPooledTokens) tagged = {};
     found.clear();
     people.clear();
     place_ends.clear();
@@ -304,7 +308,8 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         m.after_preposition = listed(kPreposition, f.first - 1);
       }
       m.key = k;
-      for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = static_cast<int32_t>(scratch.tagged_mentions.size());
+      const auto index = static_cast<int32_t>(scratch.tagged_mentions.size());
+      for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = index;
       scratch.tagged_mentions.push_back(m);
     }
   }
@@ -426,10 +431,10 @@ void SpeakerNames::assign_genders() const {
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
       if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
       const uint8_t word = word_class(tokens[k], folded_, k);
+      const bool article = (word & (kFeminineArticle | kMasculineArticle)) != 0;
       if (word & kWoman) evidence = -1;
       else if (word & kMan) evidence = 1;
-      // "la ministre X", "le président X"
-      else if ((word & (kFeminineArticle | kMasculineArticle)) && steps > 0 && is_person_role(folded_.of(k + 1))) {
+      else if (article && steps > 0 && is_person_role(folded_.of(k + 1))) {  // "la ministre X", "le président X"
         evidence = word & kFeminineArticle ? -1 : 1;
       }
     }

@@ -71,10 +71,10 @@ uint64_t form_of(const Doc& doc, size_t k) {
   return t.form ? t.form : form_hash(fold(doc.text(t.span)));
 }
 
-// A test for a handful of form hashes and 0, made for every token of every article: a table of 16
-// slots indexed by four bits of the hash, the bits chosen so that each value has a slot of its own,
-// holds each value in its slot; a token is one load and one comparison, where comparing it with each
-// value cost three times the instructions.
+// Whether a form hash is one of a handful or 0, asked of every token of every article: each value sits
+// in its own slot of a 16-slot table indexed by four bits of the hash (bits chosen so that no two values
+// share a slot), so that a token costs one load and one comparison, not a comparison per value (three
+// times the instructions).
 class FormSlots {
  public:
   explicit FormSlots(std::initializer_list<uint64_t> forms) {
