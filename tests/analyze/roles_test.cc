@@ -142,6 +142,11 @@ TEST(Roles, FindsRolesAfterEachDeterminerWithAndWithoutForms) {
     EXPECT_EQ(found("L'entraîneur", later), "Rémi Sarrau");
     EXPECT_EQ(found("maire", d.field(Field::kText).find("du maire")), "Paul Morvan");  // "du": the noun on
     EXPECT_EQ(found("maire", d.field(Field::kText).find("au maire")), "Paul Morvan");
+    // The resolver gathers the people at the first phrase a role noun heads, not at the first phrase.
+    ner::RoleResolver resolver(d);
+    EXPECT_EQ(resolver.resolve(last(d, "le pont")), "");
+    EXPECT_EQ(resolver.resolve(last(d, "L'entraîneur")), "Rémi Sarrau");
+    EXPECT_EQ(resolver.resolve(last(d, "La présidente")), "Anne Caradec");
   }
 }
 
