@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 
 #include "analyze/entities/features.h"
 #include "analyze/speech_cues.h"
@@ -14,44 +15,41 @@
 namespace recoupe {
 namespace {
 
-// A short word list, tested on a token by its folded form's hash (Token::form) when the lexical
-// component set one, and by its folded form otherwise: the words before and after every name are
-// tested, and folding them costs more than the test.
-class ShortWords {
- public:
-  ShortWords(std::initializer_list<std::string_view> words) : words_(words) {
-    for (const std::string_view w : words_) forms_.push_back(ner::form_hash(w));
-  }
-  //! The words of `base` and `more`, in one list so that a token is looked up once.
-  ShortWords(const ShortWords& base, std::initializer_list<std::string_view> more) : ShortWords(more) {
-    words_.insert(words_.begin(), base.words_.begin(), base.words_.end());
-    forms_.insert(forms_.begin(), base.forms_.begin(), base.forms_.end());
-  }
-  bool contains(const Token& k, FoldedTokens& folded, uint32_t t) const {
-    if (k.form != 0) return std::find(forms_.begin(), forms_.end(), k.form) != forms_.end();
-    const std::string_view f = folded.of(t);
-    return std::find(words_.begin(), words_.end(), f) != words_.end();
-  }
-
- private:
-  std::vector<std::string_view> words_;
-  std::vector<uint64_t> forms_;
+// The short words tested around every name, by class: particles inside names ("von", "de"),
+// prepositions and articles before them ("à Poutine", "le ministre de l'Intérieur Gérald Darmanin"),
+// and the words that tell a person's gender, titles ("Mme X") and, before a role noun, articles
+// ("la ministre X"). A word may be in several classes.
+enum WordClass : uint8_t {
+  kParticle = 1,
+  kPreposition = 2,
+  kArticle = 4,  // "l'", "le", "les": with the prepositions, the words after which a long run is cut
+  kWoman = 8,
+  kMan = 16,
+  kFeminineArticle = 32,
+  kMasculineArticle = 64,
 };
 
-const ShortWords& particles() {
-  static const ShortWords words = {"de", "du", "d'", "von", "van", "der", "den", "ben", "al", "el", "la"};
-  return words;
-}
-
-const ShortWords& prepositions() {
-  static const ShortWords words = {"de",   "du",  "d'",   "a",    "au",  "aux", "avec", "par", "pour", "contre",
-                                   "entre", "chez", "sur", "vers", "des", "et",  "en",   "dans", "la"};
-  return words;
-}
-
-const ShortWords& prepositions_and_articles() {
-  static const ShortWords words(prepositions(), {"l'", "le", "les"});
-  return words;
+// The classes of token `t`, looked up once by its folded form's hash (Token::form) when the lexical
+// component set one, and by hashing its folded form otherwise: folding every word around every name
+// cost more than the test.
+uint8_t word_class(const Token& k, FoldedTokens& folded, uint32_t t) {
+  static const FlatHashMap<uint8_t> kClasses = [] {
+    FlatHashMap<uint8_t> classes(64);
+    auto add = [&](WordClass c, std::initializer_list<std::string_view> words) {
+      for (const std::string_view w : words) classes.try_emplace(ner::form_hash(w), 0).first |= c;
+    };
+    add(kParticle, {"de", "du", "d'", "von", "van", "der", "den", "ben", "al", "el", "la"});
+    add(kPreposition, {"de", "du", "d'", "a", "au", "aux", "avec", "par", "pour", "contre", "entre", "chez", "sur",
+                       "vers", "des", "et", "en", "dans", "la"});
+    add(kArticle, {"l'", "le", "les"});
+    add(kWoman, {"mme", "mlle", "madame"});
+    add(kMan, {"m", "monsieur"});
+    add(kFeminineArticle, {"la", "une", "cette"});
+    add(kMasculineArticle, {"le", "un", "ce"});
+    return classes;
+  }();
+  const uint8_t* hit = kClasses.find(k.form != 0 ? k.form : ner::form_hash(folded.of(t)));
+  return hit ? *hit : 0;
 }
 
 bool all_caps(std::string_view s) {
@@ -137,20 +135,62 @@ std::string_view unglued(std::string_view run, bool several_words) {
   return run;
 }
 
+// A run of capitalised words the entities component tagged: its tokens and its entity.
+struct Found {
+  uint32_t first, last;
+  const Entity* entity;
+};
+
+// What building the index of one article needs and drops: kept per thread and emptied for the
+// next article rather than allocated, zeroed and freed again for each (a dozen vectors and two maps).
+struct Scratch {
+  std::vector<int8_t> name_cache;  // per token: -1 not tested yet, else name_word()
+  std::vector<uint8_t> tagged;     // per token: held by an entity's name
+  std::vector<Found> found;
+  std::vector<std::pair<uint64_t, const Entity*>> people;
+  std::vector<uint32_t> place_ends;
+  std::vector<Fullest> variants;
+  std::vector<SpeakerNames::Mention> tagged_mentions, runs;  // each in token order
+  FlatHashMap<uint32_t> key_index{64}, by_name{64};
+
+  // An article with many more names or tokens than most does not keep its buffers' size for the
+  // thread's life.
+  static constexpr size_t kMaxPooledNames = 128;
+  static constexpr size_t kMaxPooledTokens = size_t{1} << 16;
+  void clear() {
+    if (name_cache.capacity() > kMaxPooledTokens) name_cache = {};
+    if (tagged.capacity() > kMaxPooledTokens) tagged = {};
+    found.clear();
+    people.clear();
+    place_ends.clear();
+    variants.clear();
+    tagged_mentions.clear();
+    runs.clear();
+    if (key_index.size() > kMaxPooledNames) key_index = FlatHashMap<uint32_t>(64);
+    else key_index.clear();
+    if (by_name.size() > kMaxPooledNames) by_name = FlatHashMap<uint32_t>(64);
+    else by_name.clear();
+  }
+};
+
 }  // namespace
 
 SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(doc), folded_(folded_tokens) {
   const auto& tokens = doc.tokens;
   mention_of_token_.assign(tokens.size(), -1);
+  thread_local Scratch scratch;
+  scratch.clear();
   // Runs of capitalised words, joined by particles and hyphens; a sentence's first word counts only
   // when it is not a common word, honorifics and role nouns are left out ("M. Macron" → "Macron").
+  // Two tokens in a row, at most a space apart but not a line break (token `b` follows token `a`).
   auto adjacent = [&](uint32_t a, uint32_t b) {
-    return tokens[a].span.field == tokens[b].span.field && tokens[b].span.begin <= tokens[a].span.end + 1 &&
-           std::string_view(doc.field(tokens[a].span.field)).substr(tokens[a].span.end, tokens[b].span.begin - tokens[a].span.end) !=
-               "\n";
+    const Span& x = tokens[a].span;
+    const Span& y = tokens[b].span;
+    return x.field == y.field && y.begin <= x.end + 1 && !(y.begin == x.end + 1 && doc.field(x.field)[x.end] == '\n');
   };
   // Folded forms and the name-word test, computed once per token and only where needed.
-  std::vector<int8_t> name_cache(tokens.size(), -1);
+  std::vector<int8_t>& name_cache = scratch.name_cache;
+  name_cache.assign(tokens.size(), -1);
   auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
   auto name_word = [&](uint32_t t) {
     const Token& k = tokens[t];
@@ -167,28 +207,22 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     const Token& k = tokens[t];
     return k.has(Token::kWord) && k.span.size() <= 8;
   };
-  auto listed = [&](const ShortWords& words, uint32_t t) { return words.contains(tokens[t], folded_, t); };
+  auto listed = [&](uint8_t classes, uint32_t t) { return (word_class(tokens[t], folded_, t) & classes) != 0; };
   // Keyed by the surname's term (its folded stem), so that "LOUKACHENKO" and "Loukachenko" are one.
-  FlatHashMap<uint32_t> key_index(64);
+  FlatHashMap<uint32_t>& key_index = scratch.key_index;
   // By key: its fullest variant so far, and whether it is an entity (its type) or a run of words.
-  std::vector<Fullest> variants;
+  std::vector<Fullest>& variants = scratch.variants;
   // Mentions come in token order within each pass: their sentences are found walking forward.
   SentenceWalk sentences(doc);
   // The last tokens of places the entities component found: a run ending there is no person's name
   // ("la République de Lorvil", "le tribunal de Nanterre").
-  std::vector<uint32_t> place_ends;
+  std::vector<uint32_t>& place_ends = scratch.place_ends;
   auto ends_place = [&](uint32_t t) { return std::find(place_ends.begin(), place_ends.end(), t) != place_ends.end(); };
   if (doc.entities) {
-    mentions_.reserve(doc.entities->size());
     // The entities component has found the names: people and organisations speak, places do not.
     // A person is known by the canonical name; an organisation as the article writes it at its
     // fullest ("CFDT" stays, "LR" is "Les Républicains" when the article spells it out).
-    struct Found {
-      uint32_t first, last;
-      const Entity* entity;
-    };
-    std::vector<Found> found;
-    found.reserve(doc.entities->size());
+    std::vector<Found>& found = scratch.found;
     for (const Entity& e : *doc.entities) {
       if (e.type == Entity::Type::kLoc) {
         const size_t end = doc.token_at(e.span.field, e.span.end);
@@ -206,7 +240,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     }
     // "AFP Amélie Tanguy" tagged as one organisation: an organisation's name that ends with the
     // name of a person of the article is that person, the organisation before it left out.
-    std::vector<std::pair<uint64_t, const Entity*>> people;  // by the term of the surname
+    std::vector<std::pair<uint64_t, const Entity*>>& people = scratch.people;  // by the term of the surname
     for (const Found& f : found) {
       if (f.entity->type == Entity::Type::kPer) people.emplace_back(tokens[f.last].term, f.entity);
     }
@@ -226,12 +260,13 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         break;
       }
     }
-    std::vector<bool> tagged(tokens.size(), false);
+    std::vector<uint8_t>& tagged = scratch.tagged;
+    tagged.assign(tokens.size(), 0);
     auto capitalised = [&](uint32_t t) {
       const Token& k = tokens[t];
       return k.has(Token::kWord) && k.has(Token::kCapitalized) && !k.has(Token::kNumber);
     };
-    for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, true);
+    for (const Found& f : found) std::fill(tagged.begin() + f.first, tagged.begin() + f.last + 1, 1);
     // "Jean-Marc Sur" tagged as "Jean-Marc", "Paul-Henri Weiss" as "Henri Weiss": a person's
     // name cut short is completed by the capitalised words written right after it, and by the first half
     // of a hyphenated given name, that no other name holds.
@@ -239,18 +274,18 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       if (f.entity->type != Entity::Type::kPer) continue;
       while (f.first >= 2 && !tagged[f.first - 2] && doc.text(tokens[f.first - 1].span) == "-" &&
              adjacent(f.first - 2, f.first - 1) && adjacent(f.first - 1, f.first) && capitalised(f.first - 2)) {
-        tagged[f.first - 1] = tagged[f.first - 2] = true;
+        tagged[f.first - 1] = tagged[f.first - 2] = 1;
         f.first -= 2;
       }
       while (f.last + 1 < tokens.size() && !tagged[f.last + 1] && adjacent(f.last, f.last + 1) &&
              capitalised(f.last + 1) && !ends_place(f.last + 1)) {
-        tagged[++f.last] = true;
+        tagged[++f.last] = 1;
       }
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
     // By the name's 64-bit hash (a collision among an article's few dozen names is as likely as
     // one among its terms, which key_index already accepts); each entry also keeps the name.
-    FlatHashMap<uint32_t> by_name(found.size());
+    FlatHashMap<uint32_t>& by_name = scratch.by_name;
     for (const Found& f : found) {
       if (mention_of_token_[f.first] >= 0 || mention_of_token_[f.last] >= 0) continue;  // overlapping mentions
       const bool person = f.entity->type == Entity::Type::kPer;
@@ -270,19 +305,25 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       m.last = f.last;
       m.sentence = sentences.at(f.first);
       if (f.first > 0 && short_lower(f.first - 1) && adjacent(f.first - 1, f.first)) {
-        m.after_preposition = listed(prepositions(), f.first - 1);
+        m.after_preposition = listed(kPreposition, f.first - 1);
       }
       m.key = k;
-      for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = static_cast<int32_t>(mentions_.size());
-      mentions_.push_back(m);
+      const auto index = static_cast<int32_t>(scratch.tagged_mentions.size());
+      for (uint32_t t = f.first; t <= f.last; ++t) mention_of_token_[t] = index;
+      scratch.tagged_mentions.push_back(m);
     }
   }
   // Runs of capitalised words the entities component did not tag (or all of them without it).
   sentences = SentenceWalk(doc);
-  for (uint32_t t = 0; t < tokens.size(); ++t) {
+  // The addresses this first test reads, taken once: the compiler reloads them from the vectors at
+  // every token otherwise, the calls in the rest of the loop being able to move them as far as it knows.
+  const Token* const token = tokens.data();
+  const int32_t* const mention_of = mention_of_token_.data();
+  const auto count = static_cast<uint32_t>(tokens.size());
+  for (uint32_t t = 0; t < count; ++t) {
     // A capital first, then a token no entity holds: most tokens are turned away before name_word()
     // looks the word up.
-    if (!tokens[t].has(Token::kCapitalized) || mention_of_token_[t] >= 0 || !name_word(t)) continue;
+    if (!token[t].has(Token::kCapitalized) || mention_of[t] >= 0 || !name_word(t)) continue;
     uint32_t last = t;
     for (uint32_t j = t + 1; j < tokens.size() && adjacent(j - 1, j);) {
       if (mention_of_token_[j] >= 0) break;
@@ -291,7 +332,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
         continue;
       }
       const std::string_view txt = doc.text(tokens[j].span);
-      if ((txt == "-" || (short_lower(j) && listed(particles(), j))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
+      if ((txt == "-" || (short_lower(j) && listed(kParticle, j))) && j + 1 < tokens.size() && adjacent(j, j + 1) &&
           mention_of_token_[j + 1] < 0 && name_word(j + 1)) {
         last = j + 1;
         j += 2;
@@ -306,7 +347,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
       for (uint32_t k = a; k <= b; ++k) w += name_word(k) && !(k > a && doc.text(tokens[k - 1].span) == "-");
       return w;
     };
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && listed(prepositions_and_articles(), t - 1)) {
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t) && listed(kPreposition | kArticle, t - 1)) {
       while (words_in(t, last) >= 3) {
         uint32_t next = t + 1;
         while (next <= last && !name_word(next)) ++next;
@@ -318,7 +359,7 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     m.first = t;
     m.last = last;
     m.sentence = sentences.at(t);
-    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = listed(prepositions(), t - 1);
+    if (t > 0 && short_lower(t - 1) && adjacent(t - 1, t)) m.after_preposition = listed(kPreposition, t - 1);
     auto [key, fresh] = key_index.try_emplace(tokens[last].term, static_cast<uint32_t>(variants.size()));
     m.key = key;
     if (fresh) {
@@ -331,30 +372,36 @@ SpeakerNames::SpeakerNames(const Doc& doc, FoldedTokens& folded_tokens) : doc_(d
     const std::string_view name = unglued(doc.text(whole), last > t);
     if (name.size() < whole.size()) m.after_preposition = false;  // the preposition was the heading's
     variants[m.key].offer(name);
-    for (uint32_t k = t; k <= last; ++k) mention_of_token_[k] = static_cast<int32_t>(mentions_.size());
-    mentions_.push_back(m);
+    for (uint32_t k = t; k <= last; ++k) {
+      mention_of_token_[k] = static_cast<int32_t>(scratch.tagged_mentions.size() + scratch.runs.size());
+    }
+    scratch.runs.push_back(m);
     t = last;
   }
-  // Entity mentions first, then the runs: back to token order.
-  if (doc.entities) {
-    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  // The entities' mentions and the runs, each in token order: merged into one list in token order,
+  // then numbered again when both have some.
+  const auto& tagged_mentions = scratch.tagged_mentions;
+  const auto& runs = scratch.runs;
+  mentions_.reserve(tagged_mentions.size() + runs.size());
+  std::merge(tagged_mentions.begin(), tagged_mentions.end(), runs.begin(), runs.end(), std::back_inserter(mentions_),
+             [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  if (!tagged_mentions.empty() && !runs.empty()) {
     for (size_t i = 0; i < mentions_.size(); ++i) {
       for (uint32_t k = mentions_[i].first; k <= mentions_[i].last; ++k) mention_of_token_[k] = static_cast<int32_t>(i);
     }
   }
   // The canonical form of a surname: its fullest variant.
-  canonical_.resize(variants.size());
-  person_.resize(variants.size());
-  organisation_.resize(variants.size());
+  keys_.resize(variants.size());
   for (size_t k = 0; k < variants.size(); ++k) {
     const std::string_view best = variants[k].best;
     const int8_t entity_type = variants[k].entity_type;
-    canonical_[k] = std::string(best);
-    person_[k] = variants[k].words >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
+    Key& key = keys_[k];
+    key.canonical = std::string(best);
+    key.person = variants[k].words >= 2 && !all_caps(best.substr(best.rfind(' ') + 1));
     // The entities component tells a person from an organisation; a name alone it could not tie to a
     // full name ("François") is too weak to be a pronoun's antecedent.
-    if (entity_type >= 0) person_[k] = person_[k] && entity_type == static_cast<int8_t>(Entity::Type::kPer);
-    organisation_[k] = entity_type == static_cast<int8_t>(Entity::Type::kOrg);
+    if (entity_type >= 0) key.person = key.person && entity_type == static_cast<int8_t>(Entity::Type::kPer);
+    key.organisation = entity_type == static_cast<int8_t>(Entity::Type::kOrg);
   }
 }
 
@@ -366,7 +413,7 @@ std::string SpeakerNames::canonical(const Span& mention) const {
     --it;
     if (it->span.field != mention.field || it->span.begin < mention.begin) break;
     const auto t = static_cast<uint32_t>(it - tokens.begin());
-    if (mention_of_token_[t] >= 0) return canonical_[mentions_[mention_of_token_[t]].key];
+    if (mention_of_token_[t] >= 0) return keys_[mentions_[mention_of_token_[t]].key].canonical;
     if (it->has(Token::kWord)) break;
   }
   return {};
@@ -375,8 +422,7 @@ std::string SpeakerNames::canonical(const Span& mention) const {
 void SpeakerNames::assign_genders() const {
   // Gender from the words before a mention: a title, or an article before a role noun.
   const auto& tokens = doc_.tokens;
-  const size_t keys = canonical_.size();
-  auto folded = [&](uint32_t t) -> const std::string& { return folded_.of(t); };
+  const size_t keys = keys_.size();
   gender_.assign(keys, 0);
   for (const Mention& m : mentions_) {
     int evidence = 0;
@@ -384,12 +430,12 @@ void SpeakerNames::assign_genders() const {
       --k;
       if (!tokens[k].has(Token::kWord) && doc_.text(tokens[k].span) != ".") break;
       if (tokens[k].span.size() > 8) continue;  // longer than "monsieur": no title, no article
-      const std::string_view f = folded(k);  // compared length first, unlike std::string == "…"
-      if (f == "mme" || f == "mlle" || f == "madame") evidence = -1;
-      else if (f == "m" || f == "monsieur") evidence = 1;
-      else if (steps > 0) {  // "la ministre X", "le président X"
-        const int article = f == "la" || f == "une" || f == "cette" ? -1 : f == "le" || f == "un" || f == "ce" ? 1 : 0;
-        if (article != 0 && is_person_role(folded(k + 1))) evidence = article;
+      const uint8_t word = word_class(tokens[k], folded_, k);
+      const bool article = (word & (kFeminineArticle | kMasculineArticle)) != 0;
+      if (word & kWoman) evidence = -1;
+      else if (word & kMan) evidence = 1;
+      else if (article && steps > 0 && is_person_role(folded_.of(k + 1))) {  // "la ministre X", "le président X"
+        evidence = word & kFeminineArticle ? -1 : 1;
       }
     }
     gender_[m.key] += evidence;
@@ -397,7 +443,8 @@ void SpeakerNames::assign_genders() const {
   for (size_t k = 0; k < keys; ++k) {
     int& g = gender_[k];
     // No title says it: the given name does ("Isabelle Balkany", "Pierre Vallon").
-    if (g == 0 && person_[k]) g = given_name_gender(fold(canonical_[k].substr(0, canonical_[k].find(' '))));
+    const std::string& name = keys_[k].canonical;
+    if (g == 0 && keys_[k].person) g = given_name_gender(fold(name.substr(0, name.find(' '))));
     g = g > 0 ? 1 : g < 0 ? -1 : 0;
   }
 }

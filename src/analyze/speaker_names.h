@@ -10,6 +10,7 @@
 // a speaker. Callers ask the same questions either way.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ class SpeakerNames {
     uint32_t first = 0, last = 0;  //!< token indices, inclusive
     uint32_t sentence = 0;         //!< index into Doc::sentences
     bool after_preposition = false;  //!< "à Poutine", "de Minsk": not a subject
-    uint32_t key = 0;              //!< index of its entity or surname (into canonical_)
+    uint32_t key = 0;              //!< index of its entity or surname (into keys_)
   };
 
   //! Indexes the names of `doc` (its tokens and sentences must exist); `folded` is its tokens' folded
@@ -37,17 +38,14 @@ class SpeakerNames {
   //! The canonical name for a mention whose last word is a proper name; empty otherwise.
   std::string canonical(const Span& mention) const;
   //! The canonical name of an indexed mention.
-  const std::string& canonical(const Mention& m) const { return canonical_[m.key]; }
+  const std::string& canonical(const Mention& m) const { return keys_[m.key].canonical; }
   //! True when the mention names a person (an entity of type PER; without entities, a first and last name).
-  bool is_person(const Mention& m) const { return person_[m.key]; }
+  bool is_person(const Mention& m) const { return keys_[m.key].person; }
   //! True when the mention names an organisation (an entity of type ORG).
-  bool is_organisation(const Mention& m) const { return organisation_[m.key]; }
+  bool is_organisation(const Mention& m) const { return keys_[m.key].organisation; }
   //! True when `canonical` is the canonical name of a person of the article.
   bool names_person(std::string_view canonical) const {
-    for (size_t k = 0; k < canonical_.size(); ++k) {
-      if (person_[k] && canonical_[k] == canonical) return true;
-    }
-    return false;
+    return std::any_of(keys_.begin(), keys_.end(), [&](const Key& k) { return k.person && k.canonical == canonical; });
   }
   //! +1 when the text marks the person as a man ("M. X", "le ministre X"), -1 as a woman ("Mme X",
   //! "la ministre X"), 0 when it does not say.
@@ -70,9 +68,13 @@ class SpeakerNames {
   const Doc& doc_;
   FoldedTokens& folded_;
   std::vector<Mention> mentions_;
-  std::vector<std::string> canonical_;  // by surname
-  std::vector<bool> person_;
-  std::vector<bool> organisation_;
+  // What a mention's key (its entity or surname) says of whom it names.
+  struct Key {
+    std::string canonical;
+    bool person = false;
+    bool organisation = false;
+  };
+  std::vector<Key> keys_;
   mutable std::vector<int> gender_;  // by surname: sum of the evidence, clamped to -1..1; empty until asked
   std::vector<int32_t> mention_of_token_;  // -1 when the token is in no name
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "analyze/entities/features.h"
 #include "analyze/folded_tokens.h"
@@ -573,6 +574,56 @@ TEST(SpeakerNames, PrepositionsAndParticlesWithAndWithoutFormHashes) {
     EXPECT_FALSE(after_puis->after_preposition);
     EXPECT_EQ(names.canonical(*particle), "Anne de Villiers");
   }
+}
+
+// The words before a name that tell its gender (titles, an article before a role noun) are told by the
+// lexical component's form hashes when it ran, by folding the words otherwise: both give the same genders.
+TEST(SpeakerNames, GendersWithAndWithoutFormHashes) {
+  for (const bool hashed : {true, false}) {
+    SCOPED_TRACE(hashed ? "hashed" : "unhashed");
+    Doc doc = analysed(
+        "Mme Berthe Colin a ouvert la séance. M. Gaston Pelle a pris la parole. La ministre Odile Ferran a "
+        "répondu. Le directeur Rémi Sarrau est resté.");
+    if (!hashed) {
+      for (Token& t : doc.tokens) t.form = 0;
+    }
+    doc.entities = std::vector<Entity>{};
+    FoldedTokens folded(doc);
+    const SpeakerNames names(doc, folded);
+    const std::string& text = doc.field(Field::kText);
+    for (const auto& [surname, gender] :
+         {std::pair{"Colin", -1}, std::pair{"Pelle", 1}, std::pair{"Ferran", -1}, std::pair{"Sarrau", 1}}) {
+      const auto* m = names.mention_at(static_cast<uint32_t>(doc.token_at(Field::kText, text.find(surname))));
+      ASSERT_NE(m, nullptr) << surname;
+      EXPECT_EQ(names.gender(*m), gender) << surname;
+    }
+  }
+}
+
+// The names of an article are indexed with buffers the thread keeps from one article to the next: an
+// article indexed after another, larger one gets the same mentions as when it came first.
+TEST(SpeakerNames, AnArticleIndexedAfterAnotherGetsTheSameNames) {
+  Doc small = analysed("Le maire Paul Morvan a reçu Anne de Villiers. Morvan a parlé.");
+  small.entities = std::vector<Entity>{entity_at(small, "Paul Morvan", Entity::Type::kPer)};
+  Doc large = analysed(
+      "La Fédération Nationale des Pêcheurs a écrit à Jeanne Bordas, à Hugo Lemaire et à Clara Vidal. "
+      "Selon Jeanne Bordas, la Fédération Nationale des Pêcheurs attend. Hugo Lemaire et Clara Vidal aussi.");
+  large.entities = std::vector<Entity>{entity_at(large, "Jeanne Bordas", Entity::Type::kPer),
+                                       entity_at(large, "Fédération Nationale des Pêcheurs", Entity::Type::kOrg)};
+  auto index = [](const Doc& d) {
+    FoldedTokens folded(d);
+    const SpeakerNames names(d, folded);
+    std::vector<std::tuple<uint32_t, uint32_t, std::string, bool>> out;
+    for (const auto& m : names.mentions()) {
+      EXPECT_EQ(names.mention_at(m.first), &m);  // mention_at() agrees with the list, entities and runs merged
+      out.emplace_back(m.first, m.last, names.canonical(m), names.is_person(m));
+    }
+    return out;
+  };
+  const auto first = index(small);
+  ASSERT_GE(first.size(), 3u);
+  EXPECT_GE(index(large).size(), 6u);
+  EXPECT_EQ(index(small), first);
 }
 
 TEST(Quotes, NounsThatPointBack) {

@@ -116,6 +116,40 @@ TEST(Roles, FindsResolvedRolesOnTheDocAndWritesThem) {
       << json;
 }
 
+// A role phrase starts at any of the determiners find_roles() looks for ("le", "la", "l'", "du", "au"),
+// which it tells by the tokens' form hashes, or by folding the words when the lexical component set none.
+TEST(Roles, FindsRolesAfterEachDeterminerWithAndWithoutForms) {
+  const char* text =
+      "Le maire Paul Morvan a inauguré le pont. La présidente Anne Caradec était là. L'entraîneur Rémi "
+      "Sarrau aussi. Selon le maire, le pont tiendra. La présidente a applaudi. L'entraîneur a souri. Le "
+      "discours du maire a plu. On a parlé au maire.";
+  for (const bool hashed : {true, false}) {
+    SCOPED_TRACE(hashed ? "hashed" : "unhashed");
+    Doc d = analysed(text);
+    if (!hashed) {
+      for (Token& t : d.tokens) t.form = 0;
+    }
+    const std::vector<Role> roles = ner::find_roles(d);
+    auto found = [&](const std::string& phrase, size_t from) {
+      const size_t at = d.field(Field::kText).find(phrase, from);
+      const Span want{Field::kText, static_cast<uint32_t>(at), static_cast<uint32_t>(at + phrase.size())};
+      const auto it = std::find_if(roles.begin(), roles.end(), [&](const Role& r) { return r.span == want; });
+      return it == roles.end() ? std::string("(none)") : it->canonical;
+    };
+    const size_t later = d.field(Field::kText).find("Selon");
+    EXPECT_EQ(found("le maire", later), "Paul Morvan");
+    EXPECT_EQ(found("La présidente", later), "Anne Caradec");
+    EXPECT_EQ(found("L'entraîneur", later), "Rémi Sarrau");
+    EXPECT_EQ(found("maire", d.field(Field::kText).find("du maire")), "Paul Morvan");  // "du": the noun on
+    EXPECT_EQ(found("maire", d.field(Field::kText).find("au maire")), "Paul Morvan");
+    // The resolver gathers the people at the first phrase a role noun heads, not at the first phrase.
+    ner::RoleResolver resolver(d);
+    EXPECT_EQ(resolver.resolve(last(d, "le pont")), "");
+    EXPECT_EQ(resolver.resolve(last(d, "L'entraîneur")), "Rémi Sarrau");
+    EXPECT_EQ(resolver.resolve(last(d, "La présidente")), "Anne Caradec");
+  }
+}
+
 TEST(Roles, NoneWithoutPeople) {
   const Doc d = analysed("Le président de la région a inauguré le pont. Le maire de Lyon était présent.");
   EXPECT_TRUE(d.roles.empty());

@@ -1,6 +1,8 @@
 #include "analyze/entities/roles.h"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <optional>
 
 #include "analyze/entities/features.h"
@@ -69,6 +71,38 @@ uint64_t form_of(const Doc& doc, size_t k) {
   return t.form ? t.form : form_hash(fold(doc.text(t.span)));
 }
 
+// Whether a form hash is one of a handful or 0, asked of every token of every article: each value sits
+// in its own slot of a 16-slot table indexed by four bits of the hash (bits chosen so that no two values
+// share a slot), so that a token costs one load and one comparison, not a comparison per value (three
+// times the instructions).
+class FormSlots {
+ public:
+  explicit FormSlots(std::initializer_list<uint64_t> forms) {
+    for (shift_ = 0; shift_ <= 60; ++shift_) {
+      uint32_t taken = 1;  // slot 0 is for 0 (a word without its form), whatever the bits
+      bool distinct = true;
+      for (const uint64_t f : forms) {
+        distinct &= (taken >> index(f) & 1) == 0;
+        taken |= uint32_t{1} << index(f);
+      }
+      if (!distinct) continue;
+      slots_.fill(*forms.begin());  // an empty slot holds a value whose own slot is elsewhere
+      slots_[0] = 0;
+      for (const uint64_t f : forms) slots_[index(f)] = f;
+      return;
+    }
+    all_ = true;  // no four bits tell them apart (never seen): every token goes on to the full test
+  }
+  //! True when `form` is one of the forms or 0.
+  bool holds(uint64_t form) const noexcept { return all_ | (slots_[index(form)] == form); }
+
+ private:
+  size_t index(uint64_t form) const noexcept { return static_cast<size_t>(form >> shift_) & 15; }
+  std::array<uint64_t, 16> slots_{};
+  unsigned shift_ = 0;
+  bool all_ = false;
+};
+
 struct Person {
   std::string canonical;
   int mentions = 0;
@@ -87,11 +121,19 @@ std::vector<Person> people(const Doc& doc) {
   ranges.clear();
   size_t cursor = 0;
   for (const Entity& e : *doc.entities) {
+    if (e.type != Entity::Type::kPer) {  // only people are described: other names need no tokens
+      ranges.emplace_back(0, 0);
+      continue;
+    }
     const size_t b = doc.token_at(e.span.field, e.span.begin, cursor);
-    const size_t end = doc.token_at(e.span.field, e.span.end, b);
+    size_t end = b;  // a name is a few tokens: walked rather than searched
+    while (end < doc.tokens.size() && doc.tokens[end].span.field == e.span.field &&
+           doc.tokens[end].span.begin < e.span.end) {
+      ++end;
+    }
     cursor = end;
     ranges.emplace_back(b, end);
-    if (e.type == Entity::Type::kPer) std::fill(in_person.begin() + b, in_person.begin() + end, 1);
+    std::fill(in_person.begin() + b, in_person.begin() + end, 1);
   }
   auto word = [&](size_t k) { return doc.tokens[k].has(Token::kWord) && !in_person[k]; };
   auto is_comma = [&](size_t k) { return !doc.tokens[k].has(Token::kWord) && doc.text(doc.tokens[k].span) == ","; };
@@ -140,11 +182,15 @@ bool is_role_noun(std::string_view folded) noexcept { return listed(kRoleNouns, 
 
 namespace {
 
-std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons);
+std::vector<std::string> role_words(const Doc& doc, const Span& role);
+std::string resolve(const std::vector<std::string>& words, const std::vector<Person>& persons);
 
 }  // namespace
 
-std::string resolve_role(const Doc& doc, const Span& role) { return resolve(doc, role, people(doc)); }
+std::string resolve_role(const Doc& doc, const Span& role) {
+  const std::vector<std::string> words = role_words(doc, role);
+  return words.empty() ? std::string() : resolve(words, people(doc));
+}
 
 struct RoleResolver::People {
   std::vector<Person> all;
@@ -154,27 +200,44 @@ RoleResolver::RoleResolver(const Doc& doc) : doc_(doc) {}
 RoleResolver::~RoleResolver() = default;
 
 std::string RoleResolver::resolve(const Span& role) {
+  // The people are gathered at the first phrase a role noun heads: most phrases asked about have none.
+  const std::vector<std::string> words = role_words(doc_, role);
+  if (words.empty()) return {};
   if (!people_) people_ = std::make_unique<People>(People{people(doc_)});
-  return ner::resolve(doc_, role, people_->all);
+  return ner::resolve(words, people_->all);
 }
 
 namespace {
 
-std::string resolve(const Doc& doc, const Span& role, const std::vector<Person>& persons) {
-  // The phrase: determiners, then the head noun, then its qualifiers (function words left out).
-  std::vector<std::string> words;
-  for (size_t k = doc.token_at(role.field, role.begin);
-       k < doc.tokens.size() && doc.tokens[k].span.field == role.field && doc.tokens[k].span.end <= role.end; ++k) {
-    if (doc.tokens[k].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[k].span)));
+// The folded words of a role phrase from its head noun on, or none when no role noun heads it. The phrase
+// is determiners, then the head noun, then its qualifiers; the determiners and the head are told by their
+// form hashes, so that a phrase with no role noun at its head (most of the definite phrases quotations
+// ask about) is turned away before a word is folded.
+std::vector<std::string> role_words(const Doc& doc, const Span& role) {
+  size_t at = doc.token_at(role.field, role.begin);
+  auto in_phrase = [&](size_t t) {
+    return t < doc.tokens.size() && doc.tokens[t].span.field == role.field && doc.tokens[t].span.end <= role.end;
+  };
+  for (; in_phrase(at); ++at) {
+    if (doc.tokens[at].has(Token::kWord) && !(word_class(form_of(doc, at)) & kDeterminer)) break;
   }
-  size_t h = 0;
-  while (h < words.size() && listed(kDeterminers, words[h])) ++h;
-  if (h >= words.size() || !is_role_noun(words[h])) return {};
-  const std::string& head = words[h];
+  if (!in_phrase(at) || !is_role_form(form_of(doc, at))) return {};
+  std::vector<std::string> words;  // the head, then the words after it
+  for (; in_phrase(at); ++at) {
+    if (doc.tokens[at].has(Token::kWord)) words.push_back(fold(doc.text(doc.tokens[at].span)));
+  }
   // "premier" is an office only as "Premier ministre" ("le premier tour" is not).
-  if ((head == "premier" || head == "premiere") && (h + 1 >= words.size() || words[h + 1] != "ministre")) return {};
+  if ((words[0] == "premier" || words[0] == "premiere") && (words.size() < 2 || words[1] != "ministre")) return {};
+  return words;
+}
+
+// The person the role phrase whose words (role_words()) are `words` stands for, among `persons`.
+std::string resolve(const std::vector<std::string>& words, const std::vector<Person>& persons) {
+  if (words.empty()) return {};
+  const std::string& head = words.front();
+  // Its qualifiers, function words left out.
   std::vector<std::string> qualifiers;
-  for (size_t k = h + 1; k < words.size(); ++k) {
+  for (size_t k = 1; k < words.size(); ++k) {
     if (!listed(kConnectors, words[k])) qualifiers.push_back(words[k]);
   }
 
@@ -233,13 +296,18 @@ std::vector<Role> find_roles(const Doc& doc) {
   auto form = [&](size_t k) { return form_of(doc, k); };
   static const uint64_t kLe = form_hash("le"), kLa = form_hash("la"), kL = form_hash("l'"), kDu = form_hash("du"),
                         kAu = form_hash("au");
+  static const FormSlots kDeterminerSlots({kLe, kLa, kL, kDu, kAu});
   std::optional<std::vector<Person>> persons;  // built at the first role phrase
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
+  // The tokens' count and address, read once: the compiler reloads them from the vector at each step
+  // otherwise, the slow path's calls being able to change it as far as it knows.
+  const size_t count = t.size();
+  const Token* const tokens = t.data();
+  for (size_t i = 0; i + 1 < count; ++i) {
     // One branch for every token (&, |, not && and ||): the tests alone follow no pattern a predictor
     // learns. A word without its form (no lexical component) is folded below.
-    const uint64_t f = t[i].form;
-    const bool stopword = (t[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
-    if (!(stopword & ((f == kLe) | (f == kLa) | (f == kL) | (f == kDu) | (f == kAu) | (f == 0)))) continue;
+    const uint64_t f = tokens[i].form;
+    const bool stopword = (tokens[i].flags & (Token::kWord | Token::kStop)) == (Token::kWord | Token::kStop);
+    if (!(stopword & kDeterminerSlots.holds(f))) continue;
     const uint64_t det = f != 0 ? f : form(i);
     const bool article = det == kLe || det == kLa || det == kL;
     if (!article && det != kDu && det != kAu) continue;
@@ -266,9 +334,11 @@ std::vector<Role> find_roles(const Doc& doc) {
     }
     const size_t begin = article ? i : j;
     const Span span{t[begin].span.field, t[begin].span.begin, t[k - 1].span.end};
-    if (!persons) persons = people(doc);
-    std::string person = resolve(doc, span, *persons);
-    if (!person.empty()) out.push_back(Role{span, std::move(person)});
+    if (const std::vector<std::string> words = role_words(doc, span); !words.empty()) {
+      if (!persons) persons = people(doc);
+      std::string person = resolve(words, *persons);
+      if (!person.empty()) out.push_back(Role{span, std::move(person)});
+    }
     i = k - 1;
   }
   return out;

@@ -32,8 +32,8 @@ bool is_role_noun(std::string_view folded) noexcept;
 std::string resolve_role(const Doc& doc, const Span& role);
 
 //! resolve_role() for many role phrases of one document: the document's people and what describes them
-//! are gathered once, at the first phrase, instead of at each (quotations ask about every definite
-//! speaker phrase). The Doc must outlive it, its tokens and entities unchanged.
+//! are gathered once, at the first phrase a role noun heads, instead of at each (quotations ask about
+//! every definite speaker phrase). The Doc must outlive it, its tokens and entities unchanged.
 class RoleResolver {
  public:
   explicit RoleResolver(const Doc& doc);
