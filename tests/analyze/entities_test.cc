@@ -251,6 +251,22 @@ TEST(EntityModel, HintsSayWhereElseAFormIsCapitalisedOrLowerCase) {
   EXPECT_EQ(got, want);
 }
 
+// The view lists the capitalised tokens, in order, for the search of names the tagger left out
+// (recognizer.cc); a view built again for another text keeps none of the first one's.
+TEST(EntityModel, ViewListsTheCapitalisedTokens) {
+  const Doc first = analysed("Au Nord de Valbrune, la Loire déborde. Selon Anne, l'ÉTAT n'a rien vu.");
+  const Doc second = analysed("rien de neuf. Puis rien.");
+  ner::DocView view;
+  ner::build_view(first, ner::Gazetteer::builtin(), view);
+  std::vector<std::string_view> got;
+  for (const uint32_t i : view.capitalised) got.push_back(view.tokens[i].surface);
+  const std::vector<std::string_view> want = {"Au", "Nord", "Valbrune", "Loire", "Selon", "Anne", "ÉTAT"};
+  EXPECT_EQ(got, want);
+  ner::build_view(second, ner::Gazetteer::builtin(), view);
+  ASSERT_EQ(view.capitalised.size(), 1u);
+  EXPECT_EQ(view.tokens[view.capitalised[0]].surface, "Puis");
+}
+
 // The tagger adds up a token's own features once per thread and model (tagger.cc): own and context features
 // must be the whole feature set, tokens with one key must have the same own features, and a thread that
 // switches models must not reuse the other model's sums.

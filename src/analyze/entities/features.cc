@@ -279,6 +279,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   thread_local std::vector<uint32_t> not_lower;
   not_lower.resize(doc.tokens.size());
   size_t not_lower_count = 0;
+  view.capitalised.resize(doc.tokens.size());
+  size_t capitalised_count = 0;
   int last_field = -1;
   uint32_t sentence_begin = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -301,6 +303,8 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     v.flags = t.flags;
     not_lower[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
     not_lower_count += (v.shape != kLower) & ((t.flags & Token::kWord) != 0);
+    view.capitalised[capitalised_count] = static_cast<uint32_t>(i);  // the same, for capitals
+    capitalised_count += (t.flags & Token::kCapitalized) != 0;
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.
     const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
@@ -317,6 +321,7 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
     }
   }
   if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
+  view.capitalised.resize(capitalised_count);
   // The tests are combined without branches (&, not &&): which tokens are words, in lower case or in
   // `capitals` follows no pattern, and one branch per token on each cost more than the loads.
   for (TokenView& v : view.tokens) {

@@ -74,6 +74,7 @@ struct TokenView {
 struct DocView {
   std::vector<TokenView> tokens;  //!< one per Doc::tokens
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  //!< token ranges [begin, end)
+  std::vector<uint32_t> capitalised;  //!< the tokens with Token::kCapitalized, in order
 };
 
 class Gazetteer;
