@@ -351,15 +351,42 @@ OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
                             uint64_t{(t.flags & Token::kWord) != 0} << 41};
 }
 
+namespace {
+
+// What static_features() reads past a sentence's edges.
+const TokenView kPad = [] {
+  TokenView p;
+  p.form = 0x5A5A5A5AULL;
+  p.shape = kShapeCount;
+  return p;
+}();
+
+}  // namespace
+
+void word_context_features(const DocView& view, size_t begin, size_t end, size_t i,
+                           uint64_t (&out)[kWordContextCount]) noexcept {
+  const TokenView& t = view.tokens[i];
+  const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
+  const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
+  const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;
+  const TokenView& n2 = i + 2 < end ? view.tokens[i + 2] : kPad;
+  out[0] = feat(kPrevWord, p1.form);
+  out[1] = feat(kNextWord, n1.form);
+  out[2] = feat(kPrev2Word, p2.form);
+  out[3] = feat(kNext2Word, n2.form);
+  out[4] = feat(kPrevWordShape, p1.form, t.shape);
+  out[5] = feat(kWordNext, t.form, n1.form);
+}
+
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
                      std::vector<uint64_t>& out, FeatureParts parts) {
+  if (parts == kWordContextFeatures) {
+    uint64_t words[kWordContextCount];
+    word_context_features(view, begin, end, i, words);
+    out.insert(out.end(), std::begin(words), std::end(words));
+    return;
+  }
   const TokenView& t = view.tokens[i];
-  static const TokenView kPad = [] {
-    TokenView p;
-    p.form = 0x5A5A5A5AULL;
-    p.shape = kShapeCount;
-    return p;
-  }();
   const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
   const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
   const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;

@@ -109,6 +109,13 @@ enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatur
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
                      std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
 
+//! How many features kWordContextFeatures makes.
+inline constexpr size_t kWordContextCount = 6;
+//! The kWordContextFeatures of token `i` of sentence [begin, end), as static_features() makes them and in
+//! its order, into an array: the tagger asks for these of every token it scores.
+void word_context_features(const DocView& view, size_t begin, size_t end, size_t i,
+                           uint64_t (&out)[kWordContextCount]) noexcept;
+
 //! What kOwnFeatures of token `i` depend on, packed with its form into a key: tokens with equal keys have
 //! the same own features (the tagger adds up their weights once per thread, see tagger.cc).
 struct OwnKey {

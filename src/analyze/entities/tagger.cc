@@ -186,9 +186,9 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
       view, begin, end, tags.data(),
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) __attribute__((always_inline)) {
         s = own.get(model, view, begin, end, i, prev, feats);
-        feats.clear();
-        static_features(view, begin, end, i, false, feats, kWordContextFeatures);
-        model.score(feats, s.data());
+        uint64_t words[kWordContextCount];
+        word_context_features(view, begin, end, i, words);
+        model.score(words, kWordContextCount, s.data());
         uint32_t codes[kCodeFeatureCount];
         feature_codes(view, begin, end, i, prev, prev2, codes);
         model.score_codes(codes, s.data());

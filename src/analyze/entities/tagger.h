@@ -53,6 +53,10 @@ class Model {
 
   //! Adds the weights of `features` to `scores` (kRow of them).
   [[gnu::always_inline]] void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
+    score(features.data(), features.size(), scores);
+  }
+  //! Adds the weights of the `count` features at `features` to `scores`.
+  [[gnu::always_inline]] void score(const uint64_t* features, size_t count, int32_t* scores) const noexcept {
     // The eight int8 weights of a row are added as one 64-bit word: each made unsigned (+128), the even
     // and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end. Exact: up
     // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts. A feature without
@@ -61,8 +65,8 @@ class Model {
     // rows of the next features while it waited for this one's.
     static_assert(kRow == 8);
     constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
-    const uint64_t* f = features.data();
-    const uint64_t* const last = f + features.size();
+    const uint64_t* f = features;
+    const uint64_t* const last = f + count;
     while (f < last) {
       const uint64_t* const part = last - f > 256 ? f + 256 : last;
       uint64_t even = 0, odd = 0;
