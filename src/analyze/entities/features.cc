@@ -283,9 +283,16 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   size_t capitalised_count = 0;
   int last_field = -1;
   uint32_t sentence_begin = 0;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
-    TokenView& v = view.tokens[i];
+  // Raw pointers, read once: the byte-wide stores into a TokenView may alias anything, and would make the
+  // compiler load every vector's bounds again for each token.
+  const size_t n = doc.tokens.size();
+  const Token* const tokens = doc.tokens.data();
+  TokenView* const views = view.tokens.data();
+  uint32_t* const not_lower_at = not_lower.data();
+  uint32_t* const capitalised_at = view.capitalised.data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    TokenView& v = views[i];
     if (t.form != 0 && (t.flags & Token::kWord)) {
       // Set by the lexical component (a word is never a joiner).
       v = TokenView{};
@@ -301,21 +308,21 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
       v = lexeme(doc.text(t.span), t.flags);
     }
     v.flags = t.flags;
-    not_lower[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
+    not_lower_at[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
     not_lower_count += (v.shape != kLower) & ((t.flags & Token::kWord) != 0);
-    view.capitalised[capitalised_count] = static_cast<uint32_t>(i);  // the same, for capitals
+    capitalised_at[capitalised_count] = static_cast<uint32_t>(i);  // the same, for capitals
     capitalised_count += (t.flags & Token::kCapitalized) != 0;
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.
-    const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
-                               view.tokens[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
+    const bool after_initial = i >= 2 && views[i - 2].shape == kSingleCap && views[i - 1].joiner &&
+                               views[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
     if (i > 0 && (field != last_field || (t.has(Token::kSentenceStart) && !after_initial))) {
       view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(i));
       sentence_begin = static_cast<uint32_t>(i);
     }
     last_field = field;
     if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) && !t.has(Token::kSentenceStart) &&
-        i > 0 && view.tokens[i - 1].shape != kQuote && view.tokens[i - 1].shape != kPunct) {
+        i > 0 && views[i - 1].shape != kQuote && views[i - 1].shape != kPunct) {
       hints.try_emplace(v.form, 0).first |= kSeenCapitalMid;
       capitals.add(v.form);
     }
