@@ -360,7 +360,7 @@ OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
 
 namespace {
 
-// What static_features() reads past a sentence's edges.
+// What static_features() and word_context_features() read past a sentence's edges.
 const TokenView kPad = [] {
   TokenView p;
   p.form = 0x5A5A5A5AULL;

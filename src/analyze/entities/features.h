@@ -111,8 +111,9 @@ void static_features(const DocView& view, size_t begin, size_t end, size_t i, bo
 
 //! How many features kWordContextFeatures makes.
 inline constexpr size_t kWordContextCount = 6;
-//! The kWordContextFeatures of token `i` of sentence [begin, end), as static_features() makes them and in
-//! its order, into an array: the tagger asks for these of every token it scores.
+//! The kWordContextFeatures of token `i` of sentence [begin, end), in static_features()' order, into an
+//! array: the tagger asks for these of every token it scores. static_features() with kWordContextFeatures
+//! returns these; with kAllFeatures it makes them itself (a test checks that the two agree).
 void word_context_features(const DocView& view, size_t begin, size_t end, size_t i,
                            uint64_t (&out)[kWordContextCount]) noexcept;
 

@@ -227,8 +227,8 @@ std::vector<Mention> find_mentions(const Doc& doc, DocView& view, const Model& m
   };
   thread_local std::vector<Mention> added;
   added.clear();
-  // Only a capitalised token may start one: those are listed in the view, in order, so the sentence of
-  // each is found by walking on through the sentences.
+  // Only a capitalised token may start such an occurrence: the view lists those in order, and the sentence
+  // of each is found by walking on through the sentences.
   size_t sentence = 0;
   for (const uint32_t i : view.capitalised) {
     if (covered[i]) continue;
