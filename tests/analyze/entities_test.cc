@@ -325,8 +325,8 @@ TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
 }
 
 // The tagger scores the context features that read no word from tables of every code (tagger.h,
-// score_codes()): own, word-context and code features must be the whole feature set, and the tables must
-// give the sums that scoring the code features one by one gives.
+// score_codes()): own, word-context and code features must be the whole feature set, the tables must
+// give the sums that scoring the code features one by one gives, and score_context() the sums of both parts.
 TEST(EntityModel, CodeFeaturesAreTheContextFeaturesThatReadNoWord) {
   const Doc d = analysed("« Le maire de Brivezac, M. Aurélien Troude, a dit : non. » Selon l'AFP, tout va bien.");
   ner::DocView view;
@@ -357,6 +357,14 @@ TEST(EntityModel, CodeFeaturesAreTheContextFeaturesThatReadNoWord) {
         model.score(codes_alone, one_by_one.data());
         model.score_codes(codes, tables.data());
         EXPECT_EQ(tables, one_by_one) << i;
+        // The word-context features and the codes summed at once, as the tagger does.
+        uint64_t words[ner::kWordContextCount];
+        ner::word_context_features(view, b, e, i, words);
+        std::array<int32_t, ner::kRow> apart{}, together{};
+        model.score(words, ner::kWordContextCount, apart.data());
+        model.score_codes(codes, apart.data());
+        model.score_context(words, codes, together.data());
+        EXPECT_EQ(together, apart) << i;
       }
       with_trigger += view.tokens[i].trigger != 0;
       at_edges += i == b || i + 1 == e;

@@ -156,7 +156,7 @@ Result<Model> Model::parse(std::string_view in) {
     for (uint32_t code = 0; code < kCodeCounts[f]; ++code) {
       uint64_t feature = 0;
       const bool any = code_feature(static_cast<CodeFeature>(f), code, feature);
-      m.code_rows_.push_back(any ? m.row_of_feature(feature) : 0);
+      m.code_rows_.push_back(any ? m.stored_row(feature) : 0);
     }
   }
   static std::atomic<uint64_t> models{0};
@@ -188,10 +188,9 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
         s = own.get(model, view, begin, end, i, prev, feats);
         uint64_t words[kWordContextCount];
         word_context_features(view, begin, end, i, words);
-        model.score(words, kWordContextCount, s.data());
         uint32_t codes[kCodeFeatureCount];
         feature_codes(view, begin, end, i, prev, prev2, codes);
-        model.score_codes(codes, s.data());
+        model.score_context(words, codes, s.data());
       },
       [](size_t, int) {});
 }
