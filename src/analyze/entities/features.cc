@@ -343,12 +343,6 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
 }
 
-bool may_continue(const DocView& view, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
-  if (t.shape == kQuote) return false;
-  return t.shape != kPunct || t.joiner;
-}
-
 OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
   const TokenView& t = view.tokens[i];
   const bool start = i == begin || (t.flags & Token::kSentenceStart);

@@ -41,16 +41,19 @@ template <typename Scores, typename Score, typename OnTag>
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
+  // A raw pointer, read once: the byte-wide stores into `tags` may alias anything, and would make the
+  // compiler load the vector's start again for each token.
+  const TokenView* const tokens = view.tokens.data();
   for (size_t i = begin; i < end; ++i) {
     int best = kO;
-    const bool can_start = may_start(view, i);
+    const TokenView& tok = tokens[i];
+    const bool can_start = may_start(tok);
     if (prev != kO || can_start) {
       Scores s{};
       score(i, prev, prev2, s);
       bool found = false;
-      const bool can_continue = may_continue(view, i);
+      const bool can_continue = may_continue(tok);
       // A person's name goes on over capitalised words and particles ("de", "van"), not lower-case words.
-      const TokenView& tok = view.tokens[i];
       const bool connector = (tok.trigger & kTrigConnector) != 0;
       const bool person_goes_on = tok.shape != kLower || connector;
       // No name goes on over a stopword ("avait", "qui") unless a listed name does ("Médecins sans frontières").
@@ -71,8 +74,8 @@ template <typename Scores, typename Score, typename OnTag>
       on_tag(i, best);
     }
     tags[i - begin] = static_cast<uint8_t>(best);
-    prev_lower = is_inside(best) && view.tokens[i].shape == kLower && !(view.tokens[i].trigger & kTrigConnector);
-    prev_caps = best != kO && view.tokens[i].shape == kAllCaps;
+    prev_lower = is_inside(best) && tok.shape == kLower && !(tok.trigger & kTrigConnector);
+    prev_caps = best != kO && tok.shape == kAllCaps;
     prev2 = prev;
     prev = best;
   }
