@@ -147,7 +147,7 @@ class Model {
   }
 
   std::vector<Block> blocks_;  // (1 << kRowBits) / 64
-  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see score())
+  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see stored_row())
   size_t nonzero_rows_ = 0;
   uint64_t id_ = 0;
   // The weights of every code of every code feature (zeros for a code that makes no feature), table after
