@@ -41,7 +41,7 @@ bool has_place_particle(const DocView& view, const Mention& m) {
   const std::string_view name(first, static_cast<size_t>(last.data() + last.size() - first));
   constexpr std::string_view kParticles[] = {"-les-", "-des-", "-sur-", "-sous-", "-en-", "-de-", "-du-",
                                              "-la-", "-le-", "-aux-", "-l\xC3\xA8s-", "-d'"};
-  if (name.find('-') == std::string_view::npos) return false;  // most names: every particle opens with one
+  if (name.find('-') == std::string_view::npos) return false;  // every particle holds a hyphen; most names none
   return std::any_of(std::begin(kParticles), std::end(kParticles),
                      [&](std::string_view p) { return name.find(p) != std::string_view::npos; });
 }

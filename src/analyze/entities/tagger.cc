@@ -152,7 +152,7 @@ Result<Model> Model::parse(std::string_view in) {
     m.rows_.insert(m.rows_.end(), in.data(), in.data() + kRow);
     in.remove_prefix(kRow);
   }
-  m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that score() may read for a feature without one
+  m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that stored_row() may read for a feature without one
   m.nonzero_rows_ = rows;
   for (int f = 0; f < kCodeFeatureCount; ++f) {
     m.code_offsets_[static_cast<size_t>(f)] = static_cast<uint32_t>(m.code_rows_.size());
