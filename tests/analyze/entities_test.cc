@@ -251,6 +251,22 @@ TEST(EntityModel, HintsSayWhereElseAFormIsCapitalisedOrLowerCase) {
   EXPECT_EQ(got, want);
 }
 
+// The view lists the capitalised tokens, in order, for the search of names the tagger left out
+// (recognizer.cc); a view built again for another text keeps none of the first one's.
+TEST(EntityModel, ViewListsTheCapitalisedTokens) {
+  const Doc first = analysed("Au Nord de Valbrune, la Loire déborde. Selon Anne, l'ÉTAT n'a rien vu.");
+  const Doc second = analysed("rien de neuf. Puis rien.");
+  ner::DocView view;
+  ner::build_view(first, ner::Gazetteer::builtin(), view);
+  std::vector<std::string_view> got;
+  for (const uint32_t i : view.capitalised) got.push_back(view.tokens[i].surface);
+  const std::vector<std::string_view> want = {"Au", "Nord", "Valbrune", "Loire", "Selon", "Anne", "ÉTAT"};
+  EXPECT_EQ(got, want);
+  ner::build_view(second, ner::Gazetteer::builtin(), view);
+  ASSERT_EQ(view.capitalised.size(), 1u);
+  EXPECT_EQ(view.tokens[view.capitalised[0]].surface, "Puis");
+}
+
 // The tagger adds up a token's own features once per thread and model (tagger.cc): own and context features
 // must be the whole feature set, tokens with one key must have the same own features, and a thread that
 // switches models must not reuse the other model's sums.
@@ -309,8 +325,8 @@ TEST(EntityModel, OwnFeaturesAreSummedOncePerModel) {
 }
 
 // The tagger scores the context features that read no word from tables of every code (tagger.h,
-// score_codes()): own, word-context and code features must be the whole feature set, and the tables must
-// give the sums that scoring the code features one by one gives.
+// score_codes()): own, word-context and code features must be the whole feature set, the tables must
+// give the sums that scoring the code features one by one gives, and score_context() the sums of both parts.
 TEST(EntityModel, CodeFeaturesAreTheContextFeaturesThatReadNoWord) {
   const Doc d = analysed("« Le maire de Brivezac, M. Aurélien Troude, a dit : non. » Selon l'AFP, tout va bien.");
   ner::DocView view;
@@ -341,6 +357,14 @@ TEST(EntityModel, CodeFeaturesAreTheContextFeaturesThatReadNoWord) {
         model.score(codes_alone, one_by_one.data());
         model.score_codes(codes, tables.data());
         EXPECT_EQ(tables, one_by_one) << i;
+        // The word-context features and the codes summed at once, as the tagger does.
+        uint64_t words[ner::kWordContextCount];
+        ner::word_context_features(view, b, e, i, words);
+        std::array<int32_t, ner::kRow> apart{}, together{};
+        model.score(words, ner::kWordContextCount, apart.data());
+        model.score_codes(codes, apart.data());
+        model.score_context(words, codes, together.data());
+        EXPECT_EQ(together, apart) << i;
       }
       with_trigger += view.tokens[i].trigger != 0;
       at_edges += i == b || i + 1 == e;

@@ -58,8 +58,10 @@ void append_title_case(std::string_view word, std::string& out) {
 }  // namespace
 
 std::string normalise_name(std::string_view text, bool person) {
-  // Words split at spaces; hyphenated parts are cased one by one ("JEAN-YVES" → "Jean-Yves").
-  std::vector<std::string_view> words;
+  // Words split at spaces; hyphenated parts are cased one by one ("JEAN-YVES" → "Jean-Yves"). The list is
+  // the thread's, kept from one name to the next.
+  thread_local std::vector<std::string_view> words;
+  words.clear();
   for (size_t i = 0; i < text.size();) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
     size_t j = i;
@@ -70,6 +72,7 @@ std::string normalise_name(std::string_view text, bool person) {
   bool every_word_caps = words.size() > 1;
   for (std::string_view w : words) every_word_caps &= all_caps_word(w);
   std::string out;
+  out.reserve(text.size());  // about as long as its text: one allocation, not one per doubling
   for (std::string_view w : words) {
     if (!out.empty()) out.push_back(' ');
     if (((person && words.size() > 1) || every_word_caps) && all_caps_word(w)) {
@@ -104,7 +107,9 @@ std::string normalise_name(std::string_view text, bool person) {
 std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, const Gazetteer& gazetteer,
                                          const std::vector<Mention>& mentions) {
   const size_t n = mentions.size();
-  std::vector<Info> info(n);
+  // The per-mention lists below are the thread's, kept from one article to the next.
+  thread_local std::vector<Info> info;
+  info.assign(n, Info{});
   thread_local std::vector<uint32_t> word_tokens;
   word_tokens.clear();
   size_t tokens = 0;
@@ -135,7 +140,8 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
     return true;
   };
 
-  std::vector<int> parent(n);
+  thread_local std::vector<int> parent;
+  parent.resize(n);
   std::iota(parent.begin(), parent.end(), 0);
   auto join = [&](size_t a, size_t b) { parent[find(parent, static_cast<int>(a))] = find(parent, static_cast<int>(b)); };
 
@@ -186,7 +192,8 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
   }
 
   // Each group's name: its longest mention (most words, then first), unless listed as a variant.
-  std::vector<int> representative(n, -1);
+  thread_local std::vector<int> representative;
+  representative.assign(n, -1);
   for (size_t m = 0; m < n; ++m) {
     const int root = find(parent, static_cast<int>(m));
     int& r = representative[static_cast<size_t>(root)];
@@ -198,8 +205,11 @@ std::vector<std::string> canonical_names(const Doc& doc, const DocView& view, co
   }
   // Each mention gets a copy of its group's name, and the group's first mention the name itself.
   std::vector<std::string> names(n);
-  std::vector<std::string> group_name(n);
-  std::vector<uint32_t> first_of_group(n, UINT32_MAX);
+  thread_local std::vector<std::string> group_name;
+  group_name.clear();
+  group_name.resize(n);
+  thread_local std::vector<uint32_t> first_of_group;
+  first_of_group.assign(n, UINT32_MAX);
   for (size_t m = 0; m < n; ++m) {
     const auto root = static_cast<size_t>(find(parent, static_cast<int>(m)));
     if (first_of_group[root] == UINT32_MAX) {

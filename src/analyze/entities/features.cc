@@ -279,11 +279,20 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   thread_local std::vector<uint32_t> not_lower;
   not_lower.resize(doc.tokens.size());
   size_t not_lower_count = 0;
+  view.capitalised.resize(doc.tokens.size());
+  size_t capitalised_count = 0;
   int last_field = -1;
   uint32_t sentence_begin = 0;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
-    TokenView& v = view.tokens[i];
+  // Raw pointers, read once: the byte-wide stores into a TokenView may alias anything, and would make the
+  // compiler load every vector's bounds again for each token.
+  const size_t n = doc.tokens.size();
+  const Token* const tokens = doc.tokens.data();
+  TokenView* const views = view.tokens.data();
+  uint32_t* const not_lower_at = not_lower.data();
+  uint32_t* const capitalised_at = view.capitalised.data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    TokenView& v = views[i];
     if (t.form != 0 && (t.flags & Token::kWord)) {
       // Set by the lexical component (a word is never a joiner).
       v = TokenView{};
@@ -299,24 +308,27 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
       v = lexeme(doc.text(t.span), t.flags);
     }
     v.flags = t.flags;
-    not_lower[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
+    not_lower_at[not_lower_count] = static_cast<uint32_t>(i);  // kept or overwritten: no branch
     not_lower_count += (v.shape != kLower) & ((t.flags & Token::kWord) != 0);
+    capitalised_at[capitalised_count] = static_cast<uint32_t>(i);  // the same, for capitals
+    capitalised_count += (t.flags & Token::kCapitalized) != 0;
     const int field = static_cast<int>(t.span.field);
     // A sentence break after an initial ("George W. Bush") is no break for names.
-    const bool after_initial = i >= 2 && view.tokens[i - 2].shape == kSingleCap && view.tokens[i - 1].joiner &&
-                               view.tokens[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
+    const bool after_initial = i >= 2 && views[i - 2].shape == kSingleCap && views[i - 1].joiner &&
+                               views[i - 1].initial == '.' && (t.flags & Token::kCapitalized);
     if (i > 0 && (field != last_field || (t.has(Token::kSentenceStart) && !after_initial))) {
       view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(i));
       sentence_begin = static_cast<uint32_t>(i);
     }
     last_field = field;
     if ((v.shape == kCapital || v.shape == kAllCaps || v.shape == kMixedCase) && !t.has(Token::kSentenceStart) &&
-        i > 0 && view.tokens[i - 1].shape != kQuote && view.tokens[i - 1].shape != kPunct) {
+        i > 0 && views[i - 1].shape != kQuote && views[i - 1].shape != kPunct) {
       hints.try_emplace(v.form, 0).first |= kSeenCapitalMid;
       capitals.add(v.form);
     }
   }
   if (!doc.tokens.empty()) view.sentences.emplace_back(sentence_begin, static_cast<uint32_t>(doc.tokens.size()));
+  view.capitalised.resize(capitalised_count);
   // The tests are combined without branches (&, not &&): which tokens are words, in lower case or in
   // `capitals` follows no pattern, and one branch per token on each cost more than the loads.
   for (TokenView& v : view.tokens) {
@@ -331,12 +343,6 @@ void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view) {
   for (const auto& [b, e] : view.sentences) gazetteer.mark(view, b, e);
 }
 
-bool may_continue(const DocView& view, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
-  if (t.shape == kQuote) return false;
-  return t.shape != kPunct || t.joiner;
-}
-
 OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
   const TokenView& t = view.tokens[i];
   const bool start = i == begin || (t.flags & Token::kSentenceStart);
@@ -346,15 +352,42 @@ OwnKey own_key(const DocView& view, size_t begin, size_t i) noexcept {
                             uint64_t{(t.flags & Token::kWord) != 0} << 41};
 }
 
+namespace {
+
+// What static_features() and word_context_features() read past a sentence's edges.
+const TokenView kPad = [] {
+  TokenView p;
+  p.form = 0x5A5A5A5AULL;
+  p.shape = kShapeCount;
+  return p;
+}();
+
+}  // namespace
+
+void word_context_features(const DocView& view, size_t begin, size_t end, size_t i,
+                           uint64_t (&out)[kWordContextCount]) noexcept {
+  const TokenView& t = view.tokens[i];
+  const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
+  const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
+  const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;
+  const TokenView& n2 = i + 2 < end ? view.tokens[i + 2] : kPad;
+  out[0] = feat(kPrevWord, p1.form);
+  out[1] = feat(kNextWord, n1.form);
+  out[2] = feat(kPrev2Word, p2.form);
+  out[3] = feat(kNext2Word, n2.form);
+  out[4] = feat(kPrevWordShape, p1.form, t.shape);
+  out[5] = feat(kWordNext, t.form, n1.form);
+}
+
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
                      std::vector<uint64_t>& out, FeatureParts parts) {
+  if (parts == kWordContextFeatures) {
+    uint64_t words[kWordContextCount];
+    word_context_features(view, begin, end, i, words);
+    out.insert(out.end(), std::begin(words), std::end(words));
+    return;
+  }
   const TokenView& t = view.tokens[i];
-  static const TokenView kPad = [] {
-    TokenView p;
-    p.form = 0x5A5A5A5AULL;
-    p.shape = kShapeCount;
-    return p;
-  }();
   const TokenView& p1 = i > begin ? view.tokens[i - 1] : kPad;
   const TokenView& p2 = i > begin + 1 ? view.tokens[i - 2] : kPad;
   const TokenView& n1 = i + 1 < end ? view.tokens[i + 1] : kPad;

@@ -74,6 +74,7 @@ struct TokenView {
 struct DocView {
   std::vector<TokenView> tokens;  //!< one per Doc::tokens
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  //!< token ranges [begin, end)
+  std::vector<uint32_t> capitalised;  //!< the tokens with Token::kCapitalized, in order
 };
 
 class Gazetteer;
@@ -81,11 +82,10 @@ class Gazetteer;
 //! Builds the view of `doc`'s tokens (marks from `gazetteer`).
 void build_view(const Doc& doc, const Gazetteer& gazetteer, DocView& view);
 
-//! True when a mention may start at token `i` after an O: a capitalised word, a gazetteer entry, a lower-case head.
+//! True when a mention may start at token `t` after an O: a capitalised word, a gazetteer entry, a lower-case head.
 //! Inline and without branches: the tagger asks it of every token, and words, capitals and punctuation
 //! follow each other in no order a branch predictor could learn.
-inline bool may_start(const DocView& view, size_t i) noexcept {
-  const TokenView& t = view.tokens[i];
+inline bool may_start(const TokenView& t) noexcept {
   constexpr uint32_t kCapitalShapes = 1u << kCapital | 1u << kAllCaps | 1u << kSingleCap | 1u << kMixedCase;
   constexpr uint8_t kAnyBegin = gaz_begin_bit(kGazLoc) | gaz_begin_bit(kGazOrg) | gaz_begin_bit(kGazPer);
   const bool capital = ((kCapitalShapes >> t.shape) & 1) != 0;
@@ -94,8 +94,8 @@ inline bool may_start(const DocView& view, size_t i) noexcept {
   return ((t.flags & Token::kWord) != 0) & (capital | capital_elided | listed_or_head);
 }
 
-//! True when token `i` may continue a mention: not a comma, bracket, quote or other stop.
-bool may_continue(const DocView& view, size_t i) noexcept;
+//! True when token `t` may continue a mention: not a comma, bracket, quote or other stop.
+inline bool may_continue(const TokenView& t) noexcept { return t.shape != kQuote && (t.shape != kPunct || t.joiner); }
 
 //! Which static features: those of the token alone (its form, affixes, shape, length, marks and whether it
 //! starts a sentence), those of its neighbours, or both; or, of the neighbours', only those that read a word
@@ -107,6 +107,14 @@ enum FeatureParts : uint8_t { kOwnFeatures = 1, kContextFeatures = 2, kAllFeatur
 //! on some sentences).
 void static_features(const DocView& view, size_t begin, size_t end, size_t i, bool no_gazetteer,
                      std::vector<uint64_t>& out, FeatureParts parts = kAllFeatures);
+
+//! How many features kWordContextFeatures makes.
+inline constexpr size_t kWordContextCount = 6;
+//! The kWordContextFeatures of token `i` of sentence [begin, end), in static_features()' order, into an
+//! array: the tagger asks for these of every token it scores. static_features() with kWordContextFeatures
+//! returns these; with kAllFeatures it makes them itself (a test checks that the two agree).
+void word_context_features(const DocView& view, size_t begin, size_t end, size_t i,
+                           uint64_t (&out)[kWordContextCount]) noexcept;
 
 //! What kOwnFeatures of token `i` depend on, packed with its form into a key: tokens with equal keys have
 //! the same own features (the tagger adds up their weights once per thread, see tagger.cc).

@@ -41,16 +41,19 @@ template <typename Scores, typename Score, typename OnTag>
   int prev = kO, prev2 = kO;
   bool prev_lower = false;  // the previous token is a lower-case word inside the name (not a particle)
   bool prev_caps = false;   // the previous token is a word in capitals inside the name (an acronym)
+  // A raw pointer, read once: the byte-wide stores into `tags` may alias anything, and would make the
+  // compiler load the vector's start again for each token.
+  const TokenView* const tokens = view.tokens.data();
   for (size_t i = begin; i < end; ++i) {
     int best = kO;
-    const bool can_start = may_start(view, i);
+    const TokenView& tok = tokens[i];
+    const bool can_start = may_start(tok);
     if (prev != kO || can_start) {
       Scores s{};
       score(i, prev, prev2, s);
       bool found = false;
-      const bool can_continue = may_continue(view, i);
+      const bool can_continue = may_continue(tok);
       // A person's name goes on over capitalised words and particles ("de", "van"), not lower-case words.
-      const TokenView& tok = view.tokens[i];
       const bool connector = (tok.trigger & kTrigConnector) != 0;
       const bool person_goes_on = tok.shape != kLower || connector;
       // No name goes on over a stopword ("avait", "qui") unless a listed name does ("Médecins sans frontières").
@@ -71,8 +74,8 @@ template <typename Scores, typename Score, typename OnTag>
       on_tag(i, best);
     }
     tags[i - begin] = static_cast<uint8_t>(best);
-    prev_lower = is_inside(best) && view.tokens[i].shape == kLower && !(view.tokens[i].trigger & kTrigConnector);
-    prev_caps = best != kO && view.tokens[i].shape == kAllCaps;
+    prev_lower = is_inside(best) && tok.shape == kLower && !(tok.trigger & kTrigConnector);
+    prev_caps = best != kO && tok.shape == kAllCaps;
     prev2 = prev;
     prev = best;
   }
@@ -149,14 +152,14 @@ Result<Model> Model::parse(std::string_view in) {
     m.rows_.insert(m.rows_.end(), in.data(), in.data() + kRow);
     in.remove_prefix(kRow);
   }
-  m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that score() may read for a feature without one
+  m.rows_.insert(m.rows_.end(), kRow, 0);  // the spare row that stored_row() may read for a feature without one
   m.nonzero_rows_ = rows;
   for (int f = 0; f < kCodeFeatureCount; ++f) {
     m.code_offsets_[static_cast<size_t>(f)] = static_cast<uint32_t>(m.code_rows_.size());
     for (uint32_t code = 0; code < kCodeCounts[f]; ++code) {
       uint64_t feature = 0;
       const bool any = code_feature(static_cast<CodeFeature>(f), code, feature);
-      m.code_rows_.push_back(any ? m.row_of_feature(feature) : 0);
+      m.code_rows_.push_back(any ? m.stored_row(feature) : 0);
     }
   }
   static std::atomic<uint64_t> models{0};
@@ -186,12 +189,11 @@ void tag_sentence(const Model& model, const DocView& view, size_t begin, size_t 
       view, begin, end, tags.data(),
       [&](size_t i, int prev, int prev2, std::array<int32_t, kRow>& s) __attribute__((always_inline)) {
         s = own.get(model, view, begin, end, i, prev, feats);
-        feats.clear();
-        static_features(view, begin, end, i, false, feats, kWordContextFeatures);
-        model.score(feats, s.data());
+        uint64_t words[kWordContextCount];
+        word_context_features(view, begin, end, i, words);
         uint32_t codes[kCodeFeatureCount];
         feature_codes(view, begin, end, i, prev, prev2, codes);
-        model.score_codes(codes, s.data());
+        model.score_context(words, codes, s.data());
       },
       [](size_t, int) {});
 }

@@ -53,51 +53,37 @@ class Model {
 
   //! Adds the weights of `features` to `scores` (kRow of them).
   [[gnu::always_inline]] void score(const std::vector<uint64_t>& features, int32_t* scores) const noexcept {
-    // The eight int8 weights of a row are added as one 64-bit word: each made unsigned (+128), the even
-    // and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end. Exact: up
-    // to 256 rows fit a lane (256 * 255 < 65536), and longer lists are summed in parts. A feature without
-    // a row adds a row of zeros, read where its row would be (rows_ ends with a spare one): no branch on
-    // whether it has one, which the processor could not predict and which kept it from fetching the
-    // rows of the next features while it waited for this one's.
-    static_assert(kRow == 8);
-    constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
-    const uint64_t* f = features.data();
-    const uint64_t* const last = f + features.size();
+    score(features.data(), features.size(), scores);
+  }
+  //! Adds the weights of the `count` features at `features` to `scores`.
+  [[gnu::always_inline]] void score(const uint64_t* features, size_t count, int32_t* scores) const noexcept {
+    const uint64_t* f = features;
+    const uint64_t* const last = f + count;
     while (f < last) {
-      const uint64_t* const part = last - f > 256 ? f + 256 : last;
-      uint64_t even = 0, odd = 0;
-      int32_t rows = 0;
-      for (; f < part; ++f) {
-        const uint32_t r = row_of(*f);
-        const Block& b = blocks_[r >> 6];
-        const uint64_t bit = uint64_t{1} << (r & 63);
-        const uint64_t stored = 0 - ((b.present >> (r & 63)) & 1);  // all ones when the row is stored
-        const uint64_t w = (weights(b.rank + popcount(b.present & (bit - 1))) & stored) ^ kBias;
-        even += w & kLow;
-        odd += (w >> 8) & kLow;
-        ++rows;
-      }
-      for (int c = 0; c < kRow; c += 2) {
-        scores[c] += static_cast<int32_t>((even >> (8 * c)) & 0xFFFF) - 128 * rows;
-        scores[c + 1] += static_cast<int32_t>((odd >> (8 * c)) & 0xFFFF) - 128 * rows;
-      }
+      const uint64_t* const part = static_cast<size_t>(last - f) > kMaxRowsPerSum ? f + kMaxRowsPerSum : last;
+      Sum sum;
+      for (; f < part; ++f) sum.add(stored_row(*f));
+      sum.add_to(scores);
     }
   }
   //! Adds the weights of the code features of `codes` (see feature_codes()) to `scores`: the same sums as
   //! score() of their features, from tables of every code's row made when the model is parsed.
   [[gnu::always_inline]] void score_codes(const uint32_t (&codes)[kCodeFeatureCount],
                                          int32_t* scores) const noexcept {
-    constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
-    uint64_t even = 0, odd = 0;
-    for (int f = 0; f < kCodeFeatureCount; ++f) {
-      const uint64_t w = code_rows_[code_offsets_[f] + codes[f]] ^ kBias;
-      even += w & kLow;
-      odd += (w >> 8) & kLow;
-    }
-    for (int c = 0; c < kRow; c += 2) {
-      scores[c] += static_cast<int32_t>((even >> (8 * c)) & 0xFFFF) - 128 * kCodeFeatureCount;
-      scores[c + 1] += static_cast<int32_t>((odd >> (8 * c)) & 0xFFFF) - 128 * kCodeFeatureCount;
-    }
+    Sum sum;
+    add_codes(codes, sum);
+    sum.add_to(scores);
+  }
+  //! score() of the word-context features `words` and score_codes() of `codes`, in one sum: the tagger
+  //! adds both for every token it scores.
+  [[gnu::always_inline]] void score_context(const uint64_t (&words)[kWordContextCount],
+                                           const uint32_t (&codes)[kCodeFeatureCount],
+                                           int32_t* scores) const noexcept {
+    static_assert(kWordContextCount + kCodeFeatureCount <= kMaxRowsPerSum);
+    Sum sum;
+    for (const uint64_t f : words) sum.add(stored_row(f));
+    add_codes(codes, sum);
+    sum.add_to(scores);
   }
   size_t nonzero_rows() const noexcept { return nonzero_rows_; }
   //! Tells parsed models apart (from 1), for what a thread keeps of one model's scores.
@@ -110,6 +96,42 @@ class Model {
     uint64_t present = 0;  // which of these 64 rows are stored
     uint32_t rank = 0;     // index in rows_ of the first of them
   };
+  // A sum of rows: the eight int8 weights of a row are added as one 64-bit word, each made unsigned (+128),
+  // the even and the odd bytes summed in 16-bit lanes of two words; the 128s are taken off at the end.
+  // Exact: up to kMaxRowsPerSum rows fit a lane (256 * 255 < 65536); longer lists are summed in parts.
+  static constexpr size_t kMaxRowsPerSum = 256;
+  struct Sum {
+    static constexpr uint64_t kLow = 0x00FF00FF00FF00FFULL, kBias = 0x8080808080808080ULL;
+    uint64_t even = 0, odd = 0;
+    int32_t rows = 0;
+    [[gnu::always_inline]] void add(uint64_t row) noexcept {
+      const uint64_t w = row ^ kBias;
+      even += w & kLow;
+      odd += (w >> 8) & kLow;
+      ++rows;
+    }
+    [[gnu::always_inline]] void add_to(int32_t* scores) const noexcept {
+      static_assert(kRow == 8);
+      for (int c = 0; c < kRow; c += 2) {
+        scores[c] += static_cast<int32_t>((even >> (8 * c)) & 0xFFFF) - 128 * rows;
+        scores[c + 1] += static_cast<int32_t>((odd >> (8 * c)) & 0xFFFF) - 128 * rows;
+      }
+    }
+  };
+  // The weights of a feature: its stored row, or zeros. A feature without a row reads a row of zeros where
+  // its row would be (rows_ ends with a spare one): no branch on whether it has one, which the processor
+  // could not predict and which kept it from fetching the rows of the next features while it waited.
+  [[gnu::always_inline]] uint64_t stored_row(uint64_t feature) const noexcept {
+    const uint32_t r = row_of(feature);
+    const Block& b = blocks_[r >> 6];
+    const uint64_t bit = uint64_t{1} << (r & 63);
+    const uint64_t stored = 0 - ((b.present >> (r & 63)) & 1);  // all ones when the row is stored
+    return weights(b.rank + popcount(b.present & (bit - 1))) & stored;
+  }
+  [[gnu::always_inline]] void add_codes(const uint32_t (&codes)[kCodeFeatureCount], Sum& sum) const noexcept {
+    for (int f = 0; f < kCodeFeatureCount; ++f) sum.add(code_rows_[code_offsets_[f] + codes[f]]);
+  }
+
   // The kRow weights of stored row `rank`, weight c in byte c (as on a little-endian machine).
   uint64_t weights(size_t rank) const noexcept {
     const int8_t* w = rows_.data() + rank * kRow;
@@ -124,16 +146,8 @@ class Model {
     }
   }
 
-  // The weights of a feature as score() reads them: its stored row, or zeros.
-  uint64_t row_of_feature(uint64_t feature) const noexcept {
-    const uint32_t r = row_of(feature);
-    const Block& b = blocks_[r >> 6];
-    if (!((b.present >> (r & 63)) & 1)) return 0;
-    return weights(b.rank + popcount(b.present & ((uint64_t{1} << (r & 63)) - 1)));
-  }
-
   std::vector<Block> blocks_;  // (1 << kRowBits) / 64
-  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see score())
+  std::vector<int8_t> rows_;   // kRow weights per stored row, in row order, then a spare row (see stored_row())
   size_t nonzero_rows_ = 0;
   uint64_t id_ = 0;
   // The weights of every code of every code feature (zeros for a code that makes no feature), table after
