@@ -159,9 +159,10 @@ else
 fi
 # What each analysis component costs: the default pipeline, then without each of dates, entities and
 # quotes, then without all three, back to back on one thread, compared in CPU time (wall time follows
-# whatever else the machine runs). Three rounds of the five, whose medians the summary compares: one
-# run of each moved the ratios by two or three points from one benchmark to the next.
-for round in 1 2 3; do
+# whatever else the machine runs). Five rounds of the five, whose medians and fastest runs the summary
+# compares: one run of each moved the ratios by two or three points from one benchmark to the next, and the
+# medians of three by up to twenty when the machine's neighbours were busy.
+for round in 1 2 3 4 5; do
     recoupe "recoupe_orangesum_pipeline_full_r$round" 1 analyze "$orangesum" -o /dev/null --threads 1 || true
     for c in dates entities quotes dates,entities,quotes; do
         recoupe "recoupe_orangesum_pipeline_without_${c//,/_}_r$round" 1 analyze "$orangesum" -o /dev/null \
