@@ -80,7 +80,7 @@ void UtteranceGrouper::assign(Doc& doc) {
   const std::string* split_speaker = nullptr;
   std::vector<std::string> speaker_words;
   uint64_t surname = 0;
-  std::vector<uint32_t>& in_story = by_story_[doc.link.story];
+  auto& in_story = by_story_[doc.link.story];
   for (size_t run = 0, run_end = 0; run < by_passage.size(); run = run_end) {
     const uint32_t first = by_passage[run].first;
     while (run_end < by_passage.size() && by_passage[run_end].first == first) ++run_end;
@@ -100,12 +100,11 @@ void UtteranceGrouper::assign(Doc& doc) {
     // The best utterance opened by another document in this story, by the same speaker; ties to the oldest.
     size_t best = utterances_.size();
     double best_score = kMinContainment;
+    std::vector<uint32_t>& same_surname = in_story[surname];
     if (!speaker_words.empty() && !doc.link.story.empty()) {
-      for (uint32_t u : in_story) {
+      for (uint32_t u : same_surname) {
         const Utterance& cand = utterances_[u];
-        if (cand.first_doc == order || cand.surname != surname || !same_speaker(cand.speaker_words, speaker_words)) {
-          continue;
-        }
+        if (cand.first_doc == order || !same_speaker(cand.speaker_words, speaker_words)) continue;
         const double score = containment(terms, cand.terms);
         if (score >= best_score && (best == utterances_.size() || score > best_score)) {
           best = u;
@@ -114,8 +113,8 @@ void UtteranceGrouper::assign(Doc& doc) {
       }
     }
     if (best == utterances_.size()) {
-      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_, surname});
-      in_story.push_back(static_cast<uint32_t>(best));
+      utterances_.push_back(Utterance{speaker, speaker_words, {}, order, ++last_id_});
+      same_surname.push_back(static_cast<uint32_t>(best));
     }
     Utterance& u = utterances_[best];
     if (u.terms.empty()) {
@@ -150,8 +149,8 @@ void UtteranceGrouper::restore(const std::string& story, const std::vector<Utter
     if (fresh) {
       std::vector<std::string> words = words_of(r.speaker);
       const uint64_t surname = surname_of(words);
-      utterances_.push_back(Utterance{r.speaker, std::move(words), {}, 0, r.id, surname});
-      by_story_[story].push_back(it->second);
+      utterances_.push_back(Utterance{r.speaker, std::move(words), {}, 0, r.id});
+      by_story_[story][surname].push_back(it->second);
     }
     Utterance& u = utterances_[it->second];
     merge_terms(u.terms, r.terms);

@@ -64,10 +64,11 @@ class UtteranceGrouper {
     std::vector<uint64_t> terms;  // sorted union of its members' terms
     uint64_t first_doc = 0;       // link order of the document that opened it (0: a stored one)
     uint64_t id = 0;              // "u<id>"
-    uint64_t surname = 0;         // hash of the last of speaker_words: same_speaker() needs it equal
   };
   std::vector<Utterance> utterances_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_story_;  // story label → its utterances
+  // Story label → surname hash → the story's utterances of that surname, oldest first: a quotation is
+  // compared with its speaker's utterances only, where a big story holds hundreds of others.
+  std::unordered_map<std::string, std::unordered_map<uint64_t, std::vector<uint32_t>>> by_story_;
   std::unordered_map<uint64_t, uint32_t> by_id_;  // id → index, of restored utterances
   uint64_t docs_ = 0;
   uint64_t last_id_ = 0;  // the highest id given or restored
