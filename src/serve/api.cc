@@ -16,7 +16,7 @@ void str(JsonWriter& w, std::string_view s) {
   if (utf8::is_valid(s)) {
     w.value(s);
   } else {
-    w.value(Api::valid_utf8(s));
+    w.value(utf8::with_replacements(s));
   }
 }
 void str_or_null(JsonWriter& w, std::string_view s) {
@@ -63,8 +63,6 @@ Result<std::string> failed(const Error& e) { return e; }
 
 }  // namespace
 
-std::string Api::valid_utf8(std::string_view s) { return utf8::with_replacements(s); }
-
 std::string Api::error_body(int status, std::string_view message) {
   std::string out;
   JsonWriter w(out);
@@ -94,7 +92,7 @@ Result<std::string> Api::stories(const StoryQuery& q) {
 Result<std::string> Api::story(std::string_view label) {
   if (label.size() < 2 || label.size() > 19 - 1 || label[0] != 's' ||
       label.find_first_not_of("0123456789", 1) != std::string_view::npos) {
-    return Error{Errc::kNotFound, "no story " + valid_utf8(label) + " (story ids look like s12)"};
+    return Error{Errc::kNotFound, "no story " + utf8::with_replacements(label) + " (story ids look like s12)"};
   }
   auto detail = reader_.story(std::stoll(std::string(label.substr(1))));
   if (!detail) return failed(detail.error());
@@ -172,7 +170,7 @@ Result<std::string> Api::story(std::string_view label) {
   std::vector<std::vector<const QuoteRow*>> groups;
   std::unordered_map<std::string, size_t> group_of;
   for (const QuoteRow& q : d.quotes) {
-    const std::string key = !q.utterance.empty() ? "u\x1f" + q.utterance : "q\x1f" + q.speaker + "\x1f" + fold(valid_utf8(q.quote));
+    const std::string key = !q.utterance.empty() ? "u\x1f" + q.utterance : "q\x1f" + q.speaker + "\x1f" + fold(utf8::with_replacements(q.quote));
     auto [it, added] = group_of.emplace(key, groups.size());
     if (added) groups.emplace_back();
     groups[it->second].push_back(&q);

@@ -35,8 +35,6 @@ class Api {
 
   //! The body of an error answer: {"error": message, "status": status}.
   static std::string error_body(int status, std::string_view message);
-  //! `s` if it is valid UTF-8, else a copy with each invalid byte replaced by U+FFFD.
-  static std::string valid_utf8(std::string_view s);
 
  private:
   StoreReader& reader_;

@@ -32,7 +32,7 @@ Status check_names(const Params& params, std::initializer_list<std::string_view>
     if (!known) {
       std::string names;
       for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-      return Error{Errc::kBadInput, "unknown parameter '" + Api::valid_utf8(it->first) + "'" +
+      return Error{Errc::kBadInput, "unknown parameter '" + utf8::with_replacements(it->first) + "'" +
                                         (names.empty() ? " (this path takes none)" : " (known: " + names + ")")};
     }
     if (params.count(it->first) > 1) return Error{Errc::kBadInput, "parameter '" + it->first + "' is given twice"};
@@ -255,7 +255,7 @@ Status Server::bind() {
   });
   http_->set_error_handler([send](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    send(json_error(res.status, res.status == 404 ? "nothing at " + Api::valid_utf8(req.path) : "bad request"), res);
+    send(json_error(res.status, res.status == 404 ? "nothing at " + utf8::with_replacements(req.path) : "bad request"), res);
   });
   if (options_.port == 0) {
     port_ = http_->bind_to_any_port(options_.host);

@@ -264,7 +264,7 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
               " FROM articles a WHERE a.story_id = ?1 ORDER BY a.published_ts IS NULL, a.published_ts, a.link_order");
   if (!s) return error("cannot read articles");
   sqlite3_bind_int64(s, 1, id);
-  std::vector<std::pair<int64_t, size_t>> by_link_order;  // (link_order, index in d.articles)
+  std::vector<std::pair<int64_t, size_t>> in_link_order;  // (link_order, index in d.articles), sorted below
   std::vector<std::string> event_dates, event_places;  // by article, in d.articles order
   while (sqlite3_step(s) == SQLITE_ROW) {
     ArticleRow a;
@@ -277,7 +277,7 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
     a.abstract = column_text(s, 6);
     a.text = column_text(s, 7);
     a.duplicate_of = column_text(s, 8);
-    by_link_order.emplace_back(sqlite3_column_int64(s, 9), d.articles.size());
+    in_link_order.emplace_back(sqlite3_column_int64(s, 9), d.articles.size());
     ArticleAnalysis analysis = read_analysis(column_view(s, 10));
     a.flags = std::move(analysis.flags);
     event_dates.push_back(std::move(analysis.event_date));
@@ -295,7 +295,6 @@ Result<StoryDetail> StoreReader::story(int64_t id) {
   std::sort(d.story.sources.begin(), d.story.sources.end());
   d.story.sources.erase(std::unique(d.story.sources.begin(), d.story.sources.end()), d.story.sources.end());
   // story_event_date and story_event_place take the articles in link order.
-  std::vector<std::pair<int64_t, size_t>> in_link_order = by_link_order;
   std::sort(in_link_order.begin(), in_link_order.end());
   std::vector<std::string> dates_in_link_order, places_in_link_order;
   for (const auto& [order, i] : in_link_order) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/utf8.h"
 #include "support/sample_store.h"
 
 namespace recoupe::serve {
@@ -17,7 +18,7 @@ TEST(ApiText, InvalidUtf8BecomesReplacementCharacters) {
       {"\xed\xa0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // an encoded surrogate
       {"", ""},
   };
-  for (const auto& c : cases) EXPECT_EQ(Api::valid_utf8(c.in), c.out) << c.in;
+  for (const auto& c : cases) EXPECT_EQ(utf8::with_replacements(c.in), c.out) << c.in;
   EXPECT_EQ(Api::error_body(400, "bad \xff"), "{\"error\":\"bad \xEF\xBF\xBD\",\"status\":400}");
 }
 
